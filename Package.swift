@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "httpdiag",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "httpdiag", targets: ["httpdiag"]),
+        .library(name: "HTTPDiagCore", targets: ["HTTPDiagCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libcurl, OpenSSL and libresolv behind typed, non-variadic C functions.
+        .target(
+            name: "CHTTPDiag",
+            linkerSettings: [
+                .linkedLibrary("curl"), .linkedLibrary("ssl"),
+                .linkedLibrary("crypto"), .linkedLibrary("resolv"),
+            ]
+        ),
+        .target(name: "HTTPDiagCore", dependencies: ["CHTTPDiag"]),
+        // Loopback servers that misbehave on request: used by the tests and `httpdiag lab`.
+        .target(name: "HTTPDiagLab", dependencies: []),
+        .executableTarget(
+            name: "httpdiag",
+            dependencies: [
+                "HTTPDiagCore", "HTTPDiagLab",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "HTTPDiagCoreTests",
+            dependencies: ["HTTPDiagCore", "HTTPDiagLab"]
+        ),
+    ]
+)

@@ -1,0 +1,93 @@
+#ifndef CHTTPDIAG_H
+#define CHTTPDIAG_H
+/*
+ * Typed, non-variadic wrappers around libcurl, plus the two things libcurl does not
+ * expose: a TLS observer (alerts, handshake messages, negotiated parameters, read from
+ * OpenSSL callbacks) and direct DNS queries through glibc's libresolv (the response code
+ * of the reply, which libcurl's threaded resolver flattens into one error).
+ * Every C call the Swift code makes goes through this header.
+ */
+#include <curl/curl.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- libcurl ---- */
+CURLcode hd_global_init(void);
+const char *hd_curl_version(void);
+CURLcode hd_setopt_long(CURL *h, CURLoption o, long v);
+CURLcode hd_setopt_off(CURL *h, CURLoption o, curl_off_t v);
+CURLcode hd_setopt_str(CURL *h, CURLoption o, const char *v);
+CURLcode hd_setopt_ptr(CURL *h, CURLoption o, void *v);
+CURLcode hd_setopt_slist(CURL *h, CURLoption o, struct curl_slist *v);
+CURLcode hd_setopt_mime(CURL *h, curl_mime *mime);
+typedef size_t (*hd_data_callback)(char *data, size_t size, size_t nmemb, void *userdata);
+CURLcode hd_setopt_datacb(CURL *h, CURLoption o, hd_data_callback cb);
+typedef int (*hd_xferinfo_callback)(void *userdata, curl_off_t dltotal, curl_off_t dlnow,
+                                    curl_off_t ultotal, curl_off_t ulnow);
+CURLcode hd_setopt_xferinfo(CURL *h, hd_xferinfo_callback cb, void *userdata);
+typedef int (*hd_debug_callback)(CURL *h, curl_infotype type, char *data, size_t size, void *userdata);
+/* Turns on CURLOPT_VERBOSE with a debug callback: the only way to see the request exactly as sent. */
+CURLcode hd_setopt_debugcb(CURL *h, hd_debug_callback cb, void *userdata);
+CURLcode hd_getinfo_long(CURL *h, CURLINFO i, long *out);
+CURLcode hd_getinfo_off(CURL *h, CURLINFO i, curl_off_t *out);
+CURLcode hd_getinfo_str(CURL *h, CURLINFO i, const char **out);
+CURLcode hd_getinfo_certinfo(CURL *h, struct curl_certinfo **out);
+
+/* ---- TLS observer ---- */
+typedef struct {
+    int handshake_done;          /* SSL_CB_HANDSHAKE_DONE seen */
+    int alert_received;          /* -1 or the TLS alert description the server sent */
+    int alert_received_level;    /* 1 warning, 2 fatal */
+    int alert_sent;              /* -1 or the alert description we sent */
+    int saw_server_hello;
+    int saw_certificate_request; /* the server asked for a client certificate */
+    int sent_certificate;        /* we sent a Certificate message (maybe empty) */
+    int first_record_byte;       /* -1, or the first byte of the first record read */
+    char version[32];
+    char cipher[96];
+    char alpn[32];
+} hd_tls_observation;
+
+void hd_tls_observation_reset(hd_tls_observation *obs);
+/* Installs CURLOPT_SSL_CTX_FUNCTION so that every SSL_CTX of this handle reports into obs. */
+CURLcode hd_install_tls_observer(CURL *h, hd_tls_observation *obs);
+
+/* OpenSSL's text for an X509 verify result (CURLINFO_SSL_VERIFYRESULT). */
+const char *hd_x509_verify_reason(long code);
+/* OpenSSL's name for a TLS alert description, e.g. "certificate required". */
+const char *hd_tls_alert_name(int code);
+
+/* ---- URL parsing with libcurl's own parser (what libcurl will do with it) ---- */
+typedef struct {
+    char scheme[16];
+    char host[256];
+    long port;
+    int has_explicit_port;
+} hd_url_parts;
+/* 0 on success, else the CURLUcode; message receives curl_url_strerror's text. */
+int hd_parse_url(const char *url, hd_url_parts *out, const char **message);
+
+/* ---- DNS through libresolv ---- */
+typedef struct {
+    int type;            /* ns_t_a, ns_t_aaaa, ns_t_cname, ... */
+    unsigned int ttl;
+    char name[256];
+    char data[256];      /* address text or target name */
+} hd_dns_record;
+
+enum {
+    HD_DNS_OK = 0,        /* a reply arrived: *rcode is valid */
+    HD_DNS_TIMEOUT = -1,  /* no nameserver answered in time */
+    HD_DNS_ERROR = -2,    /* could not send (bad name, no servers, socket error: see *err) */
+};
+
+/*
+ * Sends one query (class IN) and parses the answer section.
+ * server: NULL to use /etc/resolv.conf, else an IPv4 or IPv6 address text.
+ * timeout_ms is rounded up to whole seconds (libresolv's unit); one try, no retry.
+ */
+int hd_dns_query(const char *name, int qtype, const char *server, int port, int timeout_ms,
+                 int *rcode, int *authoritative, hd_dns_record *records, int max_records,
+                 int *record_count, int *err);
+
+#endif

@@ -1,0 +1,139 @@
+import CHTTPDiag
+
+/// Owns one libcurl easy handle and the C memory its options point to. Every setopt
+/// goes through `set`, which throws instead of trapping: a diagnostic tool reports.
+final class CurlEasy {
+    private static let globalInit: CURLcode = hd_global_init()
+
+    let handle: UnsafeMutableRawPointer
+    private var lists: [UnsafeMutablePointer<curl_slist>] = []
+    private var mime: OpaquePointer?
+
+    init() throws {
+        guard Self.globalInit == CURLE_OK, let h = curl_easy_init() else {
+            throw CurlSetupError(option: "curl_easy_init", code: Int(Self.globalInit.rawValue))
+        }
+        handle = h
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+        for list in lists { curl_slist_free_all(list) }
+        if let mime { curl_mime_free(mime) }
+    }
+
+    func set(_ option: CURLoption, _ value: Int) throws {
+        try check(hd_setopt_long(handle, option, value), option)
+    }
+
+    func set(_ option: CURLoption, _ value: String) throws {
+        // libcurl copies string options (since 7.17), so the temporary C string is fine.
+        try check(value.withCString { hd_setopt_str(handle, option, $0) }, option)
+    }
+
+    func set(_ option: CURLoption, list values: [String]) throws {
+        guard !values.isEmpty else { return }
+        var list: UnsafeMutablePointer<curl_slist>?
+        for value in values {
+            guard let appended = curl_slist_append(list, value) else {
+                throw CurlSetupError(option: "curl_slist_append", code: Int(CURLE_OUT_OF_MEMORY.rawValue))
+            }
+            list = appended
+        }
+        lists.append(list!)
+        try check(hd_setopt_slist(handle, option, list), option)
+    }
+
+    func setPostBody(_ body: [UInt8]) throws {
+        try set(CURLOPT_POSTFIELDSIZE_LARGE, body.count)
+        // COPYPOSTFIELDS copies the bytes; the size set above is honoured.
+        let rc = body.withUnsafeBufferPointer { buf in
+            hd_setopt_ptr(handle, CURLOPT_COPYPOSTFIELDS,
+                          UnsafeMutableRawPointer(mutating: buf.baseAddress ?? UnsafePointer(bitPattern: 1)!))
+        }
+        try check(rc, CURLOPT_COPYPOSTFIELDS)
+    }
+
+    /// Builds a multipart body from -F fields (`name=value`, `name=@file;type=...`).
+    func setMultipart(_ parts: [MultipartField]) throws {
+        guard let m = curl_mime_init(handle) else {
+            throw CurlSetupError(option: "curl_mime_init", code: Int(CURLE_OUT_OF_MEMORY.rawValue))
+        }
+        mime = m
+        for field in parts {
+            guard let part = curl_mime_addpart(m) else { continue }
+            curl_mime_name(part, field.name)
+            switch field.content {
+            case .text(let text):
+                curl_mime_data(part, text, Int(bitPattern: UInt(CURL_ZERO_TERMINATED)))
+            case .file(let path):
+                let rc = curl_mime_filedata(part, path)
+                if rc != CURLE_OK { throw CurlSetupError(option: "-F \(field.name)=@\(path)", code: Int(rc.rawValue)) }
+            }
+            if let type = field.contentType { curl_mime_type(part, type) }
+            if let filename = field.filename { curl_mime_filename(part, filename) }
+        }
+        try check(hd_setopt_mime(handle, m), CURLOPT_MIMEPOST)
+    }
+
+    func long(_ info: CURLINFO) -> Int {
+        var value = 0
+        return hd_getinfo_long(handle, info, &value) == CURLE_OK ? value : 0
+    }
+
+    func offset(_ info: CURLINFO) -> Int64 {
+        var value: curl_off_t = 0
+        return hd_getinfo_off(handle, info, &value) == CURLE_OK ? Int64(value) : 0
+    }
+
+    func string(_ info: CURLINFO) -> String? {
+        var value: UnsafePointer<CChar>?
+        guard hd_getinfo_str(handle, info, &value) == CURLE_OK, let value else { return nil }
+        return String(cString: value)
+    }
+
+    /// CURLINFO_CERTINFO as one array of `key:value` lines per certificate.
+    func certificateFields() -> [[String]] {
+        var info: UnsafeMutablePointer<curl_certinfo>?
+        guard hd_getinfo_certinfo(handle, &info) == CURLE_OK, let info else { return [] }
+        var result: [[String]] = []
+        for i in 0..<Int(info.pointee.num_of_certs) {
+            var lines: [String] = []
+            var node = info.pointee.certinfo[i]
+            while let current = node {
+                if let data = current.pointee.data { lines.append(String(cString: data)) }
+                node = current.pointee.next
+            }
+            result.append(lines)
+        }
+        return result
+    }
+
+    func perform() -> CURLcode { curl_easy_perform(handle) }
+
+    private func check(_ rc: CURLcode, _ option: CURLoption) throws {
+        if rc != CURLE_OK { throw CurlSetupError(option: "option \(option.rawValue)", code: Int(rc.rawValue)) }
+    }
+}
+
+/// libcurl refused an option: a local problem (unsupported feature, bad file), not a probe result.
+struct CurlSetupError: Error, CustomStringConvertible {
+    var option: String
+    var code: Int
+    var description: String {
+        "libcurl rejected \(option): \(String(cString: curl_easy_strerror(CURLcode(rawValue: UInt32(code)))))"
+    }
+}
+
+/// One `-F` field.
+public struct MultipartField: Sendable, Equatable {
+    public enum Content: Sendable, Equatable { case text(String), file(String) }
+    public var name: String
+    public var content: Content
+    public var contentType: String?
+    public var filename: String?
+
+    public init(name: String, content: Content, contentType: String? = nil, filename: String? = nil) {
+        self.name = name; self.content = content; self.contentType = contentType; self.filename = filename
+    }
+}

@@ -1,0 +1,73 @@
+/// Everything libcurl needs for one hop (one request/response exchange).
+struct HopRequest {
+    var url: String
+    var method: String
+    var nobody: Bool
+    var headers: [String]
+    var body: [UInt8]?
+    var multipart: [MultipartField]
+    var userpwd: String?
+    var resolve: [String]
+    var connectTo: [String]
+    var httpVersion: HTTPVersionPreference
+    var tls: TLSOptions
+    var connectTimeoutMs: Int
+    var totalTimeoutMs: Int
+    var captureLimit: Int
+    var maxDownload: Int
+    var compressed: Bool
+    var userAgent: String
+    /// Handshake only (CURLOPT_CONNECT_ONLY): used to read a chain that failed verification.
+    var connectOnly = false
+}
+
+public enum HTTPVersionPreference: String, Sendable, Codable {
+    case automatic, http1_1 = "1.1", http2 = "2"
+}
+
+public struct TLSOptions: Sendable, Equatable {
+    public var insecure = false
+    public var caFile: String?
+    public var clientCert: String?
+    public var clientKey: String?
+    public init(insecure: Bool = false, caFile: String? = nil, clientCert: String? = nil, clientKey: String? = nil) {
+        self.insecure = insecure; self.caFile = caFile; self.clientCert = clientCert; self.clientKey = clientKey
+    }
+}
+
+/// What one hop produced, raw: classification happens later.
+struct HopOutcome {
+    var curlCode: Int
+    var curlMessage: String
+    var osErrno: Int
+    var statusLine: TransferSink.StatusLine?
+    var headers: [HeaderField]
+    var body: [UInt8]
+    var bodySize: Int
+    var headersTooLarge: Bool
+    var bodyTooLarge: Bool
+    var nonHTTPBytes: [UInt8]?
+    var sentHeaderText: String
+    var timings: Timings
+    var primaryIP: String?
+    var primaryPort: Int
+    var redirectURL: String?
+    var certificates: [[String]]
+    var verifyResult: Int
+    var tls: TLSObservation
+    var connected: Bool
+}
+
+/// Copy of the C observation, in Swift types.
+struct TLSObservation {
+    var handshakeDone: Bool
+    var alertReceived: Int?
+    var alertSent: Int?
+    var sawServerHello: Bool
+    var sawCertificateRequest: Bool
+    var sentCertificate: Bool
+    var firstRecordByte: Int?
+    var version: String
+    var cipher: String
+    var alpn: String
+}

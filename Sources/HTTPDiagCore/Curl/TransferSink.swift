@@ -1,0 +1,131 @@
+import CHTTPDiag
+
+/// Collects what libcurl's callbacks deliver during one transfer: response header blocks,
+/// the captured start of the body, the request as sent, and the TLS observation. Limits
+/// are enforced here: returning a short count from a callback makes libcurl abort.
+final class TransferSink {
+    struct StatusLine { var version: String; var status: Int; var reason: String }
+
+    let captureLimit: Int
+    let maxDownload: Int
+    let maxHeaderBytes: Int
+    let maxHeaderCount: Int
+
+    private(set) var statusLine: StatusLine?
+    private(set) var headers: [HeaderField] = []
+    private(set) var headerBytes = 0
+    private(set) var body: [UInt8] = []
+    private(set) var bodySize = 0
+    private(set) var headersTooLarge = false
+    private(set) var bodyTooLarge = false
+    /// Bytes that arrived where a status line should have been (HTTP/0.9 or garbage).
+    private(set) var nonHTTPBytes: [UInt8]?
+    /// Request header block(s) as libcurl sent them.
+    private(set) var sentHeaderText = ""
+    let tls: UnsafeMutablePointer<hd_tls_observation>
+
+    init(captureLimit: Int, maxDownload: Int, maxHeaderBytes: Int = 256 * 1024, maxHeaderCount: Int = 1000) {
+        self.captureLimit = captureLimit
+        self.maxDownload = maxDownload
+        self.maxHeaderBytes = maxHeaderBytes
+        self.maxHeaderCount = maxHeaderCount
+        tls = .allocate(capacity: 1)
+        hd_tls_observation_reset(tls)
+    }
+
+    deinit { tls.deallocate() }
+
+    func header(_ data: UnsafeMutablePointer<CChar>, _ count: Int) -> Int {
+        headerBytes += count
+        if headerBytes > maxHeaderBytes || headers.count >= maxHeaderCount {
+            headersTooLarge = true
+            return 0
+        }
+        let line = String(decoding: UnsafeRawBufferPointer(start: data, count: count), as: UTF8.self)
+            .trimmingTrailingNewline()
+        if line.hasPrefix("HTTP/") {
+            // A new response block (after 1xx or a proxy CONNECT): keep only the last one.
+            statusLine = Self.parseStatusLine(line)
+            headers.removeAll(keepingCapacity: true)
+            return count
+        }
+        guard !line.isEmpty else { return count }
+        if let first = line.first, first == " " || first == "\t", !headers.isEmpty {
+            headers[headers.count - 1].value += " " + line.trimmedSpaces()  // obs-fold
+        } else if let colon = line.firstIndex(of: ":") {
+            let name = String(line[..<colon])
+            let value = String(line[line.index(after: colon)...]).trimmedSpaces()
+            headers.append(HeaderField(name: name, value: value))
+        } else {
+            headers.append(HeaderField(name: line, value: ""))
+        }
+        return count
+    }
+
+    func bodyData(_ data: UnsafeMutablePointer<CChar>, _ count: Int) -> Int {
+        if statusLine == nil {
+            // HTTP/0.9 is allowed only so that these bytes can be seen; stop at once.
+            nonHTTPBytes = Array(UnsafeRawBufferPointer(start: data, count: min(count, 64)))
+            return 0
+        }
+        bodySize += count
+        if body.count < captureLimit {
+            let take = min(count, captureLimit - body.count)
+            body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: take))
+        }
+        if bodySize > maxDownload {
+            bodyTooLarge = true
+            return 0
+        }
+        return count
+    }
+
+    func debug(_ type: curl_infotype, _ data: UnsafeMutablePointer<CChar>, _ count: Int) {
+        guard type == CURLINFO_HEADER_OUT, sentHeaderText.utf8.count < 64 * 1024 else { return }
+        sentHeaderText += String(decoding: UnsafeRawBufferPointer(start: data, count: count), as: UTF8.self)
+    }
+
+    static func parseStatusLine(_ line: String) -> StatusLine {
+        let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+        let version = parts.first.map(String.init) ?? "HTTP/1.1"
+        let status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        let reason = parts.count > 2 ? String(parts[2]) : HTTPStatus.reason(status)
+        return StatusLine(version: version, status: status, reason: reason)
+    }
+
+    func install(on easy: CurlEasy) throws {
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        try check(hd_setopt_datacb(easy.handle, CURLOPT_HEADERFUNCTION) { data, size, n, user in
+            Unmanaged<TransferSink>.fromOpaque(user!).takeUnretainedValue().header(data!, size * n)
+        })
+        try check(hd_setopt_ptr(easy.handle, CURLOPT_HEADERDATA, me))
+        try check(hd_setopt_datacb(easy.handle, CURLOPT_WRITEFUNCTION) { data, size, n, user in
+            Unmanaged<TransferSink>.fromOpaque(user!).takeUnretainedValue().bodyData(data!, size * n)
+        })
+        try check(hd_setopt_ptr(easy.handle, CURLOPT_WRITEDATA, me))
+        try check(hd_setopt_debugcb(easy.handle, { _, type, data, size, user in
+            Unmanaged<TransferSink>.fromOpaque(user!).takeUnretainedValue().debug(type, data!, size)
+            return 0
+        }, me))
+        try check(hd_install_tls_observer(easy.handle, tls))
+    }
+
+    private func check(_ rc: CURLcode) throws {
+        if rc != CURLE_OK { throw CurlSetupError(option: "callback", code: Int(rc.rawValue)) }
+    }
+}
+
+extension String {
+    func trimmingTrailingNewline() -> String {
+        var s = Substring(self)
+        while let last = s.last, last.isNewline { s = s.dropLast() }
+        return String(s)
+    }
+
+    func trimmedSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" || l.isNewline { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,52 @@
+/// The document `httpdiag check` produces (`--format json`); schema `httpdiag.check/v1`.
+public struct CheckReport: Codable, Sendable {
+    public static let schemaVersion = "httpdiag.check/v1"
+
+    public var schema: String = CheckReport.schemaVersion
+    public var verdict: Verdict
+    /// One line: why this verdict.
+    public var reason: String
+    public var target: Target
+    public var startedAt: Date
+    public var durationMs: Double
+    public var probes: [ProbeResult]
+    /// Ranked root-cause diagnoses (filled by the playbook engine).
+    public var diagnoses: [Diagnosis]
+    public var tool: ToolInfo
+
+    public init(verdict: Verdict, reason: String, target: Target, startedAt: Date, durationMs: Double,
+                probes: [ProbeResult], diagnoses: [Diagnosis] = [], tool: ToolInfo) {
+        self.verdict = verdict; self.reason = reason; self.target = target
+        self.startedAt = startedAt; self.durationMs = durationMs; self.probes = probes
+        self.diagnoses = diagnoses; self.tool = tool
+    }
+}
+
+public struct Target: Codable, Sendable, Equatable {
+    /// Redacted URL as given.
+    public var url: String
+    public var scheme: String
+    public var host: String
+    public var port: Int
+    public var method: String
+    public var samples: Int
+    public var burst: Bool
+    public var fanout: Bool
+}
+
+public struct ToolInfo: Codable, Sendable, Equatable {
+    public var name: String
+    public var version: String
+    public var libcurl: String
+}
+
+/// A named root cause with its evidence (see ROOT_CAUSES.md).
+public struct Diagnosis: Codable, Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var confidence: Double
+    public var evidence: [String]
+    public var remediation: [String]
+    public var verify: [String]
+    public var playbook: String
+}

@@ -1,0 +1,123 @@
+/// Text for humans (the default). Line 1 is the verdict in the monitoring-plugins form,
+/// with performance data after `|`, so Nagios/Icinga/Sensu can run `httpdiag check`.
+public enum TextReport {
+    public static func render(_ report: CheckReport, style: Style) -> String {
+        var lines = [verdictLine(report, style: style)]
+        if let top = report.diagnoses.first {
+            lines.append("  likely cause: \(style.bold(top.id)) — \(top.title)")
+        }
+        lines.append("")
+        let showHeading = report.probes.count > 1
+        for probe in report.probes {
+            if showHeading {
+                let where_ = probe.address.map { "\(IPAddress.bracketed($0)):\(probe.port)" } ?? report.target.host
+                lines.append(style.bold("── \(where_), sample \(probe.sample): ") + style.verdict(probe.verdict)
+                             + " " + VerdictReason.outcome(probe))
+            }
+            lines += block(probe, style: style, showDNS: probe.sample == 1 && probe.address == report.probes.first?.address)
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public static func verdictLine(_ report: CheckReport, style: Style) -> String {
+        let probe = report.probes.first { $0.verdict == report.verdict } ?? report.probes.first
+        var perf: [String] = []
+        if let t = probe?.timings {
+            perf = ["time_total=\(Format.seconds(t.totalMs));;;", "time_namelookup=\(Format.seconds(t.dnsMs));;;",
+                    "time_connect=\(Format.seconds(t.connectMs));;;", "time_tls=\(Format.seconds(t.tlsMs));;;",
+                    "time_firstbyte=\(Format.seconds(t.firstByteMs));;;"]
+            if let size = probe?.response?.bodySize { perf.append("size=\(size)B;;;") }
+        }
+        return style.verdict(report.verdict) + ": " + report.reason + (perf.isEmpty ? "" : " | " + perf.joined(separator: " "))
+    }
+
+    static func block(_ p: ProbeResult, style: Style, showDNS: Bool) -> [String] {
+        var lines: [String] = []
+        if let e = p.error, e.kind != .httpStatus {
+            lines.append("  " + style.red("error") + " \(e.kind.rawValue): \(e.message)")
+            lines.append(style.dim("        phase \(e.phase), curl code \(e.curlCode)" + (e.osErrno.map { ", errno \($0)" } ?? "")))
+        }
+        if showDNS, let dns = p.dns { lines += dnsLines(dns, style: style) }
+        if p.timings.totalMs > 0 { lines += Waterfall.render(p.timings, style: style) }
+        for hop in p.redirects {
+            lines.append("  " + style.dim("redirect") + " \(hop.status) \(hop.url) → \(hop.location)")
+        }
+        if let tls = p.tls { lines += tlsLines(tls, style: style) }
+        if let r = p.response { lines += responseLines(r, request: p.request, style: style) }
+        return lines
+    }
+
+    static func dnsLines(_ dns: DNSEvidence, style: Style) -> [String] {
+        var lines = ["  " + style.bold("DNS") + " \(dns.name) (\(dns.source)\(dns.server.map { ", queried \($0)" } ?? ""))"]
+        for link in dns.cnameChain { lines.append("    CNAME \(link.name) → \(link.target) ttl=\(link.ttl)") }
+        for q in dns.queries {
+            let answers = q.answers.filter { $0.type == q.type }.map { "\($0.data) ttl=\($0.ttl)" }
+            lines.append("    \(Waterfall.pad(q.type, 5)) \(q.rcode)\(answers.isEmpty ? "" : "  " + answers.joined(separator: ", "))"
+                         + style.dim("  \(Format.ms(q.durationMs))"))
+        }
+        if let s = dns.system {
+            lines.append("    system resolver: " + (s.error ?? s.addresses.joined(separator: ", ")) + style.dim("  \(Format.ms(s.durationMs))"))
+        }
+        return lines
+    }
+
+    static func tlsLines(_ tls: TLSEvidence, style: Style) -> [String] {
+        var head = "  " + style.bold("TLS") + " \(tls.version ?? "no handshake") \(tls.cipher ?? "")"
+        if let alpn = tls.alpn { head += " alpn=\(alpn)" }
+        head += tls.verified ? " " + style.green("verified") : " " + style.red("not verified") + (tls.verifyReason.map { " (\($0))" } ?? "")
+        var lines = [head]
+        if let alert = tls.alertReceived { lines.append("    server alert \(alert.code) \(alert.name)") }
+        if tls.clientCertificateRequested {
+            lines.append("    server requested a client certificate; " + (tls.clientCertificateSent ? "one was sent" : "none was sent"))
+        }
+        for (i, cert) in tls.chain.enumerated() {
+            let days = cert.daysLeft.map { d -> String in
+                let text = "\(Int(d.rounded(.down))) days left"
+                return d < 0 ? style.red("expired \(Int(-d.rounded(.up))) days ago") : d < 14 ? style.yellow(text) : text
+            } ?? ""
+            lines.append("    [\(i)] \(cert.subject)")
+            lines.append("        issuer \(cert.issuer)\(cert.selfSigned ? " (self-signed)" : "")")
+            lines.append("        valid \(Format.date(cert.notBefore)) → \(Format.date(cert.notAfter))  \(days)")
+            if i == 0, !cert.sans.isEmpty {
+                lines.append("        SANs \(cert.sans.prefix(8).joined(separator: ", "))\(cert.sans.count > 8 ? " (+\(cert.sans.count - 8))" : "")"
+                             + (tls.hostnameMatches == false ? style.red("  (host not covered)") : ""))
+            }
+        }
+        if tls.chainFromUnverifiedHandshake { lines.append(style.dim("    chain read by a handshake-only retry without verification")) }
+        return lines
+    }
+
+    static let notable: Set<String> = [
+        "server", "via", "content-type", "content-length", "location", "retry-after", "www-authenticate",
+        "x-cache", "x-amz-cf-pop", "x-amz-cf-id", "x-amzn-requestid", "x-amzn-errortype", "x-amz-apigw-id",
+        "x-amz-request-id", "x-amz-id-2", "cf-ray", "x-request-id", "set-cookie", "cache-control", "age",
+        "strict-transport-security", "x-envoy-upstream-service-time", "alt-svc",
+    ]
+
+    static func responseLines(_ r: ResponseEvidence, request: RequestEvidence, style: Style) -> [String] {
+        let statusText = "\(r.httpVersion) \(r.status) \(r.reason)"
+        let colored = r.status >= 400 ? style.red(statusText) : r.status >= 300 ? style.yellow(statusText) : style.green(statusText)
+        var lines = ["  " + style.bold("HTTP") + " \(request.method) \(request.url) → " + colored]
+        for h in r.headers where notable.contains(h.name.lowercased()) { lines.append("    \(h.name): \(h.value)") }
+        let hidden = r.headers.filter { !notable.contains($0.name.lowercased()) }.count
+        if hidden > 0 { lines.append(style.dim("    (\(hidden) more headers in --format json)")) }
+        if let token = request.token {
+            var t = "    token: \(token.format)"
+            if let use = token.tokenUse { t += " token_use=\(use)" }
+            if let exp = token.exp { t += " exp=\(Format.date(exp))" + (token.expired == true ? style.red(" (expired)") : "") }
+            lines.append(t)
+        }
+        if r.bodySize > 0 {
+            let preview = r.body.prefix(300).split(separator: "\n", omittingEmptySubsequences: true).prefix(6)
+            lines.append("  " + style.bold("Body") + " \(r.bodySize) bytes" + (r.contentType.map { ", \($0)" } ?? ""))
+            for line in preview { lines.append("    " + sanitize(String(line.prefix(160)))) }
+        }
+        return lines
+    }
+
+    /// Control characters from a hostile body must not drive the terminal.
+    static func sanitize(_ s: String) -> String {
+        String(s.unicodeScalars.map { ($0.value < 32 && $0 != "\t") || $0.value == 127 ? "·" : Character($0) })
+    }
+}

@@ -1,0 +1,133 @@
+import Dispatch
+
+/// Decides which addresses to probe and records the DNS evidence on the way: the system
+/// resolver (what applications see) and direct A/AAAA queries (rcode, CNAME chain, TTLs).
+struct AddressPlan {
+    var addresses: [String]
+    var dns: DNSEvidence?
+    var failure: ProbeError?
+    /// Pin each address with CURLOPT_RESOLVE (fan-out); false lets libcurl resolve.
+    var pin: Bool
+}
+
+enum AddressPlanner {
+    static func plan(target: TargetURL, options: ProbeOptions, proxy: String?) -> AddressPlan {
+        if proxy != nil {
+            return AddressPlan(addresses: [], dns: DNSEvidence(name: target.host, source: "proxy"), failure: nil, pin: false)
+        }
+        if IPAddress.isLiteral(target.host) {
+            return AddressPlan(addresses: [target.host], dns: nil, failure: nil, pin: false)
+        }
+        let pinned = pinnedAddresses(target, options.resolve)
+        if !pinned.isEmpty {
+            return AddressPlan(addresses: pinned, dns: DNSEvidence(name: target.host, source: "resolve_flag", addresses: pinned),
+                               failure: nil, pin: options.fanout)
+        }
+        if !options.connectTo.isEmpty {
+            return AddressPlan(addresses: [], dns: DNSEvidence(name: target.host, source: "connect_to"), failure: nil, pin: false)
+        }
+        return resolve(target, options)
+    }
+
+    private static func resolve(_ target: TargetURL, _ options: ProbeOptions) -> AddressPlan {
+        let host = target.host
+        // RFC 6761: localhost never goes to a nameserver, so there is nothing to ask directly.
+        let askDirect = options.dnsServer != nil || !(host == "localhost" || host.hasSuffix(".localhost"))
+        let box = ResultBox()
+        let group = DispatchGroup()
+        if options.dnsServer == nil {
+            DispatchQueue.global().async(group: group) { box.system = SystemResolver.lookup(host, port: target.port) }
+        }
+        if askDirect {
+            for type in [DirectDNS.typeA, DirectDNS.typeAAAA] {
+                DispatchQueue.global().async(group: group) {
+                    let q = DirectDNS.query(host, type: type, server: options.dnsServer, timeoutMs: options.dnsTimeoutMs)
+                    box.append(q)
+                }
+            }
+        }
+        group.wait()
+        let queries = box.queries.sorted { $0.type < $1.type }
+        var dns = DNSEvidence(name: host, source: options.dnsServer == nil ? "system" : "dns_server",
+                              server: askDirect ? (options.dnsServer?.description ?? "system") : nil,
+                              system: box.system, queries: queries, cnameChain: cnameChain(host, queries))
+        let addresses: [String]
+        if options.dnsServer != nil {
+            addresses = queries.flatMap { $0.answers.filter { $0.type == "A" || $0.type == "AAAA" }.map(\.data) }
+        } else {
+            addresses = box.system?.addresses ?? []
+        }
+        dns.addresses = addresses
+        if addresses.isEmpty {
+            return AddressPlan(addresses: [], dns: dns, failure: dnsFailure(dns), pin: false)
+        }
+        return AddressPlan(addresses: options.fanout ? addresses : addresses, dns: dns, failure: nil,
+                           pin: options.fanout || options.dnsServer != nil)
+    }
+
+    /// Why a name gave no address: the direct queries' rcodes first, getaddrinfo's error second.
+    static func dnsFailure(_ dns: DNSEvidence) -> ProbeError {
+        let rcodes = dns.queries.map(\.rcode)
+        let kind: FailureKind
+        if rcodes.contains("NXDOMAIN") { kind = .dnsNXDomain }
+        else if rcodes.contains("SERVFAIL") { kind = .dnsServFail }
+        else if rcodes.contains("REFUSED") { kind = .dnsRefused }
+        else if rcodes.contains("NOERROR") { kind = .dnsNoAddress }
+        else if !rcodes.isEmpty && rcodes.allSatisfy({ $0 == "TIMEOUT" }) && dns.system?.error != "EAI_NONAME" { kind = .dnsTimeout }
+        else {
+            switch dns.system?.error {
+            case "EAI_AGAIN": kind = .dnsTimeout
+            case "EAI_FAIL": kind = .dnsServFail
+            case "EAI_NODATA", "EAI_ADDRFAMILY": kind = .dnsNoAddress
+            default: kind = .dnsNXDomain
+            }
+        }
+        let detail = (dns.queries.map { "\($0.type) \($0.rcode)" } + [dns.system?.error.map { "getaddrinfo \($0)" }].compactMap { $0 })
+            .joined(separator: ", ")
+        return ProbeError(kind: kind, message: "\(kind.summary): \(dns.name)" + (detail.isEmpty ? "" : " (\(detail))"), phase: "dns")
+    }
+
+    static func cnameChain(_ host: String, _ queries: [DNSQuery]) -> [CNAMELink] {
+        var links: [CNAMELink] = []
+        var seen = Set<String>()
+        var current = host.lowercased().trimmingDot()
+        let cnames = queries.flatMap(\.answers).filter { $0.type == "CNAME" }
+        while let next = cnames.first(where: { $0.name.lowercased().trimmingDot() == current }), !seen.contains(current) {
+            seen.insert(current)
+            links.append(CNAMELink(name: next.name, target: next.data, ttl: next.ttl))
+            current = next.data.lowercased().trimmingDot()
+        }
+        return links
+    }
+
+    static func pinnedAddresses(_ target: TargetURL, _ resolve: [String]) -> [String] {
+        for entry in resolve {
+            var text = Substring(entry)
+            if text.hasPrefix("+") { text = text.dropFirst() }
+            let parts = text.split(separator: ":", maxSplits: 2)
+            guard parts.count == 3, parts[0].lowercased() == target.host.lowercased() || parts[0] == "*",
+                  Int(parts[1]) == target.port else { continue }
+            return parts[2].split(separator: ",").map { String($0).trimmingBrackets() }
+        }
+        return []
+    }
+
+    private final class ResultBox: @unchecked Sendable {
+        private let lock = DispatchQueue(label: "httpdiag.dns")
+        private var _system: SystemLookup?
+        private var _queries: [DNSQuery] = []
+        var system: SystemLookup? {
+            get { lock.sync { _system } }
+            set { lock.sync { _system = newValue } }
+        }
+        var queries: [DNSQuery] { lock.sync { _queries } }
+        func append(_ q: DNSQuery) { lock.sync { _queries.append(q) } }
+    }
+}
+
+extension String {
+    func trimmingDot() -> String { hasSuffix(".") ? String(dropLast()) : self }
+    func trimmingBrackets() -> String {
+        hasPrefix("[") && hasSuffix("]") ? String(dropFirst().dropLast()) : self
+    }
+}

@@ -1,0 +1,82 @@
+/// Everything `httpdiag check` can be told; the CLI fills it, the fleet runner will too.
+public struct ProbeOptions: Sendable {
+    public var url: String
+    /// Explicit method (-X); nil means GET, HEAD with `head`, POST with a body.
+    public var method: String?
+    /// -I: a real HEAD request, no body awaited.
+    public var head = false
+    /// `Name: value` lines (-H), in order.
+    public var headers: [String] = []
+    /// -d / --data-binary.
+    public var body: [UInt8]?
+    /// -F fields.
+    public var multipart: [MultipartField] = []
+    /// -u user:password.
+    public var userpwd: String?
+    /// --resolve host:port:addr[,addr]
+    public var resolve: [String] = []
+    /// --connect-to host:port:host:port
+    public var connectTo: [String] = []
+    public var followRedirects = true
+    public var maxRedirects = 10
+    public var httpVersion: HTTPVersionPreference = .automatic
+    public var tls = TLSOptions()
+    public var connectTimeoutMs: Int?
+    public var maxTimeMs = 10_000
+    public var dnsServer: DNSServer?
+    public var dnsTimeoutMs = 1_000
+    public var fanout = true
+    public var samples = 1
+    public var burst = false
+    /// Bytes of the response body kept as evidence.
+    public var captureBytes = 64 * 1024
+    /// A larger body is aborted and classified `body_too_large`.
+    public var maxDownloadBytes = 64 * 1024 * 1024
+    /// --compressed: ask for and decode gzip/br/zstd (decoded bytes count against the limit).
+    public var compressed = false
+    public var certWarnDays = 14
+    public var userAgent = "httpdiag/\(HTTPDiagVersion.current)"
+
+    public init(url: String) { self.url = url }
+
+    /// The method that will be sent.
+    public var effectiveMethod: String {
+        if let method { return method.uppercased() }
+        if head { return "HEAD" }
+        return (body != nil || !multipart.isEmpty) ? "POST" : "GET"
+    }
+
+    /// Rejects values that cannot work, with the flag named.
+    public func validate() throws {
+        if samples < 1 { throw InputError("--samples must be at least 1 (got \(samples))") }
+        if samples > 1000 { throw InputError("--samples must be at most 1000 (got \(samples))") }
+        if maxTimeMs <= 0 { throw InputError("--max-time must be positive (got \(Double(maxTimeMs) / 1000))") }
+        if let c = connectTimeoutMs, c <= 0 { throw InputError("--connect-timeout must be positive (got \(Double(c) / 1000))") }
+        if maxRedirects < 0 { throw InputError("--max-redirs must not be negative (got \(maxRedirects))") }
+        if captureBytes < 0 { throw InputError("--capture-body must not be negative") }
+        if maxDownloadBytes <= 0 { throw InputError("--max-download must be positive") }
+        if certWarnDays < 0 { throw InputError("--cert-warn-days must not be negative") }
+        for header in headers {
+            guard let colon = header.firstIndex(of: ":"), colon != header.startIndex,
+                  !header[..<colon].contains(where: { $0 == " " || $0 == "\t" }) else {
+                throw InputError("-H '\(header)': expected 'Name: value'")
+            }
+            if header.contains("\r") || header.contains("\n") {
+                throw InputError("-H '\(header.prefix(40))': header contains a line break")
+            }
+        }
+        for entry in resolve where entry.split(separator: ":", maxSplits: 2).count < 3 {
+            throw InputError("--resolve '\(entry)': expected host:port:address")
+        }
+        for entry in connectTo where entry.split(separator: ":", omittingEmptySubsequences: false).count < 4 {
+            throw InputError("--connect-to '\(entry)': expected host:port:connect-host:connect-port")
+        }
+        if let m = method, m.isEmpty || m.contains(where: { $0 == " " || $0 == "\r" || $0 == "\n" }) {
+            throw InputError("-X '\(m)': not a valid HTTP method")
+        }
+    }
+}
+
+public enum HTTPDiagVersion {
+    public static let current = "0.1.0"
+}

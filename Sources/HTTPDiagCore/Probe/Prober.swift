@@ -1,0 +1,71 @@
+import Dispatch
+import Synchronization
+
+/// Runs `httpdiag check`: resolves, fans out over addresses, repeats samples, follows
+/// redirects hop by hop, and classifies every probe. Blocking; each probe runs on its
+/// own thread from the global queue.
+public enum Prober {
+    public static func check(_ options: ProbeOptions, now: @escaping @Sendable () -> Date = { Date() }) throws -> CheckReport {
+        try options.validate()
+        let target = try TargetURL(options.url)
+        let started = now()
+        let clock = MonotonicClock.now()
+        let redactor = makeRedactor(options)
+        let proxy = ProxyEnvironment.proxy(for: target)
+        let plan = AddressPlanner.plan(target: target, options: options, proxy: proxy)
+        let context = ProbeContext(options: options, target: target, redactor: redactor,
+                                   proxy: proxy.map { redactor.url($0) }, plan: plan, now: now)
+
+        var probes: [ProbeResult]
+        if let failure = plan.failure {
+            probes = [context.failedBeforeConnect(failure, started: started)]
+        } else {
+            let slots: [String?] = plan.pin ? plan.addresses.map { Optional($0) } : [nil]
+            let jobs = slots.flatMap { address in (1...options.samples).map { (address, $0) } }
+            let results = Mutex<[ProbeResult?]>(Array(repeating: nil, count: jobs.count))
+            let group = DispatchGroup()
+            // Addresses run in parallel; samples of one address run one after another
+            // unless --burst, so that an intermittent failure shows in order.
+            let lanes = options.burst ? jobs.indices.map { [$0] }
+                : Dictionary(grouping: jobs.indices, by: { jobs[$0].0 ?? "" }).values.map { $0.sorted() }
+            for lane in lanes {
+                DispatchQueue.global().async(group: group) {
+                    for index in lane {
+                        let result = context.probe(address: jobs[index].0, sample: jobs[index].1)
+                        results.withLock { $0[index] = result }
+                    }
+                }
+            }
+            group.wait()
+            probes = results.withLock { $0.compactMap { $0 } }
+        }
+        let verdict = probes.map(\.verdict).max() ?? .unknown
+        return CheckReport(
+            verdict: verdict, reason: VerdictReason.describe(probes, target: target),
+            target: Target(url: redactor.url(target.text), scheme: target.scheme, host: target.host, port: target.port,
+                           method: options.effectiveMethod, samples: options.samples, burst: options.burst,
+                           fanout: plan.pin),
+            startedAt: started, durationMs: MonotonicClock.millisecondsSince(clock), probes: probes,
+            tool: ToolInfo(name: "httpdiag", version: HTTPDiagVersion.current, libcurl: LibcurlInfo.version))
+    }
+
+    public static func makeRedactor(_ options: ProbeOptions) -> Redactor {
+        var r = Redactor()
+        r.learnURL(options.url)
+        for header in options.headers {
+            if let colon = header.firstIndex(of: ":") {
+                r.learnHeader(name: String(header[..<colon]), value: String(header[header.index(after: colon)...]).trimmedSpaces())
+            }
+        }
+        if let userpwd = options.userpwd { r.learnUserPassword(userpwd) }
+        if let body = options.body { r.learnBody(body) }
+        for field in options.multipart where SecretNames.isSecretField(field.name) {
+            if case .text(let value) = field.content { r.addSecret(value) }
+        }
+        return r
+    }
+}
+
+public enum LibcurlInfo {
+    public static var version: String { CurlVersion.text }
+}

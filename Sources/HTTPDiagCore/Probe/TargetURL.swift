@@ -1,0 +1,43 @@
+import CHTTPDiag
+
+/// A validated http(s) URL, parsed by libcurl's own URL parser.
+public struct TargetURL: Sendable, Equatable {
+    public var text: String
+    public var scheme: String
+    /// Host without IPv6 brackets.
+    public var host: String
+    public var port: Int
+
+    public init(_ text: String) throws {
+        let trimmed = text.trimmedSpaces()
+        guard !trimmed.isEmpty else { throw InputError("URL is empty") }
+        if trimmed.contains(where: { $0.isNewline || $0 == " " || $0 == "\t" }) {
+            throw InputError("URL '\(trimmed)' contains whitespace")
+        }
+        guard let schemeEnd = trimmed.firstRange(of: "://") else {
+            throw InputError("URL '\(trimmed)' has no scheme: write http://\(trimmed) or https://\(trimmed)")
+        }
+        let scheme = trimmed[..<schemeEnd.lowerBound].lowercased()
+        guard scheme == "http" || scheme == "https" else {
+            throw InputError("URL '\(Redactor().url(trimmed))': unsupported scheme '\(scheme)' (only http and https)")
+        }
+        var parts = hd_url_parts()
+        var message: UnsafePointer<CChar>?
+        let rc = hd_parse_url(trimmed, &parts, &message)
+        guard rc == 0 else {
+            let why = message.map { String(cString: $0) } ?? "code \(rc)"
+            throw InputError("URL '\(Redactor().url(trimmed))' is malformed: \(why)")
+        }
+        var host = withUnsafeBytes(of: &parts.host) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        if let zone = host.firstIndex(of: "%") { host = String(host[..<zone]) }
+        guard !host.isEmpty else { throw InputError("URL '\(trimmed)' has no host") }
+        guard (1...65535).contains(parts.port) else {
+            throw InputError("URL '\(trimmed)': port \(parts.port) is out of range")
+        }
+        self.text = trimmed
+        self.scheme = scheme
+        self.host = host
+        self.port = parts.port
+    }
+}

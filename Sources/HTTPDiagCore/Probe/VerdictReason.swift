@@ -1,0 +1,35 @@
+/// The one-line reason after the verdict word: what happened, where.
+enum VerdictReason {
+    static func describe(_ probes: [ProbeResult], target: TargetURL) -> String {
+        guard !probes.isEmpty else { return "no probe ran" }
+        let groups = Dictionary(grouping: probes, by: outcome)
+        if groups.count == 1, let (text, members) = groups.first {
+            let addresses = Set(members.compactMap(\.address)).sorted()
+            let from = addresses.isEmpty ? "" : " from " + addresses.joined(separator: ", ")
+            let counts = members.count > 1 ? " (\(members.count) probes)" : ""
+            if members[0].error?.kind.rawValue.hasPrefix("dns_") == true { return "\(text) for \(target.host)" }
+            return text + from + counts
+        }
+        let failing = probes.filter { $0.verdict != .ok }
+        let parts = groups.sorted { $0.value.count > $1.value.count }.map { text, members -> String in
+            let addrs = Set(members.compactMap(\.address)).sorted().joined(separator: ", ")
+            return "\(members.count)× \(text)" + (addrs.isEmpty ? "" : " from \(addrs)")
+        }
+        return "\(failing.count) of \(probes.count) probes failed: " + parts.joined(separator: "; ")
+    }
+
+    static func outcome(_ p: ProbeResult) -> String {
+        if let e = p.error {
+            if e.kind == .httpStatus, let r = p.response { return "\(r.status) \(r.reason)".trimmedSpaces() }
+            return e.kind.rawValue
+        }
+        if let r = p.response {
+            var text = "\(r.status) \(r.reason)".trimmedSpaces()
+            if let days = p.tls?.earliestExpiryDays, p.verdict == .warning {
+                text += ", certificate expires in \(Int(days.rounded(.down))) days"
+            }
+            return text
+        }
+        return "no response"
+    }
+}

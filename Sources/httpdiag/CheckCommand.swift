@@ -1,0 +1,107 @@
+import ArgumentParser
+import HTTPDiagCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Probe one URL for real and report what happened at each layer.",
+        discussion: """
+        Exit codes: 0 OK, 1 WARNING (certificate expiring soon), 2 CRITICAL (any failure), \
+        3 UNKNOWN (bad usage). Flags follow curl where curl has one.
+        """)
+
+    @Argument(help: "http:// or https:// URL to probe.") var url: String
+
+    @Option(name: [.customShort("X"), .customLong("request")], help: "HTTP method.") var method: String?
+    @Flag(name: [.customShort("I"), .customLong("head")], help: "Send a HEAD request; no body is awaited.") var head = false
+    @Option(name: [.customShort("H"), .customLong("header")], help: "Extra header 'Name: value' (repeatable).") var headers: [String] = []
+    @Option(name: [.customShort("d"), .customLong("data")], help: "Request body; @FILE reads a file.") var data: String?
+    @Option(name: .customLong("data-binary"), help: "Request body sent as is; @FILE reads a file.") var dataBinary: String?
+    @Option(name: [.customShort("F"), .customLong("form")], help: "Multipart field name=value or name=@file[;type=...] (repeatable).") var form: [String] = []
+    @Option(name: [.customShort("u"), .customLong("user")], help: "user:password for Basic authentication.") var user: String?
+    @Option(name: [.customShort("A"), .customLong("user-agent")], help: "User-Agent header.") var userAgent: String?
+    @Option(name: .customLong("resolve"), help: "host:port:addr[,addr]: pin addresses, as curl (repeatable).") var resolve: [String] = []
+    @Option(name: .customLong("connect-to"), help: "host:port:host2:port2, as curl (repeatable).") var connectTo: [String] = []
+    @Flag(name: [.customShort("L"), .customLong("location")], help: "Follow redirects (the default; kept for curl habits).") var location = false
+    @Flag(name: .customLong("no-location"), help: "Do not follow redirects.") var noLocation = false
+    @Option(name: .customLong("max-redirs"), help: "Redirects to follow at most.") var maxRedirs = 10
+    @Flag(name: .customLong("http1.1"), help: "Use HTTP/1.1.") var http11 = false
+    @Flag(name: .customLong("http2"), help: "Use HTTP/2 (over TLS, with ALPN).") var http2 = false
+    @Option(name: .customLong("cert"), help: "Client certificate (PEM) for mTLS.") var cert: String?
+    @Option(name: .customLong("key"), help: "Private key (PEM) of --cert.") var key: String?
+    @Option(name: .customLong("cacert"), help: "CA bundle (PEM) to verify the server with.") var cacert: String?
+    @Flag(name: [.customShort("k"), .customLong("insecure")], help: "Do not verify the server certificate.") var insecure = false
+    @Option(name: .customLong("connect-timeout"), help: "Seconds allowed for the TCP connect.") var connectTimeout: Double?
+    @Option(name: [.customShort("m"), .customLong("max-time")], help: "Seconds allowed per probe, redirects included.") var maxTime: Double = 10
+    @Option(name: .customLong("dns-server"), help: "IP[:PORT] of a nameserver to query directly and connect by.") var dnsServer: String?
+    @Flag(name: .customLong("no-fanout"), help: "Probe one address only instead of every resolved one.") var noFanout = false
+    @Option(name: .customLong("samples"), help: "Requests per address.") var samples = 1
+    @Flag(name: .customLong("burst"), help: "Send the samples concurrently.") var burst = false
+    @Flag(name: .customLong("compressed"), help: "Ask for a compressed response and decode it.") var compressed = false
+    @Option(name: .customLong("capture-body"), help: "Bytes of the response body kept as evidence.") var captureBody = 65_536
+    @Option(name: .customLong("max-download"), help: "Bytes after which the body is abandoned (body_too_large).") var maxDownload = 64 * 1024 * 1024
+    @Option(name: .customLong("cert-warn-days"), help: "WARNING when a certificate expires within this many days.") var certWarnDays = 14
+    @Option(name: .customLong("format"), help: "text or json.") var format: OutputFormat = .text
+
+    enum OutputFormat: String, ExpressibleByArgument { case text, json }
+
+    func run() throws {
+        let options = try probeOptions()
+        let report = try Prober.check(options)
+        let out: String
+        switch format {
+        case .json: out = try JSONReport.render(report)
+        case .text: out = TextReport.render(report, style: .forTerminal(isTTY: isatty(1) == 1))
+        }
+        // Defense in depth: whatever was missed by name is scrubbed by value here.
+        print(Prober.makeRedactor(options).scrub(out))
+        if report.verdict != .ok { throw ExitCode(report.verdict.exitCode) }
+    }
+
+    func probeOptions() throws -> ProbeOptions {
+        var o = ProbeOptions(url: url)
+        o.method = method
+        o.head = head
+        o.headers = headers
+        if data != nil && dataBinary != nil { throw InputError("use one of -d/--data and --data-binary") }
+        if let d = data ?? dataBinary { o.body = try BodyArgument.read(d, flag: data != nil ? "-d" : "--data-binary") }
+        o.multipart = try form.map(FormArgument.parse)
+        if o.body != nil && !o.multipart.isEmpty { throw InputError("-d and -F cannot be combined") }
+        o.userpwd = user
+        if let ua = userAgent { o.userAgent = ua }
+        o.resolve = resolve
+        o.connectTo = connectTo
+        o.followRedirects = !noLocation
+        o.maxRedirects = maxRedirs
+        if http11 && http2 { throw InputError("use one of --http1.1 and --http2") }
+        o.httpVersion = http11 ? .http1_1 : http2 ? .http2 : .automatic
+        for (flag, path) in [("--cert", cert), ("--key", key), ("--cacert", cacert)] {
+            if let path, !FileManager.default.isReadableFile(atPath: path) {
+                throw InputError("\(flag) \(path): file not found or not readable")
+            }
+        }
+        if key != nil && cert == nil { throw InputError("--key needs --cert") }
+        o.tls = TLSOptions(insecure: insecure, caFile: cacert, clientCert: cert, clientKey: key)
+        if let c = connectTimeout { o.connectTimeoutMs = try milliseconds(c, flag: "--connect-timeout") }
+        o.maxTimeMs = try milliseconds(maxTime, flag: "--max-time")
+        if let server = dnsServer { o.dnsServer = try DNSServer(parsing: server) }
+        o.fanout = !noFanout
+        o.samples = samples
+        o.burst = burst
+        o.compressed = compressed
+        o.captureBytes = captureBody
+        o.maxDownloadBytes = maxDownload
+        o.certWarnDays = certWarnDays
+        try o.validate()
+        return o
+    }
+
+    func milliseconds(_ seconds: Double, flag: String) throws -> Int {
+        guard seconds.isFinite, seconds > 0 else { throw InputError("\(flag) must be a positive number of seconds (got \(seconds))") }
+        guard seconds <= 86_400 else { throw InputError("\(flag) must be at most 86400 seconds") }
+        return max(Int((seconds * 1000).rounded()), 1)
+    }
+}

@@ -17,12 +17,12 @@ let package = Package(
             name: "CHTTPDiag",
             linkerSettings: [
                 .linkedLibrary("curl"), .linkedLibrary("ssl"),
-                .linkedLibrary("crypto"), .linkedLibrary("resolv"),
+                .linkedLibrary("crypto"), .linkedLibrary("resolv"), .linkedLibrary("z"),
             ]
         ),
         .target(name: "HTTPDiagCore", dependencies: ["CHTTPDiag"]),
         // Loopback servers that misbehave on request: used by the tests and `httpdiag lab`.
-        .target(name: "HTTPDiagLab", dependencies: []),
+        .target(name: "HTTPDiagLab", dependencies: ["CHTTPDiag"]),
         .executableTarget(
             name: "httpdiag",
             dependencies: [

@@ -90,4 +90,7 @@ int hd_dns_query(const char *name, int qtype, const char *server, int port, int 
                  int *rcode, int *authoritative, hd_dns_record *records, int max_records,
                  int *record_count, int *err);
 
+/* ---- lab helpers ---- */
+int hd_gzip_zeros(size_t inflated, unsigned char **out, size_t *out_len);
+
 #endif

@@ -94,7 +94,7 @@ struct ProbeContext: Sendable {
             if options.tls.insecure { tls?.verified = false }
         }
         if let e = error { error?.message = redactor.scrub(e.message) }
-        let probeAddress = outcome.primaryIP ?? address
+        let probeAddress = outcome.primaryIP ?? address ?? (IPAddress.isLiteral(target.host) ? target.host : nil)
         return ProbeResult(
             address: probeAddress, family: probeAddress.flatMap(IPAddress.family), port: outcome.primaryPort == 0 ? target.port : outcome.primaryPort,
             sample: sample, startedAt: started,

@@ -5,14 +5,15 @@ enum VerdictReason {
         let groups = Dictionary(grouping: probes, by: outcome)
         if groups.count == 1, let (text, members) = groups.first {
             let addresses = Set(members.compactMap(\.address)).sorted()
-            let from = addresses.isEmpty ? "" : " from " + addresses.joined(separator: ", ")
+            let preposition = members[0].response == nil ? " on " : " from "
+            let from = addresses.isEmpty ? "" : preposition + addresses.map { "\(IPAddress.bracketed($0)):\(members[0].port)" }.joined(separator: ", ")
             let counts = members.count > 1 ? " (\(members.count) probes)" : ""
             if members[0].error?.kind.rawValue.hasPrefix("dns_") == true { return "\(text) for \(target.host)" }
             return text + from + counts
         }
         let failing = probes.filter { $0.verdict != .ok }
         let parts = groups.sorted { $0.value.count > $1.value.count }.map { text, members -> String in
-            let addrs = Set(members.compactMap(\.address)).sorted().joined(separator: ", ")
+            let addrs = Set(members.compactMap(\.address)).sorted().map(IPAddress.bracketed).joined(separator: ", ")
             return "\(members.count)× \(text)" + (addrs.isEmpty ? "" : " from \(addrs)")
         }
         return "\(failing.count) of \(probes.count) probes failed: " + parts.joined(separator: "; ")
@@ -21,7 +22,7 @@ enum VerdictReason {
     static func outcome(_ p: ProbeResult) -> String {
         if let e = p.error {
             if e.kind == .httpStatus, let r = p.response { return "\(r.status) \(r.reason)".trimmedSpaces() }
-            return e.kind.rawValue
+            return "\(e.kind.rawValue) (\(e.kind.summary))"
         }
         if let r = p.response {
             var text = "\(r.status) \(r.reason)".trimmedSpaces()

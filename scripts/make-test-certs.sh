@@ -90,7 +90,7 @@ CNF
   local startargs=()
   if [[ -n $start ]]; then startargs=(-startdate "$start"); fi
   openssl ca -batch -notext -config "$d/ca.cnf" -extensions "$ext" \
-    "${startargs[@]}" -enddate "$end" \
+    ${startargs[@]+"${startargs[@]}"} -enddate "$end" \
     -in "$d/req.csr" -out "$DIR/$name.pem" 2>"$d/ca.log" \
     || { cat "$d/ca.log" >&2; return 1; }
 }

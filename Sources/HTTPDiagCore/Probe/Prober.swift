@@ -28,15 +28,23 @@ public enum Prober {
             // unless --burst, so that an intermittent failure shows in order.
             let lanes = options.burst ? jobs.indices.map { [$0] }
                 : Dictionary(grouping: jobs.indices, by: { jobs[$0].0 ?? "" }).values.map { $0.sorted() }
-            for lane in lanes {
-                DispatchQueue.global().async(group: group) {
+            if lanes.count == 1 {
+                // One lane (the common case): no thread pool to start.
+                for index in lanes[0] {
+                    let result = context.probe(address: jobs[index].0, sample: jobs[index].1)
+                    results.withLock { $0[index] = result }
+                }
+            } else {
+                for lane in lanes {
+                    DispatchQueue.global().async(group: group) {
                     for index in lane {
                         let result = context.probe(address: jobs[index].0, sample: jobs[index].1)
                         results.withLock { $0[index] = result }
                     }
+                    }
                 }
+                group.wait()
             }
-            group.wait()
             probes = results.withLock { $0.compactMap { $0 } }
         }
         let verdict = probes.map(\.verdict).max() ?? .unknown

@@ -20,6 +20,7 @@ static void on_message(int write_p, int version, int content_type, const void *b
     hd_tls_observation *obs = arg;
     const unsigned char *p = buf;
     if (obs == NULL || len == 0) return;
+    if (write_p) obs->sent_any = 1;
     if (content_type == SSL3_RT_HEADER) {
         if (!write_p && obs->first_record_byte < 0) obs->first_record_byte = p[0];
         return;

@@ -11,6 +11,12 @@ enum LabConnection {
     static func readRequest(_ fd: Int32, buffer: inout [UInt8]) -> LabRequest? {
         let separator: [UInt8] = [13, 10, 13, 10]
         var headerEnd: Int?
+        if buffer.isEmpty { guard readMore(fd, &buffer) else { return nil } }
+        if let first = buffer.first, !(65...90).contains(first) {
+            // Not an HTTP request line (a TLS ClientHello, say): answer as nginx does.
+            buffer.removeAll()
+            return LabRequest(method: "", target: "", headers: [], body: [], malformed: true)
+        }
         while true {
             if let end = find(separator, in: buffer) { headerEnd = end; break }
             guard buffer.count < maxRequestBytes, readMore(fd, &buffer) else { return nil }
@@ -37,6 +43,12 @@ enum LabConnection {
 
     /// Returns false when the connection must close afterwards.
     static func perform(_ behavior: LabBehavior, request: LabRequest, on fd: Int32, stopped: borrowing Atomic<Bool>) -> Bool {
+        if request.malformed {
+            let body = Array("<html><head><title>400 Bad Request</title></head><body>400 Bad Request</body></html>\r\n".utf8)
+            _ = write(fd, responseHead(400, nil, [("Server", "httpdiag-lab"), ("Content-Type", "text/html"),
+                                                  ("Content-Length", String(body.count)), ("Connection", "close")]) + body)
+            return false
+        }
         let head = request.method == "HEAD"
         switch behavior {
         case .respond(let status, let reason, let headers, let body):

@@ -4,6 +4,8 @@ public struct LabRequest: Sendable {
     public var target: String
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
+    /// The bytes did not start like an HTTP request (TLS, SSH, garbage).
+    public var malformed = false
 
     public var path: String { String(target.split(separator: "?", maxSplits: 1).first ?? "") }
 

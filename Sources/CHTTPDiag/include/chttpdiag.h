@@ -43,6 +43,7 @@ typedef struct {
     int saw_certificate_request; /* the server asked for a client certificate */
     int sent_certificate;        /* we sent a Certificate message (maybe empty) */
     int first_record_byte;       /* -1, or the first byte of the first record read */
+    int sent_any;                /* we wrote a TLS record: the TCP connection existed */
     char version[32];
     char cipher[96];
     char alpn[32];

@@ -64,6 +64,7 @@ struct TLSObservation {
     var alertReceived: Int?
     var alertSent: Int?
     var sawServerHello: Bool
+    var sentAny: Bool
     var sawCertificateRequest: Bool
     var sentCertificate: Bool
     var firstRecordByte: Int?

@@ -58,6 +58,7 @@ enum HopTransfer {
             alertReceived: o.alert_received >= 0 ? Int(o.alert_received) : nil,
             alertSent: o.alert_sent >= 0 ? Int(o.alert_sent) : nil,
             sawServerHello: o.saw_server_hello != 0,
+            sentAny: o.sent_any != 0,
             sawCertificateRequest: o.saw_certificate_request != 0,
             sentCertificate: o.sent_certificate != 0,
             firstRecordByte: o.first_record_byte >= 0 ? Int(o.first_record_byte) : nil,
@@ -88,7 +89,10 @@ enum HopTransfer {
             certificates: easy.certificateFields(),
             verifyResult: easy.long(CURLINFO_SSL_VERIFYRESULT),
             tls: observation,
-            connected: easy.offset(CURLINFO_CONNECT_TIME_T) > 0)
+            // libcurl leaves CONNECT_TIME at 0 when a later phase fails or times out, so
+            // "connected" also counts anything we managed to send.
+            connected: easy.offset(CURLINFO_CONNECT_TIME_T) > 0 || o.sent_any != 0 || !sink.sentHeaderText.isEmpty
+                || sink.statusLine != nil)
     }
 
     private static func cString<T>(_ tuple: T) -> String {

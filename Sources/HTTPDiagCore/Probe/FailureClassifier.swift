@@ -93,9 +93,19 @@ enum FailureClassifier {
         switch result {
         case 10: return error(.tlsCertExpired, "tls", reason)
         case 9: return error(.tlsCertNotYetValid, "tls", reason)
-        case 0, 62: return error(.tlsHostnameMismatch, "tls", "no subject alternative name matches the host")
+        case 62: return error(.tlsHostnameMismatch, "tls", "no subject alternative name matches the host")
         default: return error(.tlsUntrusted, "tls", "\(reason) (X509 verify code \(result))")
         }
+    }
+
+    /// Sharpens a classification with the TLS evidence: OpenSSL 3 reports a host name
+    /// mismatch as verify result 1 (unspecified), so the chain's SANs decide.
+    static func refine(_ error: ProbeError?, tls: TLSEvidence?) -> ProbeError? {
+        guard var e = error, e.kind == .tlsUntrusted, let tls, tls.hostnameMatches == false,
+              [0, 1, 62].contains(tls.verifyResult ?? 0) else { return error }
+        e.kind = .tlsHostnameMismatch
+        e.message = "\(FailureKind.tlsHostnameMismatch.summary): no subject alternative name matches the host"
+        return e
     }
 
     static func alertName(_ code: Int) -> String { VerifyReason.alert(code) }

@@ -84,7 +84,7 @@ struct ProbeContext: Sendable {
             error = ProbeError(kind: .httpStatus, message: "\(status) \(response?.reason ?? "")".trimmedSpaces(), phase: "response")
         }
         var tls: TLSEvidence?
-        if URLParts(url).scheme.lowercased() == "https" && (outcome.connected || outcome.tls.handshakeDone) {
+        if URLParts(url).scheme.lowercased() == "https" && outcome.connected {
             var unverified: HopOutcome?
             if outcome.curlCode == FailureClassifier.peerFailedVerification {
                 unverified = readChainWithoutVerification(url: url, address: sameOrigin ? address : nil)
@@ -92,6 +92,7 @@ struct ProbeContext: Sendable {
             tls = TLSEvidenceBuilder.build(host: URLParts(url).hostPort.hostOnly, main: outcome, unverified: unverified,
                                            clientCertSent: options.tls.clientCert != nil, now: now())
             if options.tls.insecure { tls?.verified = false }
+            error = FailureClassifier.refine(error, tls: tls)
         }
         if let e = error { error?.message = redactor.scrub(e.message) }
         let probeAddress = outcome.primaryIP ?? address ?? (IPAddress.isLiteral(target.host) ? target.host : nil)

@@ -1,0 +1,112 @@
+import Foundation
+import HTTPDiagLab
+@testable import HTTPDiagCore
+
+/// Certificates generated once per test run by scripts/make-test-certs.sh.
+enum TestCerts {
+    static let dir: String = {
+        let dir = NSTemporaryDirectory() + "httpdiag-test-certs-\(getpid())"
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = [repositoryRoot.appendingPathComponent("scripts/make-test-certs.sh").path, dir]
+        try! p.run()
+        p.waitUntilExit()
+        precondition(p.terminationStatus == 0, "scripts/make-test-certs.sh failed")
+        return dir
+    }()
+
+    static func path(_ name: String) -> String { dir + "/" + name }
+}
+
+/// A child process that is stopped when the value goes away.
+final class ChildProcess: @unchecked Sendable {
+    let process = Process()
+
+    init(_ executable: String, _ arguments: [String]) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    func stop() {
+        // SIGKILL: a child started from a Dispatch worker inherits its blocked signal
+        // mask, so SIGTERM would stay pending forever.
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    deinit { stop() }
+}
+
+/// Waits until something accepts TCP connections on 127.0.0.1:port.
+func waitForTCP(_ port: Int, timeout: TimeInterval = 5) throws {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+        let s = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = in_port_t(UInt16(port).bigEndian)
+        inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr)
+        let rc = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        close(s)
+        if rc == 0 { return }
+        usleep(20_000)
+    }
+    throw LabError.timeout("nothing listens on 127.0.0.1:\(port)")
+}
+
+extension LabError {
+    static func timeout(_ s: String) -> Error { NSError(domain: "test", code: 1, userInfo: [NSLocalizedDescriptionKey: s]) }
+}
+
+/// `openssl s_server -www` with one of the generated certificates.
+final class OpenSSLServer: @unchecked Sendable {
+    let port: Int
+    private let child: ChildProcess
+
+    init(cert: String, key: String? = nil, extra: [String] = []) throws {
+        port = closedPort()
+        let keyName = key ?? cert.replacingOccurrences(of: ".pem", with: ".key")
+        child = try ChildProcess("/usr/bin/openssl", ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", TestCerts.path(cert),
+                                                      "-key", TestCerts.path(keyName), "-www", "-quiet"] + extra)
+        try waitForTCP(port)
+    }
+
+    var url: String { "https://localhost:\(port)/" }
+    deinit { child.stop() }
+}
+
+/// dnsmasq on 127.0.0.1:5353 with the test zone, started once per test run and stopped
+/// when the test process exits.
+enum TestDNS {
+    static let port = 5353
+    static var server: DNSServer { DNSServer(host: "127.0.0.1", port: port) }
+
+    static let servfailUpstream = try! LabDNSResponder(mode: .rcode(2))
+
+    nonisolated(unsafe) private static var child: ChildProcess?
+
+    static let started: Bool = {
+        let args = ["--keep-in-foreground", "--no-hosts", "--no-resolv", "--pid-file=", "--listen-address=127.0.0.1",
+                    "--port=\(port)", "--bind-interfaces", "--local-ttl=60",
+                    "--local=/nx.test/", "--local=/nodata.test/", "--txt-record=nodata.test,no address records",
+                    "--host-record=origin.app.test,127.0.0.1", "--cname=edge.cdn.test,origin.app.test,300",
+                    "--cname=www.app.test,edge.cdn.test,300",
+                    "--host-record=multi.test,127.0.0.1,::1", "--host-record=multi.test,127.0.0.2",
+                    "--host-record=v6.test,127.0.0.1,::1", "--host-record=v4.test,127.0.0.1",
+                    "--server=/servfail.test/127.0.0.1#\(servfailUpstream.port)"]
+        child = try! ChildProcess("/usr/sbin/dnsmasq", args)
+        atexit { TestDNS.child?.stop() }
+        // Wait until it answers.
+        for _ in 0..<100 {
+            if DirectDNS.query("v4.test", type: DirectDNS.typeA, server: server, timeoutMs: 200).rcode == "NOERROR" { return true }
+            usleep(50_000)
+        }
+        return false
+    }()
+}

@@ -6,6 +6,10 @@
 #include <resolv.h>
 #include <stdio.h>
 #include <string.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
 
 static void rdata_text(const ns_msg *msg, const ns_rr *rr, char *out, size_t outlen) {
     out[0] = 0;
@@ -25,6 +29,39 @@ static void rdata_text(const ns_msg *msg, const ns_rr *rr, char *out, size_t out
     }
 }
 
+/* One UDP exchange with our own socket: libresolv's res_nsend hides SERVFAIL and REFUSED
+ * replies (it moves on to the next server and reports a timeout), and those rcodes are
+ * exactly the evidence we want. */
+static int exchange(const struct sockaddr *sa, socklen_t salen, const unsigned char *query, int qlen,
+                    unsigned char *answer, int anslen, int timeout_ms, int *err) {
+    int fd = socket(sa->sa_family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) { *err = errno; return HD_DNS_ERROR; }
+    if (connect(fd, sa, salen) < 0 || send(fd, query, (size_t)qlen, 0) != qlen) {
+        *err = errno; close(fd); return HD_DNS_ERROR;
+    }
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (;;) {
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        long elapsed = (now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000;
+        if (elapsed >= timeout_ms) { close(fd); return HD_DNS_TIMEOUT; }
+        struct pollfd pfd = { .fd = fd, .events = POLLIN };
+        int r = poll(&pfd, 1, (int)(timeout_ms - elapsed));
+        if (r < 0 && errno == EINTR) continue;
+        if (r == 0) { close(fd); return HD_DNS_TIMEOUT; }
+        if (r < 0) { *err = errno; close(fd); return HD_DNS_ERROR; }
+        ssize_t n = recv(fd, answer, (size_t)anslen, 0);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            *err = errno; close(fd);
+            /* ICMP port unreachable: nothing listens; as good as no answer, but say why. */
+            return HD_DNS_ERROR;
+        }
+        /* Ignore replies to other queries (ID mismatch). */
+        if (n >= 12 && answer[0] == query[0] && answer[1] == query[1]) { close(fd); return (int)n; }
+    }
+}
+
 int hd_dns_query(const char *name, int qtype, const char *server, int port, int timeout_ms,
                  int *rcode, int *authoritative, hd_dns_record *records, int max_records,
                  int *record_count, int *err) {
@@ -34,29 +71,26 @@ int hd_dns_query(const char *name, int qtype, const char *server, int port, int 
     *record_count = 0; *rcode = -1; *authoritative = 0; *err = 0;
     memset(&st, 0, sizeof(st));
     if (res_ninit(&st) != 0) { *err = errno; return HD_DNS_ERROR; }
-    st.retrans = timeout_ms <= 1000 ? 1 : (timeout_ms + 999) / 1000;
-    st.retry = 1;
-    st.options &= ~(unsigned long)(RES_DNSRCH | RES_DEFNAMES);
-    if (server != NULL) {
-        struct in_addr a4;
-        if (inet_pton(AF_INET, server, &a4) != 1) { res_nclose(&st); *err = EINVAL; return HD_DNS_ERROR; }
-        st.nscount = 1;
-        memset(&st.nsaddr_list[0], 0, sizeof(st.nsaddr_list[0]));
-        st.nsaddr_list[0].sin_family = AF_INET;
-        st.nsaddr_list[0].sin_addr = a4;
-        st.nsaddr_list[0].sin_port = htons((uint16_t)port);
-    }
     int qlen = res_nmkquery(&st, ns_o_query, name, ns_c_in, qtype, NULL, 0, NULL, query, sizeof(query));
-    if (qlen < 0) { res_nclose(&st); *err = EINVAL; return HD_DNS_ERROR; }
-    errno = 0;
-    int n = res_nsend(&st, query, qlen, answer, sizeof(answer));
-    int saved = errno;
+    struct sockaddr_storage ss;
+    socklen_t sslen = 0;
+    memset(&ss, 0, sizeof(ss));
+    if (server != NULL) {
+        struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
+        struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&ss;
+        if (inet_pton(AF_INET, server, &sin->sin_addr) == 1) {
+            sin->sin_family = AF_INET; sin->sin_port = htons((uint16_t)port); sslen = sizeof(*sin);
+        } else if (inet_pton(AF_INET6, server, &sin6->sin6_addr) == 1) {
+            sin6->sin6_family = AF_INET6; sin6->sin6_port = htons((uint16_t)port); sslen = sizeof(*sin6);
+        } else { res_nclose(&st); *err = EINVAL; return HD_DNS_ERROR; }
+    } else if (st.nscount > 0) {
+        memcpy(&ss, &st.nsaddr_list[0], sizeof(st.nsaddr_list[0]));
+        sslen = sizeof(st.nsaddr_list[0]);
+    } else { res_nclose(&st); *err = ENOENT; return HD_DNS_ERROR; }
     res_nclose(&st);
-    if (n < 0) {
-        if (saved == ETIMEDOUT || saved == 0) return HD_DNS_TIMEOUT;
-        *err = saved;
-        return HD_DNS_ERROR;
-    }
+    if (qlen < 0) { *err = EINVAL; return HD_DNS_ERROR; }
+    int n = exchange((struct sockaddr *)&ss, sslen, query, qlen, answer, sizeof(answer), timeout_ms, err);
+    if (n < 0) return n;
     ns_msg msg;
     if (ns_initparse(answer, n, &msg) < 0) { *err = EBADMSG; return HD_DNS_ERROR; }
     *rcode = ns_msg_getflag(msg, ns_f_rcode);

@@ -85,7 +85,7 @@ enum {
 /*
  * Sends one query (class IN) and parses the answer section.
  * server: NULL to use /etc/resolv.conf, else an IPv4 or IPv6 address text.
- * timeout_ms is rounded up to whole seconds (libresolv's unit); one try, no retry.
+ * One UDP try of timeout_ms; the first nameserver of resolv.conf when server is NULL.
  */
 int hd_dns_query(const char *name, int qtype, const char *server, int port, int timeout_ms,
                  int *rcode, int *authoritative, hd_dns_record *records, int max_records,

@@ -61,8 +61,7 @@ enum AddressPlanner {
         if addresses.isEmpty {
             return AddressPlan(addresses: [], dns: dns, failure: dnsFailure(dns), pin: false)
         }
-        return AddressPlan(addresses: options.fanout ? addresses : addresses, dns: dns, failure: nil,
-                           pin: options.fanout || options.dnsServer != nil)
+        return AddressPlan(addresses: addresses, dns: dns, failure: nil, pin: options.fanout)
     }
 
     /// Why a name gave no address: the direct queries' rcodes first, getaddrinfo's error second.

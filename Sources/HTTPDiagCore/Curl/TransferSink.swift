@@ -122,7 +122,7 @@ extension String {
         return String(s)
     }
 
-    func trimmedSpaces() -> String {
+    public func trimmedSpaces() -> String {
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\t" || l.isNewline { s = s.dropLast() }

@@ -1,0 +1,39 @@
+# httpdiag: the two commands that matter are `make demo` and `make test`.
+SHELL      := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+SWIFT      ?= swift
+RELEASE    := .build/release/httpdiag
+DEBUG      := .build/debug/httpdiag
+# Static Swift runtime: faster start-up (no runtime libraries to load and relocate).
+RELEASE_FLAGS := -c release --static-swift-stdlib
+
+.PHONY: all deps build release demo test bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh test
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build $(RELEASE_FLAGS)
+
+## demo: install what is missing, build, start the lab on loopback and diagnose every endpoint.
+demo: release
+	@$(RELEASE) lab --check
+
+## test: unit and integration tests against real loopback servers (dnsmasq, openssl s_server, lab).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build 2>&1 | grep --line-buffered -v -E '^(◇|↳)|  ◇ |started\.$$' 
+
+## bench: whole-process wall time of `httpdiag check` against curl on the same loopback URL.
+bench:
+	@scripts/install-deps.sh bench
+	$(SWIFT) build $(RELEASE_FLAGS)
+	@scripts/bench.sh $(RELEASE)
+
+clean:
+	rm -rf .build reports

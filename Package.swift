@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // libcurl, OpenSSL and libresolv behind typed, non-variadic C functions.
@@ -21,18 +22,24 @@ let package = Package(
             ]
         ),
         .target(name: "HTTPDiagCore", dependencies: ["CHTTPDiag"]),
+        // Playbooks: hop fingerprints, the rule engine, fixtures, Markdown reports.
+        .target(name: "HTTPDiagPlaybooks", dependencies: ["HTTPDiagCore", .product(name: "Yams", package: "Yams")]),
         // Loopback servers that misbehave on request: used by the tests and `httpdiag lab`.
         .target(name: "HTTPDiagLab", dependencies: ["CHTTPDiag"]),
         .executableTarget(
             name: "httpdiag",
             dependencies: [
-                "HTTPDiagCore", "HTTPDiagLab",
+                "HTTPDiagCore", "HTTPDiagLab", "HTTPDiagPlaybooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "HTTPDiagCoreTests",
             dependencies: ["HTTPDiagCore", "HTTPDiagLab"]
+        ),
+        .testTarget(
+            name: "HTTPDiagPlaybooksTests",
+            dependencies: ["HTTPDiagPlaybooks", "HTTPDiagCore", "HTTPDiagLab"]
         ),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HTTPDiagCore
+import HTTPDiagPlaybooks
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -44,20 +45,31 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("capture-body"), help: "Bytes of the response body kept as evidence.") var captureBody = 65_536
     @Option(name: .customLong("max-download"), help: "Bytes after which the body is abandoned (body_too_large).") var maxDownload = 64 * 1024 * 1024
     @Option(name: .customLong("cert-warn-days"), help: "WARNING when a certificate expires within this many days.") var certWarnDays = 14
-    @Option(name: .customLong("format"), help: "text or json.") var format: OutputFormat = .text
+    @Option(name: .customLong("format"), help: "text, json or markdown.") var format: OutputFormat = .text
+    @Option(name: .customLong("report"), help: "Also write the Markdown incident report to this file.") var reportFile: String?
+    @OptionGroup var playbooks: PlaybookOptions
 
-    enum OutputFormat: String, ExpressibleByArgument { case text, json }
+    enum OutputFormat: String, ExpressibleByArgument { case text, json, markdown }
 
     func run() throws {
         let options = try probeOptions()
-        let report = try Prober.check(options)
+        let engine = try playbooks.engine()
+        let report = engine.diagnose(try Prober.check(options))
+        // Defense in depth: whatever was missed by name is scrubbed by value here.
+        let redactor = Prober.makeRedactor(options)
+        if let reportFile {
+            let text = redactor.scrub(MarkdownReport.render(report))
+            guard FileManager.default.createFile(atPath: reportFile, contents: Data(text.utf8)) else {
+                throw InputError("--report \(reportFile): cannot write the file")
+            }
+        }
         let out: String
         switch format {
         case .json: out = try JSONReport.render(report)
         case .text: out = TextReport.render(report, style: .forTerminal(isTTY: isatty(1) == 1))
+        case .markdown: out = MarkdownReport.render(report)
         }
-        // Defense in depth: whatever was missed by name is scrubbed by value here.
-        print(Prober.makeRedactor(options).scrub(out))
+        print(redactor.scrub(out))
         if report.verdict != .ok { throw ExitCode(report.verdict.exitCode) }
     }
 

@@ -10,6 +10,8 @@ public struct CheckReport: Codable, Sendable {
     public var startedAt: Date
     public var durationMs: Double
     public var probes: [ProbeResult]
+    /// Intermediaries identified from the worst probe's response and DNS, outermost first.
+    public var hops: [Hop] = []
     /// Ranked root-cause diagnoses (filled by the playbook engine).
     public var diagnoses: [Diagnosis]
     public var tool: ToolInfo
@@ -32,12 +34,19 @@ public struct Target: Codable, Sendable, Equatable {
     public var samples: Int
     public var burst: Bool
     public var fanout: Bool
+
+    public init(url: String, scheme: String, host: String, port: Int, method: String, samples: Int, burst: Bool, fanout: Bool) {
+        self.url = url; self.scheme = scheme; self.host = host; self.port = port; self.method = method
+        self.samples = samples; self.burst = burst; self.fanout = fanout
+    }
 }
 
 public struct ToolInfo: Codable, Sendable, Equatable {
     public var name: String
     public var version: String
     public var libcurl: String
+
+    public init(name: String, version: String, libcurl: String) { self.name = name; self.version = version; self.libcurl = libcurl }
 }
 
 /// A named root cause with its evidence (see ROOT_CAUSES.md).
@@ -49,4 +58,13 @@ public struct Diagnosis: Codable, Sendable, Equatable {
     public var remediation: [String]
     public var verify: [String]
     public var playbook: String
+    public var layer: String
+    public var severity: String
+
+    public init(id: String, title: String, confidence: Double, evidence: [String], remediation: [String],
+                verify: [String], playbook: String, layer: String, severity: String) {
+        self.id = id; self.title = title; self.confidence = confidence; self.evidence = evidence
+        self.remediation = remediation; self.verify = verify; self.playbook = playbook
+        self.layer = layer; self.severity = severity
+    }
 }

@@ -30,6 +30,10 @@ public struct SystemLookup: Codable, Sendable, Equatable {
     /// getaddrinfo's error name (`EAI_NONAME`, `EAI_AGAIN`, ...) or nil.
     public var error: String?
     public var durationMs: Double
+
+    public init(addresses: [String], error: String? = nil, durationMs: Double) {
+        self.addresses = addresses; self.error = error; self.durationMs = durationMs
+    }
 }
 
 public struct DNSQuery: Codable, Sendable, Equatable {
@@ -43,6 +47,10 @@ public struct DNSQuery: Codable, Sendable, Equatable {
     public var answers: [DNSRecord]
     /// Detail for `ERROR`.
     public var error: String?
+
+    public init(type: String, rcode: String, authoritative: Bool, durationMs: Double, answers: [DNSRecord], error: String? = nil) {
+        self.type = type; self.rcode = rcode; self.authoritative = authoritative; self.durationMs = durationMs; self.answers = answers; self.error = error
+    }
 }
 
 public struct DNSRecord: Codable, Sendable, Equatable {
@@ -50,10 +58,18 @@ public struct DNSRecord: Codable, Sendable, Equatable {
     public var type: String
     public var ttl: UInt32
     public var data: String
+
+    public init(name: String, type: String, ttl: UInt32, data: String) {
+        self.name = name; self.type = type; self.ttl = ttl; self.data = data
+    }
 }
 
 public struct CNAMELink: Codable, Sendable, Equatable {
     public var name: String
     public var target: String
     public var ttl: UInt32
+
+    public init(name: String, target: String, ttl: UInt32) {
+        self.name = name; self.target = target; self.ttl = ttl
+    }
 }

@@ -30,6 +30,10 @@ public struct RequestBody: Codable, Sendable, Equatable {
     public var parts: [MultipartPart]?
     /// For a multipart/form-data Content-Type set by hand: its boundary, or nil when missing.
     public var multipartBoundary: String?
+
+    public init(kind: String, size: Int, contentType: String? = nil, preview: String? = nil, parts: [MultipartPart]? = nil, multipartBoundary: String? = nil) {
+        self.kind = kind; self.size = size; self.contentType = contentType; self.preview = preview; self.parts = parts; self.multipartBoundary = multipartBoundary
+    }
 }
 
 public struct MultipartPart: Codable, Sendable, Equatable {
@@ -37,6 +41,10 @@ public struct MultipartPart: Codable, Sendable, Equatable {
     public var filename: String?
     public var contentType: String?
     public var size: Int?
+
+    public init(name: String, filename: String? = nil, contentType: String? = nil, size: Int? = nil) {
+        self.name = name; self.filename = filename; self.contentType = contentType; self.size = size
+    }
 }
 
 public struct TokenEvidence: Codable, Sendable, Equatable {
@@ -58,4 +66,8 @@ public struct TokenEvidence: Codable, Sendable, Equatable {
     public var expired: Bool?
     /// Seconds until exp (negative when expired).
     public var expiresInSeconds: Double?
+
+    public init(format: String, scheme: String, length: Int, alg: String? = nil, kid: String? = nil, tokenUse: String? = nil, aud: [String]? = nil, clientId: String? = nil, iss: String? = nil, scope: String? = nil, exp: Date? = nil, iat: Date? = nil, expired: Bool? = nil, expiresInSeconds: Double? = nil) {
+        self.format = format; self.scheme = scheme; self.length = length; self.alg = alg; self.kid = kid; self.tokenUse = tokenUse; self.aud = aud; self.clientId = clientId; self.iss = iss; self.scope = scope; self.exp = exp; self.iat = iat; self.expired = expired; self.expiresInSeconds = expiresInSeconds
+    }
 }

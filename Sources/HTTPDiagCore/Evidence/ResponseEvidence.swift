@@ -37,4 +37,8 @@ public struct RedirectHop: Codable, Sendable, Equatable {
     public var location: String
     public var address: String?
     public var totalMs: Double
+
+    public init(url: String, status: Int, location: String, address: String? = nil, totalMs: Double) {
+        self.url = url; self.status = status; self.location = location; self.address = address; self.totalMs = totalMs
+    }
 }

@@ -48,6 +48,10 @@ public struct TLSAlert: Codable, Sendable, Equatable {
     /// RFC 8446 alert description number (40 handshake_failure, 116 certificate_required...).
     public var code: Int
     public var name: String
+
+    public init(code: Int, name: String) {
+        self.code = code; self.name = name
+    }
 }
 
 public struct CertificateInfo: Codable, Sendable, Equatable {
@@ -63,4 +67,8 @@ public struct CertificateInfo: Codable, Sendable, Equatable {
     public var signatureAlgorithm: String?
     public var publicKeyAlgorithm: String?
     public var selfSigned: Bool
+
+    public init(subject: String, issuer: String, sans: [String], notBefore: Date? = nil, notAfter: Date? = nil, daysLeft: Double? = nil, serial: String? = nil, signatureAlgorithm: String? = nil, publicKeyAlgorithm: String? = nil, selfSigned: Bool) {
+        self.subject = subject; self.issuer = issuer; self.sans = sans; self.notBefore = notBefore; self.notAfter = notAfter; self.daysLeft = daysLeft; self.serial = serial; self.signatureAlgorithm = signatureAlgorithm; self.publicKeyAlgorithm = publicKeyAlgorithm; self.selfSigned = selfSigned
+    }
 }

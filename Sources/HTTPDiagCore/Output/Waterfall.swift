@@ -1,6 +1,6 @@
 /// The timing waterfall as httpstat draws it: one row per phase, bars offset by start.
-enum Waterfall {
-    static let labels = ["dns": "DNS lookup", "connect": "TCP connect", "tls": "TLS handshake",
+public enum Waterfall {
+    public static let labels = ["dns": "DNS lookup", "connect": "TCP connect", "tls": "TLS handshake",
                          "send": "Request sent", "wait": "Server processing", "transfer": "Content transfer"]
 
     static func render(_ t: Timings, style: Style, width: Int = 40) -> [String] {
@@ -24,14 +24,14 @@ enum Waterfall {
     static func leftPad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
 }
 
-enum Format {
+public enum Format {
     /// `12.345 ms`, three decimals below 100 ms, one above.
-    static func ms(_ value: Double) -> String {
+    public static func ms(_ value: Double) -> String {
         value < 100 ? fixed(value, 3) + " ms" : fixed(value, 1) + " ms"
     }
 
     /// Fixed-point text without Foundation's String(format:).
-    static func fixed(_ value: Double, _ decimals: Int) -> String {
+    public static func fixed(_ value: Double, _ decimals: Int) -> String {
         var p = 1.0
         for _ in 0..<decimals { p *= 10 }
         let scaled = (abs(value) * p).rounded()
@@ -45,7 +45,7 @@ enum Format {
 
     static func seconds(_ ms: Double) -> String { fixed(ms / 1000, 6) + "s" }
 
-    static func date(_ d: Date?) -> String {
+    public static func date(_ d: Date?) -> String {
         guard let d else { return "?" }
         return d.formatted(.iso8601)
     }

@@ -194,7 +194,7 @@ struct ProbeContext: Sendable {
 
 extension String {
     /// `host:port` or `[v6]:port` → host.
-    var hostOnly: String {
+    public var hostOnly: String {
         if hasPrefix("["), let end = firstIndex(of: "]") { return String(self[index(after: startIndex)..<end]) }
         return split(separator: ":").first.map(String.init) ?? self
     }

@@ -1,15 +1,15 @@
 /// A lenient split of an absolute URL into the parts redaction and probing need. It
 /// never fails: validation is `TargetURL`'s job; this works on any text.
-struct URLParts {
-    var scheme = ""
+public struct URLParts {
+    public var scheme = ""
     var user: String?
     var password: String?
-    var hostPort = ""
+    public var hostPort = ""
     var path = ""
     var query: String?
     var fragment: String?
 
-    init(_ url: String) {
+    public init(_ url: String) {
         var rest = Substring(url)
         if let r = rest.firstRange(of: "://") {
             scheme = String(rest[..<r.lowerBound])

@@ -1,0 +1,68 @@
+import HTTPDiagCore
+
+/// Evaluates conditions against one probe's facts and the summary; every condition that
+/// holds contributes a line of evidence quoting what it saw.
+struct ConditionEvaluator {
+    let facts: ProbeFacts
+    let summary: SummaryFacts
+
+    func evaluate(_ condition: Condition) -> (holds: Bool, evidence: [String]) {
+        let probe = facts.probe
+        switch condition {
+        case .failure(let kinds):
+            let kind = probe.error?.kind.rawValue
+            guard let kind, kinds.contains(kind) else { return (false, []) }
+            return (true, ["failure \(kind): \(probe.error?.message ?? "")"])
+        case .status(let patterns):
+            guard let status = probe.response?.status, patterns.contains(where: { $0.matches(status) }) else { return (false, []) }
+            return (true, ["status \(status) \(probe.response?.reason ?? "")".trimmedSpaces()])
+        case .hop(let name, let generated):
+            guard let hop = facts.hops.first(where: { $0.name == name }), generated == nil || hop.generatedResponse == generated else {
+                return (false, [])
+            }
+            return (true, ["hop \(name)\(hop.generatedResponse ? " (generated the response)" : ""): \(hop.evidence.prefix(2).joined(separator: "; "))"])
+        case .header(let name, let test):
+            return headerTest(probe.response?.headers ?? [], name: name, test: test, label: "response header")
+        case .requestHeader(let name, let test):
+            return headerTest(probe.request.headers, name: name, test: test, label: "request header")
+        case .body(let test):
+            let body = probe.response?.body
+            guard test.passes(body.map { .string($0) }) else { return (false, []) }
+            let quote = test.matches.flatMap { RegexCache.firstMatch($0, body ?? "") } ?? test.contains ?? String((body ?? "").prefix(80))
+            return (true, ["body: \(quote.prefix(160))"])
+        case .field(let path, let test):
+            return valueTest(facts.values(path), path: path, test: test)
+        case .summary(let path, let test):
+            return valueTest(ProbeFacts.values(path, in: summary.tree), path: "summary.\(path)", test: test)
+        case .all(let conditions):
+            var evidence: [String] = []
+            for c in conditions {
+                let r = evaluate(c)
+                if !r.holds { return (false, []) }
+                evidence += r.evidence
+            }
+            return (true, evidence)
+        case .any(let conditions):
+            for c in conditions {
+                let r = evaluate(c)
+                if r.holds { return r }
+            }
+            return (false, [])
+        case .not(let inner):
+            return (!evaluate(inner).holds, [])
+        }
+    }
+
+    private func headerTest(_ headers: [HeaderField], name: String, test: ValueTest, label: String) -> (Bool, [String]) {
+        let values = headers.all(name)
+        if values.isEmpty { return test.passes(nil) ? (true, ["\(label) \(name) absent"]) : (false, []) }
+        for v in values where test.passes(.string(v)) { return (true, ["\(label) \(name): \(v.prefix(160))"]) }
+        return (false, [])
+    }
+
+    private func valueTest(_ values: [JSONValue], path: String, test: ValueTest) -> (Bool, [String]) {
+        if values.isEmpty { return test.passes(nil) ? (true, ["\(path) absent"]) : (false, []) }
+        for v in values where test.passes(v) { return (true, ["\(path) = \(v.text.map { String($0.prefix(120)) } ?? "\(v)")"]) }
+        return (false, [])
+    }
+}

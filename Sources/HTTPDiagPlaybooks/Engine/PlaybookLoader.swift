@@ -1,0 +1,186 @@
+import Yams
+import HTTPDiagCore
+
+/// Loads and validates `Playbooks/*.yaml`. Unknown keys, unknown fields, bad regexes,
+/// unknown failure kinds or hops are errors with file and line.
+public enum PlaybookLoader {
+    static let topKeys = ["id", "title", "layer", "severity", "confidence", "when", "explanation", "remediation", "verify", "references"]
+    static let conditionKeys = ["failure", "status", "hop", "header", "request_header", "body", "field", "summary", "all", "any", "not"]
+    static var hopNames: [String] { HopSignatures.all.map(\.name) + ["origin"] }
+
+    /// Loads every `*.yaml` in the directories, later directories overriding earlier ones
+    /// by id. Throws every error found, not just the first.
+    public static func load(directories: [String]) throws -> [Playbook] {
+        var byID: [String: Playbook] = [:]
+        var order: [String] = []
+        var errors: [PlaybookError] = []
+        for dir in directories {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
+                errors.append(PlaybookError(file: dir, line: nil, message: "not a readable directory"))
+                continue
+            }
+            var seenHere: [String: String] = [:]
+            for name in names.sorted() where name.hasSuffix(".yaml") && !name.hasSuffix(".cases.yaml") {
+                let path = dir + "/" + name
+                do {
+                    let playbook = try load(file: path)
+                    if let other = seenHere[playbook.id] {
+                        errors.append(PlaybookError(file: path, line: 1, message: "duplicate playbook id '\(playbook.id)' (also in \(other))"))
+                        continue
+                    }
+                    seenHere[playbook.id] = path
+                    if byID[playbook.id] == nil { order.append(playbook.id) }
+                    byID[playbook.id] = playbook
+                } catch let e as PlaybookError {
+                    errors.append(e)
+                } catch {
+                    errors.append(PlaybookError(file: path, line: nil, message: "\(error)"))
+                }
+            }
+        }
+        if !errors.isEmpty { throw PlaybookErrors(errors: errors) }
+        return order.compactMap { byID[$0] }
+    }
+
+    public static func load(file path: String) throws -> Playbook {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PlaybookError(file: path, line: nil, message: "cannot read the file")
+        }
+        let reader = YAMLReader(file: path)
+        let root = try reader.parse(String(decoding: data, as: UTF8.self))
+        let e = try reader.entries(root, "playbook", allowed: topKeys,
+                                   required: ["id", "title", "layer", "severity", "confidence", "when", "explanation", "remediation", "verify"])
+        let id = try reader.string(e["id"], "id")
+        let stem = (path.split(separator: "/").last.map(String.init) ?? path).replacingOccurrences(of: ".yaml", with: "")
+        guard id == stem else { throw reader.fail(e["id"], "id '\(id)' must match the file name '\(stem).yaml'") }
+        let layer = try reader.string(e["layer"], "layer")
+        guard Playbook.layers.contains(layer) else {
+            throw reader.fail(e["layer"], "unknown layer '\(layer)'\(Suggest.hint(layer, in: Array(Playbook.layers))); one of \(Playbook.layers.sorted().joined(separator: ", "))")
+        }
+        let severity = try reader.string(e["severity"], "severity")
+        guard Playbook.severities.contains(severity) else { throw reader.fail(e["severity"], "severity must be critical, warning or info") }
+        let confidence = try reader.number(e["confidence"], "confidence")
+        guard (0...1).contains(confidence) else { throw reader.fail(e["confidence"], "confidence must be between 0 and 1") }
+        guard let whenNode = e["when"], let list = whenNode.sequence, !list.isEmpty else {
+            throw reader.fail(e["when"], "when must be a non-empty list of conditions")
+        }
+        let conditions = try list.map { try condition($0, reader) }
+        let explanation = try reader.string(e["explanation"], "explanation")
+        let remediation = try reader.strings(e["remediation"], "remediation")
+        let verify = try reader.strings(e["verify"], "verify")
+        for (text, node) in [(explanation, e["explanation"])] + remediation.map { ($0, e["remediation"]) } + verify.map { ($0, e["verify"]) } {
+            try checkTemplate(text, node, reader)
+        }
+        if remediation.isEmpty { throw reader.fail(e["remediation"], "remediation must list at least one step") }
+        if verify.isEmpty { throw reader.fail(e["verify"], "verify must list at least one check") }
+        return Playbook(id: id, title: try reader.string(e["title"], "title"), layer: layer, severity: severity,
+                        confidence: confidence, when: conditions, explanation: explanation, remediation: remediation,
+                        verify: verify, references: try reader.strings(e["references"], "references"), file: path)
+    }
+
+    static func checkTemplate(_ text: String, _ node: Node?, _ reader: YAMLReader) throws {
+        var rest = Substring(text)
+        while let open = rest.firstRange(of: "{{") {
+            guard let close = rest[open.upperBound...].firstRange(of: "}}") else { throw reader.fail(node, "unclosed '{{' in \"\(text.prefix(60))\"") }
+            let key = String(rest[open.upperBound..<close.lowerBound]).trimmedSpaces()
+            guard Template.isKnown(key) else {
+                throw reader.fail(node, "unknown placeholder '{{\(key)}}'; use one of \(Template.simpleKeys.joined(separator: ", ")) or header:, request_header:, field:, body_match:")
+            }
+            if key.hasPrefix("field:") { try checkPath(String(key.dropFirst(6)), node, reader) }
+            rest = rest[close.upperBound...]
+        }
+    }
+
+    static func checkPath(_ path: String, _ node: Node?, _ reader: YAMLReader) throws {
+        guard FieldCatalog.knownPaths.contains(path) else {
+            throw reader.fail(node, "unknown evidence field '\(path)'\(Suggest.hint(path, in: Array(FieldCatalog.knownPaths))) (see docs/json-output.md, paths under probes[])")
+        }
+    }
+
+    static func condition(_ node: Node, _ reader: YAMLReader) throws -> Condition {
+        let e = try reader.entries(node, "condition", allowed: conditionKeys)
+        guard e.count == 1, let (key, value) = e.first else {
+            throw reader.fail(node, "a condition has exactly one key, one of \(conditionKeys.joined(separator: ", "))")
+        }
+        switch key {
+        case "failure":
+            let kinds = try reader.strings(value, "failure")
+            for k in kinds where FailureKind(rawValue: k) == nil {
+                throw reader.fail(value, "unknown failure kind '\(k)'\(Suggest.hint(k, in: FailureKind.allCases.map(\.rawValue)))")
+            }
+            return .failure(kinds)
+        case "status":
+            let items = value.sequence ?? [value]
+            return .status(try items.map { item in
+                if let code = item.int, (100...599).contains(code) { return .code(code) }
+                if let s = item.string, s.count == 3, s.hasSuffix("xx"), let k = Int(String(s.first!)), (1...5).contains(k) { return .klass(k) }
+                throw reader.fail(item, "status must be a code 100-599 or a class like 5xx")
+            })
+        case "hop":
+            var name: String, generated: Bool?
+            if case .scalar = value {
+                name = try reader.string(value, "hop")
+            } else {
+                let h = try reader.entries(value, "hop", allowed: ["name", "generated"], required: ["name"])
+                name = try reader.string(h["name"], "hop name")
+                generated = try h["generated"].map { try reader.bool($0, "generated") }
+            }
+            guard hopNames.contains(name) else { throw reader.fail(value, "unknown hop '\(name)'\(Suggest.hint(name, in: hopNames))") }
+            return .hop(name: name, generated: generated)
+        case "header", "request_header":
+            let h = try reader.entries(value, key, allowed: ["name"] + ValueTest.keys, required: ["name"])
+            let name = try reader.string(h["name"], "header name")
+            let test = try valueTest(h, value, reader)
+            return key == "header" ? .header(name: name, test: test) : .requestHeader(name: name, test: test)
+        case "body":
+            return .body(try valueTest(try reader.entries(value, "body", allowed: ValueTest.keys), value, reader))
+        case "field", "summary":
+            let f = try reader.entries(value, key, allowed: ["path"] + ValueTest.keys, required: ["path"])
+            let path = try reader.string(f["path"], "path")
+            if key == "field" {
+                try checkPath(path, f["path"], reader)
+                return .field(path: path, test: try valueTest(f, value, reader))
+            }
+            guard SummaryFacts.paths[path] != nil else {
+                throw reader.fail(f["path"], "unknown summary fact '\(path)'\(Suggest.hint(path, in: Array(SummaryFacts.paths.keys)))")
+            }
+            return .summary(path: path, test: try valueTest(f, value, reader))
+        case "all", "any":
+            guard let items = value.sequence, !items.isEmpty else { throw reader.fail(value, "\(key) must be a non-empty list of conditions") }
+            let conditions = try items.map { try condition($0, reader) }
+            return key == "all" ? .all(conditions) : .any(conditions)
+        default:  // not
+            return .not(try condition(value, reader))
+        }
+    }
+
+    static func valueTest(_ e: [String: Node], _ node: Node, _ reader: YAMLReader) throws -> ValueTest {
+        var t = ValueTest()
+        if let n = e["exists"] { t.exists = try reader.bool(n, "exists") }
+        if let n = e["equals"] { t.equals = try reader.value(n) }
+        if let n = e["in"] {
+            guard let seq = n.sequence else { throw reader.fail(n, "in must be a list") }
+            t.oneOf = try seq.map { try reader.value($0) }
+        }
+        if let n = e["matches"] {
+            let pattern = try reader.string(n, "matches")
+            do { try RegexCache.validate(pattern) } catch { throw reader.fail(n, "invalid regex /\(pattern)/: \(error)") }
+            t.matches = pattern
+        }
+        if let n = e["contains"] { t.contains = try reader.string(n, "contains") }
+        if let n = e["gt"] { t.gt = try reader.number(n, "gt") }
+        if let n = e["gte"] { t.gte = try reader.number(n, "gte") }
+        if let n = e["lt"] { t.lt = try reader.number(n, "lt") }
+        if let n = e["lte"] { t.lte = try reader.number(n, "lte") }
+        let given = [t.exists != nil, t.equals != nil, t.oneOf != nil, t.matches != nil, t.contains != nil,
+                     t.gt != nil, t.gte != nil, t.lt != nil, t.lte != nil].filter { $0 }.count
+        if given == 0 { throw reader.fail(node, "give a test: one of \(ValueTest.keys.joined(separator: ", "))") }
+        return t
+    }
+}
+
+/// Several playbook errors at once (lint reports them all).
+public struct PlaybookErrors: Error, Sendable, CustomStringConvertible {
+    public var errors: [PlaybookError]
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}

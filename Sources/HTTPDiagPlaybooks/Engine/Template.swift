@@ -1,0 +1,49 @@
+import HTTPDiagCore
+
+/// `{{...}}` placeholders in explanations and remediation steps:
+/// `{{status}}`, `{{reason}}`, `{{host}}`, `{{address}}`, `{{url}}`, `{{error}}`,
+/// `{{header:Name}}`, `{{request_header:Name}}`, `{{field:path}}`, `{{hops}}`,
+/// `{{body_match:regex}}` (the first match in the body).
+enum Template {
+    static func render(_ text: String, facts: ProbeFacts) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstRange(of: "{{") {
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].firstRange(of: "}}") else { out += rest[open.lowerBound...]; return out }
+            let key = String(rest[open.upperBound..<close.lowerBound]).trimmedSpaces()
+            out += value(key, facts) ?? "?"
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
+    }
+
+    static let simpleKeys = ["status", "reason", "host", "address", "url", "error", "hops", "method"]
+    static let prefixedKeys = ["header:", "request_header:", "field:", "body_match:"]
+
+    static func isKnown(_ key: String) -> Bool {
+        simpleKeys.contains(key) || prefixedKeys.contains { key.hasPrefix($0) }
+    }
+
+    static func value(_ key: String, _ facts: ProbeFacts) -> String? {
+        let p = facts.probe
+        switch key {
+        case "status": return p.response.map { String($0.status) }
+        case "reason": return p.response?.reason
+        case "host": return URLParts(p.request.url).hostPort.hostOnly
+        case "address": return p.address
+        case "url": return p.request.url
+        case "method": return p.request.method
+        case "error": return p.error?.message
+        case "hops": return facts.hops.map(\.name).joined(separator: " → ")
+        default: break
+        }
+        if key.hasPrefix("header:") { return p.response?.headers.first(String(key.dropFirst(7))) }
+        if key.hasPrefix("request_header:") { return p.request.headers.first(String(key.dropFirst(15))) }
+        if key.hasPrefix("field:") {
+            return facts.values(String(key.dropFirst(6))).compactMap(\.text).first
+        }
+        if key.hasPrefix("body_match:") { return RegexCache.firstMatch(String(key.dropFirst(11)), p.response?.body ?? "") }
+        return nil
+    }
+}

@@ -1,0 +1,141 @@
+import HTTPDiagCore
+
+/// An incident report an engineer can paste into a ticket; renders on GitHub
+/// (Mermaid gantt for the timings, a collapsed raw exchange).
+public enum MarkdownReport {
+    public static func render(_ report: CheckReport) -> String {
+        var md: [String] = []
+        let top = report.diagnoses.first
+        md.append("# \(report.verdict.rawValue): \(top.map { "\($0.id) — \($0.title)" } ?? report.reason)")
+        md.append("")
+        md.append("**Target:** `\(report.target.method) \(report.target.url)`  ")
+        md.append("**Checked:** \(Format.date(report.startedAt)) by httpdiag \(report.tool.version) (\(report.tool.libcurl.split(separator: " ").first ?? ""))")
+        md.append("")
+        md.append("## Summary")
+        md.append("")
+        md.append(summary(report))
+        md.append("")
+        if !report.hops.isEmpty {
+            md.append("## Hops")
+            md.append("")
+            md.append(report.hops.map { "`\($0.name)`" + ($0.generatedResponse ? " (answered)" : "") }.joined(separator: " → "))
+            md.append("")
+            md.append("| hop | identified by |")
+            md.append("|---|---|")
+            for hop in report.hops { md.append("| \(hop.name) | \(cell(hop.evidence.joined(separator: "; "))) |") }
+            md.append("")
+        }
+        md += timings(report)
+        if let top {
+            md.append("## Evidence")
+            md.append("")
+            for line in top.evidence { md.append("- \(inline(line))") }
+            md.append("")
+        }
+        if !report.diagnoses.isEmpty {
+            md.append("## Hypotheses")
+            md.append("")
+            md.append("| rank | root cause | confidence | layer |")
+            md.append("|---|---|---|---|")
+            for (i, d) in report.diagnoses.enumerated() {
+                md.append("| \(i + 1) | `\(d.id)`: \(cell(d.title)) | \(Int((d.confidence * 100).rounded()))% | \(d.layer) |")
+            }
+            md.append("")
+        }
+        if let top {
+            md.append("## Remediation")
+            md.append("")
+            for (i, step) in top.remediation.enumerated() { md += numbered(i + 1, step) }
+            md.append("")
+            md.append("## Verification")
+            md.append("")
+            for step in top.verify { md += bullet(step) }
+            md.append("")
+        }
+        md.append("## Probes")
+        md.append("")
+        md.append("| address | sample | verdict | outcome | total |")
+        md.append("|---|---|---|---|---|")
+        for p in report.probes {
+            let outcome = p.error.map { $0.kind == .httpStatus ? "\(p.response?.status ?? 0) \(p.response?.reason ?? "")" : $0.kind.rawValue }
+                ?? "\(p.response?.status ?? 0) \(p.response?.reason ?? "")"
+            md.append("| \(p.address ?? "-") | \(p.sample) | \(p.verdict.rawValue) | \(cell(outcome)) | \(Format.ms(p.timings.totalMs)) |")
+        }
+        md.append("")
+        md += rawExchange(report)
+        return md.joined(separator: "\n") + "\n"
+    }
+
+    static func summary(_ report: CheckReport) -> String {
+        var first = "`\(report.target.url)` is \(report.verdict.rawValue): \(report.reason)."
+        if report.verdict == .ok && report.diagnoses.isEmpty { first += " No playbook matched." }
+        guard let top = report.diagnoses.first else { return first }
+        let explanation = top.evidence.first ?? top.title
+        return first + " Most likely cause (\(Int((top.confidence * 100).rounded()))% confidence): \(explanation)"
+    }
+
+    static func timings(_ report: CheckReport) -> [String] {
+        guard let probe = DiagnosisEngineAccess.primary(report.probes), probe.timings.totalMs > 0 else { return [] }
+        let t = probe.timings
+        var md = ["## Timings", "", "```mermaid", "gantt", "    title \(probe.address ?? report.target.host), sample \(probe.sample) (ms)",
+                  "    dateFormat x", "    axisFormat %L ms"]
+        var start = 0.0
+        md.append("    section phases")
+        for (name, ms) in t.phases where ms > 0 {
+            let s = Int(start.rounded()), e = max(Int((start + ms).rounded()), s + 1)
+            md.append("    \(Waterfall.labels[name] ?? name) (\(Format.ms(ms))) :\(s), \(e)")
+            start += ms
+        }
+        md += ["```", "", "| phase | ms |", "|---|---|"]
+        for (name, ms) in t.phases { md.append("| \(Waterfall.labels[name] ?? name) | \(Format.fixed(ms, 3)) |") }
+        md.append("| Time to first byte | \(Format.fixed(t.firstByteMs, 3)) |")
+        md.append("| Total | \(Format.fixed(t.totalMs, 3)) |")
+        md.append("")
+        return md
+    }
+
+    static func rawExchange(_ report: CheckReport) -> [String] {
+        guard let p = DiagnosisEngineAccess.primary(report.probes) else { return [] }
+        var raw = "\(p.request.method) \(p.request.url)\n"
+        for h in p.request.headers { raw += "\(h.name): \(h.value)\n" }
+        if let body = p.request.body?.preview { raw += "\n\(body.prefix(2000))\n" }
+        raw += "\n"
+        if let r = p.response {
+            raw += "\(r.httpVersion) \(r.status) \(r.reason)\n"
+            for h in r.headers { raw += "\(h.name): \(h.value)\n" }
+            raw += "\n" + String(r.body.prefix(4000)) + (r.bodyTruncated || r.body.count > 4000 ? "\n[... \(r.bodySize) bytes in all]" : "") + "\n"
+        } else if let e = p.error {
+            raw += "(no response: \(e.kind.rawValue): \(e.message))\n"
+        }
+        let fence = raw.contains("```") ? "~~~~" : "```"
+        return ["<details>", "<summary>Raw exchange (redacted)</summary>", "", fence + "http", sanitize(raw), fence, "", "</details>", ""]
+    }
+
+    static func numbered(_ n: Int, _ text: String) -> [String] {
+        indentBlock("\(n). ", text)
+    }
+
+    static func bullet(_ text: String) -> [String] { indentBlock("- ", text) }
+
+    /// A list item whose text may hold a fenced block or several lines.
+    static func indentBlock(_ marker: String, _ text: String) -> [String] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let pad = String(repeating: " ", count: marker.count)
+        return [marker + (lines.first ?? "")] + lines.dropFirst().map { $0.isEmpty ? "" : pad + $0 }
+    }
+
+    /// Table cells: pipes and line breaks would break the row.
+    static func cell(_ s: String) -> String {
+        sanitize(s).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    static func inline(_ s: String) -> String { sanitize(s).replacingOccurrences(of: "\n", with: " ") }
+
+    static func sanitize(_ s: String) -> String {
+        String(s.unicodeScalars.map { ($0.value < 32 && $0 != "\n" && $0 != "\t") || $0.value == 127 ? "·" : Character($0) })
+    }
+}
+
+enum DiagnosisEngineAccess {
+    static func primary(_ probes: [ProbeResult]) -> ProbeResult? { DiagnosisEngine.primaryProbe(probes) }
+}

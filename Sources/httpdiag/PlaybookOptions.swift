@@ -1,0 +1,26 @@
+import ArgumentParser
+import HTTPDiagCore
+import HTTPDiagPlaybooks
+
+/// `--playbooks DIR`: shared by every command that diagnoses.
+struct PlaybookOptions: ParsableArguments {
+    @Option(name: .customLong("playbooks"), help: "Directory of playbooks added to (and overriding) the default ones (repeatable).")
+    var directories: [String] = []
+
+    @Flag(name: .customLong("no-default-playbooks"), help: "Use only the --playbooks directories.")
+    var noDefaults = false
+
+    func engine() throws -> DiagnosisEngine {
+        DiagnosisEngine(playbooks: try load())
+    }
+
+    func load() throws -> [Playbook] {
+        let dirs = (noDefaults ? [] : PlaybookLocator.defaultDirectories()) + directories
+        do {
+            return try PlaybookLoader.load(directories: dirs)
+        } catch let e as PlaybookErrors {
+            let more = e.errors.count > 1 ? " (and \(e.errors.count - 1) more: run httpdiag playbooks lint)" : ""
+            throw InputError("\(e.errors[0])\(more)")
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import HTTPDiagCore
+import HTTPDiagPlaybooks
+
+struct PlaybooksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "playbooks", abstract: "List, validate and test the root-cause playbooks.",
+        subcommands: [List.self, Lint.self, Test.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One line per playbook: id, layer, severity, title.")
+        @OptionGroup var playbooks: PlaybookOptions
+
+        func run() throws {
+            for p in try playbooks.load().sorted(by: { ($0.layer, $0.id) < ($1.layer, $1.id) }) {
+                print("\(p.id.padding(46)) \(p.layer.padding(14)) \(p.severity.padding(9)) \(p.title)")
+            }
+        }
+    }
+
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Validate every playbook and case file; report every error with file and line.")
+        @OptionGroup var playbooks: PlaybookOptions
+
+        func run() throws {
+            let dirs = (playbooks.noDefaults ? [] : PlaybookLocator.defaultDirectories()) + playbooks.directories
+            do {
+                let loaded = try PlaybookLoader.load(directories: dirs)
+                let cases = try CaseRunner(engine: DiagnosisEngine(playbooks: loaded)).loadCases(directory: dirs.last ?? ".")
+                print("\(loaded.count) playbooks and \(cases.count) cases are valid (\(dirs.joined(separator: ", ")))")
+            } catch let e as PlaybookErrors {
+                for error in e.errors { print(error) }
+                throw ExitCode(3)
+            }
+        }
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run every playbook's fixture cases; print failures and top-1 accuracy.")
+        @OptionGroup var playbooks: PlaybookOptions
+        @Flag(help: "Print every case, not only failures.") var verbose = false
+
+        func run() throws {
+            let engine = try playbooks.engine()
+            let runner = CaseRunner(engine: engine)
+            let cases: [PlaybookCase]
+            do { cases = try runner.loadCases(directory: ".") } catch let e as PlaybookErrors {
+                for error in e.errors { print(error) }
+                throw ExitCode(3)
+            }
+            var failed = 0, topCases = 0, topHits = 0
+            for c in cases {
+                let r = runner.run(c)
+                if c.expect == .top { topCases += 1; if r.passed { topHits += 1 } }
+                if !r.passed { failed += 1 }
+                if !r.passed || verbose {
+                    print("\(r.passed ? "ok  " : "FAIL") \(c.playbookID): \(c.name) [expect \(c.expect.rawValue)] → top \(r.topID ?? "none")"
+                          + (r.passed ? "" : "\n      \(c.file):\(c.line.map(String.init) ?? "?")\n      ranked: \(r.diagnosisIDs.prefix(5).joined(separator: ", "))"))
+                    for u in r.unmetConditions { print("      unmet \(u)") }
+                }
+            }
+            let accuracy = topCases == 0 ? 0 : Double(topHits) / Double(topCases) * 100
+            print("playbooks: \(engine.playbooks.count), cases: \(cases.count), failed: \(failed), top-1 accuracy: \(topHits)/\(topCases) = \(Format.fixed(accuracy, 1))%")
+            if failed > 0 { throw ExitCode(2) }
+        }
+    }
+}
+
+extension String {
+    func padding(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
+}

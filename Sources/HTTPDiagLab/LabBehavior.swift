@@ -29,6 +29,8 @@ public enum LabBehavior: Sendable {
     case echo
     /// Pick a behavior per request number on this route (1-based): intermittent failures.
     case sequence([LabBehavior])
+    /// Decide from the request (a token's claims, a multipart boundary).
+    case custom(@Sendable (LabRequest) -> LabBehavior)
 }
 
 extension LabBehavior {

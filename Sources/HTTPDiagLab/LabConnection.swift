@@ -116,6 +116,8 @@ enum LabConnection {
             return write(fd, responseHead(200, nil, cookies + [("Content-Type", "text/plain"), ("Content-Length", String(body.count))]) + body)
         case .sequence(let steps):
             return perform(steps.first ?? .emptyReply, request: request, on: fd, stopped: stopped)
+        case .custom(let decide):
+            return perform(decide(request), request: request, on: fd, stopped: stopped)
         }
     }
 

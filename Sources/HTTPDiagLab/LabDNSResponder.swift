@@ -6,7 +6,19 @@ import Synchronization
 /// A UDP nameserver stub on loopback that answers every query with one response code
 /// (SERVFAIL, REFUSED, ...) or never answers: the DNS failures dnsmasq cannot produce.
 public final class LabDNSResponder: Sendable {
-    public enum Mode: Sendable { case rcode(UInt8), silent }
+    public enum Mode: Sendable {
+        case rcode(UInt8), silent
+        /// A tiny authoritative zone: names (lower case, no trailing dot) → answer.
+        case zone([String: ZoneAnswer])
+    }
+
+    public enum ZoneAnswer: Sendable {
+        /// A and AAAA records with a TTL.
+        case addresses([String], ttl: UInt32)
+        case nxdomain, servfail, refused
+        /// The name exists without A/AAAA records.
+        case nodata
+    }
 
     public let port: Int
     private let fd: Int32
@@ -27,12 +39,50 @@ public final class LabDNSResponder: Sendable {
         _ = withUnsafeMutablePointer(to: &bound) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(s, $0, &len) } }
         self.port = Int(UInt16(bigEndian: bound.sin_port))
         fd = s
-        guard case .rcode(let code) = mode else { return }  // silent: bound, never read
         let server = self
-        Thread.detach { server.serve(rcode: code) }
+        switch mode {
+        case .silent: return  // bound, never read
+        case .rcode(let code): Thread.detach { server.serve { _ in (code, []) } }
+        case .zone(let zone): Thread.detach { server.serve { LabDNSResponder.answer($0, zone: zone) } }
+        }
     }
 
-    private func serve(rcode: UInt8) {
+    /// (rcode, answer records as wire bytes) for a query.
+    static func answer(_ query: [UInt8], zone: [String: ZoneAnswer]) -> (UInt8, [[UInt8]]) {
+        var labels: [String] = []
+        var i = 12
+        while i < query.count, query[i] != 0 {
+            let n = Int(query[i])
+            guard i + 1 + n <= query.count else { return (1, []) }
+            labels.append(String(decoding: query[(i + 1)...(i + n)], as: UTF8.self))
+            i += 1 + n
+        }
+        guard i + 4 < query.count else { return (1, []) }
+        let qtype = Int(query[i + 1]) << 8 | Int(query[i + 2])
+        let name = labels.joined(separator: ".").lowercased()
+        switch zone[name] {
+        case nil, .nxdomain?: return (3, [])
+        case .servfail?: return (2, [])
+        case .refused?: return (5, [])
+        case .nodata?: return (0, [])
+        case .addresses(let addresses, let ttl)?:
+            var records: [[UInt8]] = []
+            for a in addresses {
+                var bytes = [UInt8](repeating: 0, count: 16)
+                let isV6 = a.contains(":")
+                guard (isV6 && qtype == 28) || (!isV6 && qtype == 1) else { continue }
+                let ok = bytes.withUnsafeMutableBytes { inet_pton(isV6 ? AF_INET6 : AF_INET, a, $0.baseAddress) } == 1
+                guard ok else { continue }
+                let rdata = Array(bytes.prefix(isV6 ? 16 : 4))
+                records.append([0xC0, 0x0C, 0, UInt8(qtype), 0, 1,
+                                UInt8(ttl >> 24 & 0xff), UInt8(ttl >> 16 & 0xff), UInt8(ttl >> 8 & 0xff), UInt8(ttl & 0xff),
+                                0, UInt8(rdata.count)] + rdata)
+            }
+            return (0, records)
+        }
+    }
+
+    private func serve(_ respond: ([UInt8]) -> (UInt8, [[UInt8]])) {
         var buffer = [UInt8](repeating: 0, count: 1500)
         while !stopped.load(ordering: .relaxed) {
             var from = sockaddr_storage()
@@ -42,10 +92,18 @@ public final class LabDNSResponder: Sendable {
                     recvfrom(fd, b.baseAddress, b.count, 0, $0, &fromLen) } }
             }
             guard n >= 12 else { if n < 0 && errno != EINTR { return }; continue }
-            var reply = Array(buffer[..<n])
-            reply[2] = 0x80 | (reply[2] & 0x79)   // QR=1, keep opcode and RD
-            reply[3] = 0x80 | (rcode & 0x0f)      // RA=1, the response code
-            for i in 6..<12 { reply[i] = 0 }       // no answer, authority or additional records
+            let query = Array(buffer[..<n])
+            let (rcode, records) = respond(query)
+            // Header and question of the query, without anything after the question.
+            var end = 12
+            while end < query.count, query[end] != 0 { end += Int(query[end]) + 1 }
+            var reply = Array(query[..<min(end + 5, query.count)])
+            reply[2] = 0x80 | 0x04 | (reply[2] & 0x79)  // QR=1, AA=1, keep opcode and RD
+            reply[3] = 0x80 | (rcode & 0x0f)             // RA=1, the response code
+            reply[4] = 0; reply[5] = 1                   // one question
+            reply[6] = 0; reply[7] = UInt8(records.count)
+            for i in 8..<12 { reply[i] = 0 }
+            for r in records { reply += r }
             _ = reply.withUnsafeBytes { b in
                 withUnsafePointer(to: &from) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                     sendto(fd, b.baseAddress, b.count, 0, $0, fromLen) } }

@@ -84,6 +84,7 @@ public final class LabServer: Sendable {
         var buffer: [UInt8] = []
         while let request = LabConnection.readRequest(client, buffer: &buffer) {
             var behavior = routes(request)
+            if case .custom(let decide) = behavior { behavior = decide(request) }
             if case .sequence(let steps) = behavior, !steps.isEmpty {
                 let n = counters.withLock { c -> Int in
                     c[request.path, default: 0] += 1

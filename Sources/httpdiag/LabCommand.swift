@@ -1,45 +1,149 @@
 import ArgumentParser
+import Foundation
 import HTTPDiagCore
 import HTTPDiagLab
-#if canImport(Glibc)
-import Glibc
-#endif
+import HTTPDiagPlaybooks
 
 struct LabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lab",
         abstract: "Start loopback endpoints that reproduce real failures, and diagnose them.",
-        discussion: "Without --check the lab serves until interrupted; point `httpdiag check` at the URLs it prints.")
+        discussion: """
+        Without --check the lab serves until interrupted; point `httpdiag check` at the URLs it prints. \
+        With --check it diagnoses every endpoint once, prints endpoint → top diagnosis, writes one \
+        Markdown report per endpoint, and exits 0 only if every endpoint got its expected diagnosis.
+        """)
 
     @Flag(help: "Diagnose every lab endpoint once and print one line per endpoint.") var check = false
+    @Option(help: "Directory for the Markdown reports of --check.") var reports = "reports"
     @Option(help: "Port of the lab's HTTP server (0 = any free port).") var port = 0
-    @Option(help: "Seconds allowed per probe.") var maxTime: Double = 2
+    @Option(help: "Seconds allowed per probe.") var maxTime: Double = 3
+    @OptionGroup var playbooks: PlaybookOptions
 
     func run() throws {
-        let endpoints = LabCatalog.endpoints
-        let server = try LabServer(port: port) { request in
-            endpoints.first { request.path == $0.path }?.behavior ?? .text(404, "no such lab endpoint\n")
+        let playbookDir = (playbooks.noDefaults ? [] : PlaybookLocator.defaultDirectories()).first ?? "Playbooks"
+        let endpoints = LabCatalog.endpoints { file in
+            guard let data = FileManager.default.contents(atPath: playbookDir + "/corpus/" + file) else { return nil }
+            return Self.wireBytes(of: data)
         }
+        let http = try LabServer(host: "127.0.0.1", port: port) { request in
+            endpoints.first { request.path == $0.path && $0.path != "/" }?.behavior ?? .text(200, "lab root\n")
+        }
+        let dns = try LabDNSResponder(mode: .zone(LabCatalog.zone))
+        let tls = try LabTLS(repositoryRoot: URL(fileURLWithPath: playbookDir).deletingLastPathComponent().path)
+        defer { tls.stop() }
+
+        func url(_ e: LabEndpoint) throws -> (String, ProbeOptions) {
+            var o: ProbeOptions
+            switch e.target {
+            case .http(let path): o = ProbeOptions(url: http.baseURL + path)
+            case .dns(let name, let path):
+                o = ProbeOptions(url: "http://\(name):\(http.port)\(path)")
+                o.dnsServer = DNSServer(host: "127.0.0.1", port: dns.port)
+            case .tls(let cert, let extra):
+                let port = try tls.start(cert: cert, extra: extra)
+                o = ProbeOptions(url: "https://localhost:\(port)/")
+                o.tls.caFile = tls.path("ca.pem")
+            case .closedPort:
+                let s = try LabServer { _ in .emptyReply }
+                let p = s.port
+                s.stop()
+                o = ProbeOptions(url: "http://127.0.0.1:\(p)/")
+            }
+            o.headers = e.headers
+            o.method = e.method
+            o.body = e.body.map { Array($0.utf8) }
+            o.samples = e.samples
+            o.maxTimeMs = Int(maxTime * 1000)
+            o.dnsTimeoutMs = 1000
+            return (o.url, o)
+        }
+
         guard check else {
-            print("httpdiag lab on \(server.baseURL) (Ctrl-C to stop)")
-            for e in endpoints { print("  \(server.baseURL)\(e.path)  \(e.summary)") }
-            while true { pause() }
+            print("httpdiag lab: HTTP on \(http.baseURL), DNS zone on 127.0.0.1:\(dns.port) (Ctrl-C to stop)")
+            for e in endpoints {
+                guard let (u, o) = try? url(e) else { continue }
+                let dnsFlag = o.dnsServer.map { " --dns-server \($0)" } ?? ""
+                let tlsFlag = o.tls.caFile.map { " --cacert \($0)" } ?? ""
+                print("  \(e.name.padding(24)) httpdiag check \(u)\(dnsFlag)\(tlsFlag)")
+            }
+            while true { sleep(3600) }
         }
-        var rows: [(String, String)] = []
-        var worst = Verdict.ok
-        for endpoint in endpoints {
-            var options = ProbeOptions(url: server.baseURL + endpoint.path)
-            options.headers = endpoint.headers
-            options.method = endpoint.method
-            options.body = endpoint.body.map { Array($0.utf8) }
-            options.maxTimeMs = Int(maxTime * 1000)
-            if endpoint.name == "intermittent" { options.samples = 3 }
-            let report = try Prober.check(options)
-            worst = max(worst, report.verdict)
-            rows.append((endpoint.name, TextReport.verdictLine(report, style: .forTerminal(isTTY: isatty(1) == 1))
-                            .split(separator: "|").first.map { String($0).trimmedSpaces() } ?? ""))
+
+        let engine = try playbooks.engine()
+        try FileManager.default.createDirectory(atPath: reports, withIntermediateDirectories: true)
+        var mismatches = 0
+        print("\("endpoint".padding(24)) \("expected".padding(42)) \("top diagnosis".padding(42)) verdict")
+        for e in endpoints {
+            let (_, options) = try url(e)
+            let report = engine.diagnose(try Prober.check(options))
+            let top = report.diagnoses.first?.id
+            let ok = top == e.expected
+            if !ok { mismatches += 1 }
+            let text = Prober.makeRedactor(options).scrub(MarkdownReport.render(report))
+            try text.write(toFile: "\(reports)/\(e.name).md", atomically: true, encoding: .utf8)
+            let verdict = TextReport.verdictLine(report, style: Style(enabled: false)).split(separator: "|").first.map { String($0).trimmedSpaces() } ?? ""
+            print("\(e.name.padding(24)) \((e.expected ?? "(none)").padding(42)) \(((top ?? "(none)") + (ok ? " ✓" : " ✗")).padding(42)) \(verdict.prefix(90))")
         }
-        let width = rows.map(\.0.count).max() ?? 0
-        for (name, line) in rows { print(name + String(repeating: " ", count: width - name.count + 2) + line) }
+        print("\n\(endpoints.count - mismatches)/\(endpoints.count) endpoints got their expected diagnosis; reports in \(reports)/")
+        if mismatches > 0 { throw ExitCode(2) }
+    }
+
+    /// The HTTP message of a corpus file: after the comment lines, head with CRLF.
+    static func wireBytes(of data: Data) -> [UInt8] {
+        let text = String(decoding: data, as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        while let first = lines.first, first.hasPrefix("#") { lines.removeFirst() }
+        return Array(lines.joined(separator: "\n").utf8)
+    }
+}
+
+/// `openssl s_server` instances with certificates from scripts/make-test-certs.sh.
+final class LabTLS {
+    let certDir: String
+    let script: String
+    private var processes: [Process] = []
+    private var generated = false
+
+    init(repositoryRoot: String) throws {
+        certDir = NSTemporaryDirectory() + "httpdiag-lab-certs"
+        script = repositoryRoot + "/scripts/make-test-certs.sh"
+    }
+
+    func path(_ name: String) -> String { certDir + "/" + name }
+
+    func start(cert: String, extra: [String]) throws -> Int {
+        if !generated {
+            guard FileManager.default.isExecutableFile(atPath: script) else { throw InputError("lab: \(script) not found (run from the repository)") }
+            let gen = Process()
+            gen.executableURL = URL(fileURLWithPath: script)
+            gen.arguments = [certDir]
+            try gen.run()
+            gen.waitUntilExit()
+            guard gen.terminationStatus == 0 else { throw InputError("lab: \(script) failed") }
+            generated = true
+        }
+        let probe = try LabServer { _ in .emptyReply }
+        let port = probe.port
+        probe.stop()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        p.arguments = ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", path("\(cert).pem"), "-key", path("\(cert).key"),
+                       "-www", "-quiet"] + extra.map { $0.hasSuffix(".pem") ? path($0) : $0 }
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        processes.append(p)
+        for _ in 0..<100 {
+            if (try? HTTPDiagCore.Prober.check({ var o = ProbeOptions(url: "http://127.0.0.1:\(port)/"); o.maxTimeMs = 200; return o }()))?
+                .probes.first?.error?.kind != .connectRefused { break }
+            usleep(30_000)
+        }
+        return port
+    }
+
+    func stop() {
+        for p in processes where p.isRunning { kill(p.processIdentifier, SIGKILL); p.waitUntilExit() }
+        processes.removeAll()
     }
 }

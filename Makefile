@@ -27,7 +27,9 @@ demo: release
 ## test: unit and integration tests against real loopback servers (dnsmasq, openssl s_server, lab).
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build 2>&1 | grep --line-buffered -v -E '^(◇|↳)|  ◇ |started\.$$' 
+	$(SWIFT) test --skip-build 2>&1 | grep --line-buffered -v -E '^(◇|↳)|  ◇ |started\.$$'
+	$(DEBUG) playbooks lint
+	$(DEBUG) playbooks test
 
 ## bench: whole-process wall time of `httpdiag check` against curl on the same loopback URL.
 bench:

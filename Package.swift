@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Tests only: proves the Markdown reports are well-formed.
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // libcurl, OpenSSL and libresolv behind typed, non-variadic C functions.
@@ -39,7 +41,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HTTPDiagPlaybooksTests",
-            dependencies: ["HTTPDiagPlaybooks", "HTTPDiagCore", "HTTPDiagLab"]
+            dependencies: ["HTTPDiagPlaybooks", "HTTPDiagCore", "HTTPDiagLab", .product(name: "Ink", package: "Ink")]
         ),
     ]
 )

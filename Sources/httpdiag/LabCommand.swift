@@ -67,6 +67,7 @@ struct LabCommand: ParsableCommand {
                 let tlsFlag = o.tls.caFile.map { " --cacert \($0)" } ?? ""
                 print("  \(e.name.padding(24)) httpdiag check \(u)\(dnsFlag)\(tlsFlag)")
             }
+            fflush(nil)  // flush every stream: the lab runs until killed
             while true { sleep(3600) }
         }
 

@@ -4,7 +4,18 @@ public enum TextReport {
     public static func render(_ report: CheckReport, style: Style) -> String {
         var lines = [verdictLine(report, style: style)]
         if let top = report.diagnoses.first {
-            lines.append("  likely cause: \(style.bold(top.id)) — \(top.title)")
+            lines.append("  cause: \(style.bold(top.id)) (\(Int((top.confidence * 100).rounded()))%) \(top.title)")
+            if let explanation = top.evidence.first { lines.append("  " + sanitize(explanation)) }
+            for e in top.evidence.dropFirst().prefix(4) { lines.append(style.dim("    · " + sanitize(e))) }
+            if let fix = top.remediation.first {
+                let first = fix.split(separator: "\n").first.map(String.init) ?? fix
+                lines.append("  fix: " + sanitize(first) + style.dim("   (all steps: httpdiag explain \(top.id))"))
+            }
+            let others = report.diagnoses.dropFirst().prefix(3).map { "\($0.id) \(Int(($0.confidence * 100).rounded()))%" }
+            if !others.isEmpty { lines.append(style.dim("  also possible: " + others.joined(separator: ", "))) }
+            if !report.hops.isEmpty {
+                lines.append(style.dim("  hops: " + report.hops.map { $0.name + ($0.generatedResponse ? "*" : "") }.joined(separator: " → ") + "  (* answered)"))
+            }
         }
         lines.append("")
         let showHeading = report.probes.count > 1

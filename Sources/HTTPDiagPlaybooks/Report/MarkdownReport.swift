@@ -6,14 +6,14 @@ public enum MarkdownReport {
     public static func render(_ report: CheckReport) -> String {
         var md: [String] = []
         let top = report.diagnoses.first
-        md.append("# \(report.verdict.rawValue): \(top.map { "\($0.id) — \($0.title)" } ?? report.reason)")
+        md.append("# \(report.verdict.rawValue): \(top.map { "`\($0.id)` — \(text($0.title))" } ?? text(report.reason))")
         md.append("")
         md.append("**Target:** `\(report.target.method) \(report.target.url)`  ")
         md.append("**Checked:** \(Format.date(report.startedAt)) by httpdiag \(report.tool.version) (\(report.tool.libcurl.split(separator: " ").first ?? ""))")
         md.append("")
         md.append("## Summary")
         md.append("")
-        md.append(summary(report))
+        md.append(text(summary(report)))
         md.append("")
         if !report.hops.isEmpty {
             md.append("## Hops")
@@ -29,7 +29,7 @@ public enum MarkdownReport {
         if let top {
             md.append("## Evidence")
             md.append("")
-            for line in top.evidence { md.append("- \(inline(line))") }
+            for line in top.evidence { md.append("- \(text(inline(line)))") }
             md.append("")
         }
         if !report.diagnoses.isEmpty {
@@ -45,8 +45,7 @@ public enum MarkdownReport {
         if let top {
             md.append("## Remediation")
             md.append("")
-            for (i, step) in top.remediation.enumerated() { md += numbered(i + 1, step) }
-            md.append("")
+            for (i, step) in top.remediation.enumerated() { md += numbered(i + 1, step); md.append("") }
             md.append("## Verification")
             md.append("")
             for step in top.verify { md += bullet(step) }
@@ -77,13 +76,18 @@ public enum MarkdownReport {
     static func timings(_ report: CheckReport) -> [String] {
         guard let probe = DiagnosisEngineAccess.primary(report.probes), probe.timings.totalMs > 0 else { return [] }
         let t = probe.timings
-        var md = ["## Timings", "", "```mermaid", "gantt", "    title \(probe.address ?? report.target.host), sample \(probe.sample) (ms)",
-                  "    dateFormat x", "    axisFormat %L ms"]
+        // Mermaid's gantt counts whole milliseconds: below 100 ms, draw in microseconds
+        // (axisFormat %Q prints the raw number), so loopback phases do not collapse to 0.
+        let micro = t.totalMs < 100
+        let scale = micro ? 1000.0 : 1.0
+        var md = ["## Timings", "", "```mermaid", "gantt",
+                  "    title \(probe.address ?? report.target.host), sample \(probe.sample) (\(micro ? "µs" : "ms"))",
+                  "    dateFormat x", "    axisFormat %Q"]
         var start = 0.0
         md.append("    section phases")
         for (name, ms) in t.phases where ms > 0 {
-            let s = Int(start.rounded()), e = max(Int((start + ms).rounded()), s + 1)
-            md.append("    \(Waterfall.labels[name] ?? name) (\(Format.ms(ms))) :\(s), \(e)")
+            let s = Int((start * scale).rounded()), e = max(Int(((start + ms) * scale).rounded()), s + 1)
+            md.append("    \(Waterfall.labels[name] ?? name) \(Format.ms(ms)) :\(s), \(e)")
             start += ms
         }
         md += ["```", "", "| phase | ms |", "|---|---|"]
@@ -111,11 +115,47 @@ public enum MarkdownReport {
         return ["<details>", "<summary>Raw exchange (redacted)</summary>", "", fence + "http", sanitize(raw), fence, "", "</details>", ""]
     }
 
-    static func numbered(_ n: Int, _ text: String) -> [String] {
-        indentBlock("\(n). ", text)
+    /// Steps are paragraphs, not list items: a fenced block inside a list item is not
+    /// rendered by every Markdown implementation, a top-level one is.
+    static func numbered(_ n: Int, _ step: String) -> [String] {
+        let lines = textOutsideFences(step).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return ["**\(n).** " + (lines.first ?? "")] + lines.dropFirst()
     }
 
-    static func bullet(_ text: String) -> [String] { indentBlock("- ", text) }
+    static func bullet(_ step: String) -> [String] {
+        step.contains("```") ? numberedless(step) : indentBlock("- ", textOutsideFences(step))
+    }
+
+    static func numberedless(_ step: String) -> [String] {
+        textOutsideFences(step).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [""]
+    }
+
+    /// Escapes `<`, `>` and `&` outside code spans, so that `<bucket>` or a quoted
+    /// `<Code>AccessDenied</Code>` shows as text instead of being taken for HTML.
+    static func text(_ s: String) -> String {
+        var out = ""
+        var inCode = false
+        for c in s {
+            if c == "`" { inCode.toggle(); out.append(c); continue }
+            if inCode { out.append(c); continue }
+            switch c {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// `text` on every line outside fenced code blocks.
+    static func textOutsideFences(_ s: String) -> String {
+        var inFence = false
+        return s.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            if line.trimmingCharacters(in: .whitespaces).hasPrefix("```") { inFence.toggle(); return String(line) }
+            return inFence ? String(line) : text(String(line))
+        }.joined(separator: "\n")
+    }
 
     /// A list item whose text may hold a fenced block or several lines.
     static func indentBlock(_ marker: String, _ text: String) -> [String] {
@@ -126,7 +166,7 @@ public enum MarkdownReport {
 
     /// Table cells: pipes and line breaks would break the row.
     static func cell(_ s: String) -> String {
-        sanitize(s).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        text(sanitize(s)).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 
     static func inline(_ s: String) -> String { sanitize(s).replacingOccurrences(of: "\n", with: " ") }

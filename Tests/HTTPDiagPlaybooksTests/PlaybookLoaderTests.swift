@@ -56,13 +56,12 @@ struct PlaybookLoaderTests {
         #expect(message.hasPrefix(expected) || message.contains(expected), "got: \(message)")
     }
 
-    @Test func duplicateIdsAcrossFilesInOneDirectory() throws {
+    /// A later --playbooks directory overrides a playbook of the same id.
+    @Test func laterDirectoryOverridesById() throws {
         let dir = NSTemporaryDirectory() + "pb-dup-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try Self.valid.write(toFile: dir + "/sample_cause.yaml", atomically: true, encoding: .utf8)
-        // Same id in a file whose name matches only after a case change is still caught as a mismatch;
-        // a true duplicate needs the same file name in two directories, which overrides instead.
         let other = NSTemporaryDirectory() + "pb-dup2-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: other) }

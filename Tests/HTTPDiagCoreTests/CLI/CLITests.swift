@@ -123,3 +123,22 @@ func runTool(_ path: String, _ args: [String]) throws -> Int32 {
     p.waitUntilExit()
     return p.terminationStatus
 }
+
+/// The lab end to end: every endpoint, probed for real on loopback, must get its
+/// expected top diagnosis (`httpdiag lab --check` exits 0 only then).
+@Suite("Lab end to end")
+struct LabEndToEndTests {
+    @Test func everyLabEndpointGetsItsExpectedDiagnosis() throws {
+        let reports = NSTemporaryDirectory() + "httpdiag-lab-reports-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: reports) }
+        let r = try runCLI(["lab", "--check", "--reports", reports])
+        let rows = r.stdout.split(separator: "\n").dropFirst().filter { $0.contains(" ✓ ") || $0.contains(" ✗ ") }
+        #expect(rows.count >= 20, "\(r.stdout)\(r.stderr)")
+        for row in rows where row.contains(" ✗ ") { Issue.record("wrong diagnosis: \(row)") }
+        #expect(r.status == 0, "\(r.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: reports).filter { $0.hasSuffix(".md") }
+        #expect(written.count == rows.count)
+        let s3 = try String(contentsOfFile: reports + "/cloudfront-s3-oai-403.md", encoding: .utf8)
+        #expect(s3.hasPrefix("# CRITICAL: `cloudfront_s3_origin_access_denied`"))
+    }
+}

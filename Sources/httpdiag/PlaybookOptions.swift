@@ -10,14 +10,15 @@ struct PlaybookOptions: ParsableArguments {
     @Flag(name: .customLong("no-default-playbooks"), help: "Use only the --playbooks directories.")
     var noDefaults = false
 
+    /// For diagnosing: regexes are compiled when first used (`playbooks lint` checks them all).
     func engine() throws -> DiagnosisEngine {
-        DiagnosisEngine(playbooks: try load())
+        DiagnosisEngine(playbooks: try load(strict: false))
     }
 
-    func load() throws -> [Playbook] {
+    func load(strict: Bool = true) throws -> [Playbook] {
         let dirs = (noDefaults ? [] : PlaybookLocator.defaultDirectories()) + directories
         do {
-            return try PlaybookLoader.load(directories: dirs)
+            return try PlaybookLoader.load(directories: dirs, strict: strict)
         } catch let e as PlaybookErrors {
             let more = e.errors.count > 1 ? " (and \(e.errors.count - 1) more: run httpdiag playbooks lint)" : ""
             throw InputError("\(e.errors[0])\(more)")

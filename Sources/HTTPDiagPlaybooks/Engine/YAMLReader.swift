@@ -4,6 +4,9 @@ import HTTPDiagCore
 /// Reads YAML nodes with their line numbers, so every error names file and line.
 struct YAMLReader {
     let file: String
+    /// Compile every regex while loading (lint, test); a check skips it for start-up
+    /// time, and an invalid regex then simply never matches.
+    var strict = true
 
     func parse(_ text: String) throws -> Node {
         do {

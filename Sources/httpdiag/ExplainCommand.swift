@@ -20,28 +20,9 @@ struct ExplainCommand: ParsableCommand {
             return
         }
         guard let p = all.first(where: { $0.id == subject }) else {
-            throw InputError("unknown root cause '\(subject)'\(all.map(\.id).closestHint(subject)); httpdiag playbooks list shows them all")
+            throw InputError("unknown root cause '\(subject)'\(Suggest.hint(subject, in: all.map(\.id))); httpdiag playbooks list shows them all")
         }
         print(Runbook.render(p))
     }
 }
 
-extension Array where Element == String {
-    func closestHint(_ word: String) -> String {
-        let best = self.map { ($0, Self.distance($0, word)) }.min { $0.1 < $1.1 }
-        guard let best, best.1 <= Swift.max(2, word.count / 3) else { return "" }
-        return " (did you mean '\(best.0)'?)"
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Swift.Array(a), b = Swift.Array(b)
-        if a.isEmpty || b.isEmpty { return Swift.max(a.count, b.count) }
-        var prev = Swift.Array(0...b.count)
-        for i in 1...a.count {
-            var cur = [i] + Swift.Array(repeating: 0, count: b.count)
-            for j in 1...b.count { cur[j] = Swift.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)) }
-            prev = cur
-        }
-        return prev[b.count]
-    }
-}

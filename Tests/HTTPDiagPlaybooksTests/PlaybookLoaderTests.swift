@@ -71,3 +71,22 @@ struct PlaybookLoaderTests {
         #expect(loaded[0].title == "Overridden")
     }
 }
+
+@Suite("Value tests")
+struct ValueTestTests {
+    @Test func numericTestsReadNumericHeaderText() {
+        var t = ValueTest()
+        t.gt = 0
+        #expect(t.passes(.string("213")))
+        #expect(!t.passes(.string("0")))
+        #expect(!t.passes(.string("soon")))
+        #expect(!t.passes(nil))
+    }
+
+    @Test func existsFalseHoldsForAbsentValues() {
+        var t = ValueTest()
+        t.exists = false
+        #expect(t.passes(nil))
+        #expect(!t.passes(.string("x")))
+    }
+}

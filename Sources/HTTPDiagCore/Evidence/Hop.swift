@@ -2,7 +2,7 @@
 /// outermost first, with the evidence that identified it.
 public struct Hop: Codable, Sendable, Equatable {
     /// `cloudflare`, `cloudfront`, `waf`, `apigateway-rest`, `apigateway-http`,
-    /// `lambda-url`, `alb`, `elb`, `nginx`, `envoy`, `apache`, `s3`, `lambda`, `cognito`, `origin`.
+    /// `lambda-url`, `alb`, `nginx`, `envoy`, `apache`, `s3`, `lambda`, `cognito`, `origin`.
     public var name: String
     /// The quoted headers, body fragments or DNS names that identified it.
     public var evidence: [String]

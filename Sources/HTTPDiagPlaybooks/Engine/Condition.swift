@@ -73,10 +73,12 @@ public struct ValueTest: Sendable {
         if let oneOf, !oneOf.contains(where: { Self.equal(value, $0) }) { return false }
         if let matches { guard let s = value.text, RegexCache.matches(matches, s) else { return false } }
         if let contains { guard let s = value.text, s.contains(contains) else { return false } }
-        if let gt { guard let n = value.numberValue, n > gt else { return false } }
-        if let gte { guard let n = value.numberValue, n >= gte else { return false } }
-        if let lt { guard let n = value.numberValue, n < lt else { return false } }
-        if let lte { guard let n = value.numberValue, n <= lte else { return false } }
+        // Numeric tests also read numeric text (header values such as Age or Retry-After).
+        let number = value.numberValue ?? value.text.flatMap { Double($0.trimmedSpaces()) }
+        if let gt { guard let n = number, n > gt else { return false } }
+        if let gte { guard let n = number, n >= gte else { return false } }
+        if let lt { guard let n = number, n < lt else { return false } }
+        if let lte { guard let n = number, n <= lte else { return false } }
         return true
     }
 

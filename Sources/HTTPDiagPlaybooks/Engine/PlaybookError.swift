@@ -9,15 +9,16 @@ public struct PlaybookError: Error, Sendable, CustomStringConvertible, Equatable
     public var description: String { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
 }
 
-enum Suggest {
+public enum Suggest {
     /// The closest candidate within a small edit distance, for "did you mean".
-    static func closest(_ word: String, in candidates: [String]) -> String? {
+    public static func closest(_ word: String, in candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 }
         guard let best = scored, best.1 <= max(2, word.count / 3) else { return nil }
         return best.0
     }
 
-    static func hint(_ word: String, in candidates: [String]) -> String {
+    /// ` (did you mean 'x'?)` or empty.
+    public static func hint(_ word: String, in candidates: [String]) -> String {
         closest(word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
 

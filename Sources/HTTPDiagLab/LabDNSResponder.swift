@@ -98,7 +98,9 @@ public final class LabDNSResponder: Sendable {
             var end = 12
             while end < query.count, query[end] != 0 { end += Int(query[end]) + 1 }
             var reply = Array(query[..<min(end + 5, query.count)])
-            reply[2] = 0x80 | 0x04 | (reply[2] & 0x79)  // QR=1, AA=1, keep opcode and RD
+            // QR=1, keep opcode and RD; AA only for a zone's own answers (dnsmasq does not
+            // pass on an "authoritative" SERVFAIL as it does a recursive one).
+            reply[2] = 0x80 | (rcode == 0 || rcode == 3 ? 0x04 : 0) | (reply[2] & 0x79)
             reply[3] = 0x80 | (rcode & 0x0f)             // RA=1, the response code
             reply[4] = 0; reply[5] = 1                   // one question
             reply[6] = 0; reply[7] = UInt8(records.count)

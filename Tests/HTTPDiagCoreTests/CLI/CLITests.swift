@@ -20,13 +20,18 @@ func runCLI(_ arguments: [String], prefix: [String] = [], environment: [String: 
     var env = environment ?? ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
     p.environment = env
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
+    // Files, not pipes: a pipe's EOF never comes while any other child of this test
+    // process (dnsmasq, s_server, started concurrently) has inherited its write end.
+    let base = NSTemporaryDirectory() + "httpdiag-cli-\(UUID().uuidString)"
+    FileManager.default.createFile(atPath: base + ".out", contents: nil)
+    FileManager.default.createFile(atPath: base + ".err", contents: nil)
+    defer { try? FileManager.default.removeItem(atPath: base + ".out"); try? FileManager.default.removeItem(atPath: base + ".err") }
+    p.standardOutput = FileHandle(forWritingAtPath: base + ".out")
+    p.standardError = FileHandle(forWritingAtPath: base + ".err")
     try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
+    let o = FileManager.default.contents(atPath: base + ".out") ?? Data()
+    let e = FileManager.default.contents(atPath: base + ".err") ?? Data()
     return CLIResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
 }
 

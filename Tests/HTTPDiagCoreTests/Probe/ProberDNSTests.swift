@@ -12,6 +12,7 @@ struct ProberDNSTests {
     func dnsCheck(_ host: String, port: Int = 9, _ configure: (inout ProbeOptions) -> Void = { _ in }) throws -> CheckReport {
         try check("http://\(host):\(port)/") {
             $0.dnsServer = TestDNS.server
+            $0.dnsTimeoutMs = 3_000  // dnsmasq forwards servfail.test to a stub: allow for a loaded machine
             configure(&$0)
         }
     }
@@ -39,7 +40,7 @@ struct ProberDNSTests {
         let report = try check("http://anything.test/") { $0.dnsServer = DNSServer(host: "127.0.0.1", port: silent.port) }
         #expect(report.probes[0].error?.kind == .dnsTimeout)
         #expect(report.probes[0].dns?.queries.allSatisfy { $0.rcode == "TIMEOUT" } == true)
-        #expect(Date().timeIntervalSince(started) < 3)
+        #expect(Date().timeIntervalSince(started) < 1 + 2)
     }
 
     @Test func nameWithoutAddressRecords() throws {
@@ -104,7 +105,7 @@ struct ProberConnectTests {
         let probe = try check("http://127.0.0.1:\(blackhole.port)/") { $0.connectTimeoutMs = 800 }.probes[0]
         #expect(probe.error?.kind == .connectTimeout)
         #expect(probe.error?.phase == "connect")
-        #expect(Date().timeIntervalSince(started) < 2.5)
+        #expect(Date().timeIntervalSince(started) < 0.8 + 2)
     }
 
     @Test func resolveFlagPinsAddresses() throws {

@@ -102,8 +102,10 @@ enum TestDNS {
                     "--server=/servfail.test/127.0.0.1#\(servfailUpstream.port)"]
         child = try! ChildProcess("/usr/sbin/dnsmasq", args)
         atexit { TestDNS.child?.stop() }
-        // Wait until it answers.
+        // Wait until it answers; if it exited (port 5353 taken by a stale instance, say),
+        // an answer would come from the wrong server, so that is a failure.
         for _ in 0..<100 {
+            guard child?.process.isRunning == true else { return false }
             if DirectDNS.query("v4.test", type: DirectDNS.typeA, server: server, timeoutMs: 200).rcode == "NOERROR" { return true }
             usleep(50_000)
         }

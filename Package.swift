@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -11,8 +11,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // Tests only: proves the Markdown reports are well-formed.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Tests only: proves the Markdown reports are well-formed; property-based fuzzing.
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libcurl, OpenSSL and libresolv behind typed, non-variadic C functions.
@@ -26,12 +28,14 @@ let package = Package(
         .target(name: "HTTPDiagCore", dependencies: ["CHTTPDiag"]),
         // Playbooks: hop fingerprints, the rule engine, fixtures, Markdown reports.
         .target(name: "HTTPDiagPlaybooks", dependencies: ["HTTPDiagCore", .product(name: "Yams", package: "Yams")]),
+        // Fleet runs: config, concurrent probing, state and incidents (SQLite), Prometheus textfile, webhooks.
+        .target(name: "HTTPDiagFleet", dependencies: ["HTTPDiagCore", "HTTPDiagPlaybooks", .product(name: "GRDB", package: "GRDB.swift")]),
         // Loopback servers that misbehave on request: used by the tests and `httpdiag lab`.
         .target(name: "HTTPDiagLab", dependencies: ["CHTTPDiag"]),
         .executableTarget(
             name: "httpdiag",
             dependencies: [
-                "HTTPDiagCore", "HTTPDiagLab", "HTTPDiagPlaybooks",
+                "HTTPDiagCore", "HTTPDiagLab", "HTTPDiagPlaybooks", "HTTPDiagFleet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +46,16 @@ let package = Package(
         .testTarget(
             name: "HTTPDiagPlaybooksTests",
             dependencies: ["HTTPDiagPlaybooks", "HTTPDiagCore", "HTTPDiagLab", .product(name: "Ink", package: "Ink")]
+        ),
+        .testTarget(
+            name: "HTTPDiagFleetTests",
+            dependencies: ["HTTPDiagFleet", "HTTPDiagCore", "HTTPDiagLab"]
+        ),
+        .testTarget(
+            name: "HTTPDiagFuzzTests",
+            dependencies: ["HTTPDiagCore", "HTTPDiagPlaybooks", "HTTPDiagFleet", "HTTPDiagLab",
+                           .product(name: "PropertyBased", package: "swift-property-based"),
+                           .product(name: "Ink", package: "Ink")]
         ),
     ]
 )

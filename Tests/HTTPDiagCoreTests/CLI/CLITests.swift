@@ -7,7 +7,7 @@ import HTTPDiagLab
 struct CLIResult { var status: Int32; var stdout: String; var stderr: String }
 
 func runCLI(_ arguments: [String], prefix: [String] = [], environment: [String: String]? = nil) throws -> CLIResult {
-    let binary = repositoryRoot.appendingPathComponent(".build/debug/httpdiag").path
+    let binary = ProcessInfo.processInfo.environment["HTTPDIAG_BINARY"] ?? repositoryRoot.appendingPathComponent(".build/debug/httpdiag").path
     guard FileManager.default.isExecutableFile(atPath: binary) else { throw LabError.timeout("build httpdiag first: \(binary)") }
     let p = Process()
     if prefix.isEmpty {

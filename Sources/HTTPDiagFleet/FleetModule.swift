@@ -1,0 +1,3 @@
+import HTTPDiagCore
+/// Fleet runs: placeholder until the config loader lands.
+enum FleetModule {}

@@ -26,7 +26,7 @@ demo: release
 
 ## test: unit and integration tests against real loopback servers (dnsmasq, openssl s_server, lab).
 test: deps
-	@pkill -9 -f 'dnsmasq.*--port=5353' 2>/dev/null || true   # a test run killed mid-way leaves its dnsmasq
+	@pkill -9 -f '[d]nsmasq.*--port=5353' 2>/dev/null || true   # a test run killed mid-way leaves its dnsmasq
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | grep --line-buffered -v -E '^(◇|↳)|  ◇ |started\.$$'
 	$(DEBUG) playbooks lint

@@ -5,6 +5,10 @@ public enum LabCatalog {
     /// Names of the lab's DNS zone.
     public static let zone: [String: LabDNSResponder.ZoneAnswer] = [
         "app.lab.test": .addresses(["127.0.0.1"], ttl: 60),
+        // Names of config.example.json's endpoints, modelled on the knowledge base.
+        "shop.lab.test": .addresses(["127.0.0.1"], ttl: 300),
+        "api.lab.test": .addresses(["127.0.0.1"], ttl: 60),
+        "profile.lab.test": .addresses(["127.0.0.1"], ttl: 60),
         "dual.lab.test": .addresses(["127.0.0.1", "::1"], ttl: 60),
         "nx.lab.test": .nxdomain,
         "servfail.lab.test": .servfail,

@@ -10,7 +10,7 @@ struct HTTPDiagCommand: ParsableCommand {
         commandName: "httpdiag",
         abstract: "Tells why an HTTP endpoint is failing: DNS, TCP, TLS and HTTP, layer by layer.",
         version: HTTPDiagVersion.current,
-        subcommands: [CheckCommand.self, ExplainCommand.self, PlaybooksCommand.self, LabCommand.self])
+        subcommands: [CheckCommand.self, RunCommand.self, HistoryCommand.self, IncidentsCommand.self, ExplainCommand.self, PlaybooksCommand.self, LabCommand.self])
 
     /// Every error ends here: one line on stderr and exit 3 (UNKNOWN), the
     /// monitoring-plugins code for bad usage; help and --version exit 0.

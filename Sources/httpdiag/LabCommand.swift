@@ -16,7 +16,8 @@ struct LabCommand: ParsableCommand {
 
     @Flag(help: "Diagnose every lab endpoint once and print one line per endpoint.") var check = false
     @Option(help: "Directory for the Markdown reports of --check.") var reports = "reports"
-    @Option(help: "Port of the lab's HTTP server (0 = any free port).") var port = 0
+    @Option(help: "Port of the lab's HTTP server (0 = any free port); TLS endpoints take the next ports.") var port = 0
+    @Option(help: "UDP port of the lab's nameserver (0 = any free port).") var dnsPort = 0
     @Option(help: "Seconds allowed per probe.") var maxTime: Double = 3
     @OptionGroup var playbooks: PlaybookOptions
 
@@ -29,10 +30,11 @@ struct LabCommand: ParsableCommand {
         let http = try LabServer(host: "127.0.0.1", port: port) { request in
             endpoints.first { request.path == $0.path && $0.path != "/" }?.behavior ?? .text(200, "lab root\n")
         }
-        let dns = try LabDNSResponder(mode: .zone(LabCatalog.zone))
+        let dns = try LabDNSResponder(mode: .zone(LabCatalog.zone), port: dnsPort)
         let tls = try LabTLS(repositoryRoot: URL(fileURLWithPath: playbookDir).deletingLastPathComponent().path)
         defer { tls.stop() }
 
+        var nextTLSPort = port == 0 ? 0 : port + 1
         func url(_ e: LabEndpoint) throws -> (String, ProbeOptions) {
             var o: ProbeOptions
             switch e.target {
@@ -41,7 +43,8 @@ struct LabCommand: ParsableCommand {
                 o = ProbeOptions(url: "http://\(name):\(http.port)\(path)")
                 o.dnsServer = DNSServer(host: "127.0.0.1", port: dns.port)
             case .tls(let cert, let extra):
-                let port = try tls.start(cert: cert, extra: extra)
+                let port = try tls.start(cert: cert, extra: extra, port: nextTLSPort)
+                if nextTLSPort != 0 { nextTLSPort += 1 }
                 o = ProbeOptions(url: "https://localhost:\(port)/")
                 o.tls.caFile = tls.path("ca.pem")
             case .closedPort:
@@ -113,7 +116,7 @@ final class LabTLS {
 
     func path(_ name: String) -> String { certDir + "/" + name }
 
-    func start(cert: String, extra: [String]) throws -> Int {
+    func start(cert: String, extra: [String], port requested: Int = 0) throws -> Int {
         if !generated {
             guard FileManager.default.isExecutableFile(atPath: script) else { throw InputError("lab: \(script) not found (run from the repository)") }
             let gen = Process()
@@ -124,9 +127,12 @@ final class LabTLS {
             guard gen.terminationStatus == 0 else { throw InputError("lab: \(script) failed") }
             generated = true
         }
-        let probe = try LabServer { _ in .emptyReply }
-        let port = probe.port
-        probe.stop()
+        var port = requested
+        if port == 0 {
+            let probe = try LabServer { _ in .emptyReply }
+            port = probe.port
+            probe.stop()
+        }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
         p.arguments = ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", path("\(cert).pem"), "-key", path("\(cert).key"),

@@ -9,11 +9,11 @@ public struct Style: Sendable {
     }
 
     func wrap(_ text: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-    func bold(_ t: String) -> String { wrap(t, "1") }
-    func dim(_ t: String) -> String { wrap(t, "2") }
-    func red(_ t: String) -> String { wrap(t, "31") }
-    func green(_ t: String) -> String { wrap(t, "32") }
-    func yellow(_ t: String) -> String { wrap(t, "33") }
+    public func bold(_ t: String) -> String { wrap(t, "1") }
+    public func dim(_ t: String) -> String { wrap(t, "2") }
+    public func red(_ t: String) -> String { wrap(t, "31") }
+    public func green(_ t: String) -> String { wrap(t, "32") }
+    public func yellow(_ t: String) -> String { wrap(t, "33") }
     func cyan(_ t: String) -> String { wrap(t, "36") }
 
     func verdict(_ v: Verdict) -> String {

@@ -61,7 +61,7 @@ public struct ProbeOptions: Sendable {
                   !header[..<colon].contains(where: { $0 == " " || $0 == "\t" }) else {
                 throw InputError("-H '\(header)': expected 'Name: value'")
             }
-            if header.contains("\r") || header.contains("\n") {
+            if header.containsLineBreakOrNUL {
                 throw InputError("-H '\(header.prefix(40))': header contains a line break")
             }
         }
@@ -71,9 +71,11 @@ public struct ProbeOptions: Sendable {
         for entry in connectTo where entry.split(separator: ":", omittingEmptySubsequences: false).count < 4 {
             throw InputError("--connect-to '\(entry)': expected host:port:connect-host:connect-port")
         }
-        if let m = method, m.isEmpty || m.contains(where: { $0 == " " || $0 == "\r" || $0 == "\n" }) {
+        if let m = method, m.isEmpty || m.contains(" ") || m.containsLineBreakOrNUL {
             throw InputError("-X '\(m)': not a valid HTTP method")
         }
+        if userAgent.containsLineBreakOrNUL { throw InputError("-A '\(userAgent.prefix(40))': user agent contains a line break") }
+        if let u = userpwd, u.containsLineBreakOrNUL { throw InputError("-u: user:password contains a line break") }
     }
 }
 

@@ -12,10 +12,11 @@ public struct TargetURL: Sendable, Equatable {
         let trimmed = text.trimmedSpaces()
         guard !trimmed.isEmpty else { throw InputError("URL is empty") }
         if trimmed.contains(where: { $0.isNewline || $0 == " " || $0 == "\t" }) {
-            throw InputError("URL '\(trimmed)' contains whitespace")
+            throw InputError("URL '\(Redactor().url(trimmed))' contains whitespace")
         }
         guard let schemeEnd = trimmed.firstRange(of: "://") else {
-            throw InputError("URL '\(trimmed)' has no scheme: write http://\(trimmed) or https://\(trimmed)")
+            let shown = Redactor().url("http://" + trimmed).dropFirst(7)
+            throw InputError("URL '\(shown)' has no scheme: write http://\(shown) or https://\(shown)")
         }
         let scheme = trimmed[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "http" || scheme == "https" else {

@@ -28,7 +28,7 @@ public struct DiagnosisEngine: Sendable {
     }
 
     /// The probe the diagnosis explains: the first of the worst verdict.
-    static func primaryProbe(_ probes: [ProbeResult]) -> ProbeResult? {
+    public static func primaryProbe(_ probes: [ProbeResult]) -> ProbeResult? {
         guard let worst = probes.map(\.verdict).max() else { return nil }
         return probes.first { $0.verdict == worst }
     }

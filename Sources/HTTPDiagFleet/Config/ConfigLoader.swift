@@ -1,0 +1,130 @@
+import Foundation
+import Yams
+import HTTPDiagCore
+import HTTPDiagPlaybooks
+
+/// Reads and validates a fleet config. Errors name the file, the JSON path and the
+/// line, and say what was expected; unknown keys are errors with a did-you-mean.
+/// The accepted keys are the ones of docs/config.schema.json (a test keeps them equal).
+public enum ConfigLoader {
+    public static let topKeys = ["$schema", "defaults", "endpoints"]
+    public static let endpointKeys = ["name", "url", "method", "headers", "body", "expect", "health_path", "samples",
+                                      "timeout_s", "connect_timeout_s", "tls", "dns_server", "tags"]
+    public static let defaultsKeys = endpointKeys.filter { $0 != "name" && $0 != "url" }
+    public static let expectKeys = ["status", "body_contains", "body_matches", "headers", "max_latency_ms"]
+    public static let tlsKeys = ["client_cert", "client_key", "ca", "insecure", "cert_warn_days"]
+
+    public static func load(file: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> FleetConfig {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ConfigError(file: file, path: nil, line: nil, message: "cannot read the file")
+        }
+        // JSON syntax first (YAML would accept more than JSON).
+        do { _ = try JSONSerialization.jsonObject(with: data) } catch {
+            let text = "\(error)"
+            let line = text.firstRange(of: "line ").flatMap { r in Int(text[r.upperBound...].prefix { $0.isNumber }) }
+            throw ConfigError(file: file, path: nil, line: line, message: "invalid JSON: " + Self.jsonReason(error))
+        }
+        let reader = ConfigReader(file: file, environment: environment)
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: String(decoding: data, as: UTF8.self)) else {
+                throw ConfigError(file: file, path: nil, line: 1, message: "the file is empty")
+            }
+            root = node
+        } catch let e as ConfigError { throw e } catch {
+            throw ConfigError(file: file, path: nil, line: nil, message: "invalid JSON: \(error)")
+        }
+        let top = try reader.object(root, path: "$", allowed: topKeys, required: ["endpoints"])
+        let defaults = try top["defaults"].map { try reader.object($0, path: "defaults", allowed: defaultsKeys) } ?? [:]
+        guard let list = top["endpoints"], case .sequence(let seq) = list else {
+            throw reader.fail(top["endpoints"], "endpoints", "expected an array of endpoints")
+        }
+        guard !seq.isEmpty else { throw reader.fail(list, "endpoints", "expected at least one endpoint") }
+        var names = Set<String>()
+        var endpoints: [EndpointConfig] = []
+        for (i, node) in seq.enumerated() {
+            let path = "endpoints[\(i)]"
+            let e = try reader.object(node, path: path, allowed: endpointKeys, required: ["name", "url"])
+            func value(_ key: String) -> (Node, String)? {
+                if let n = e[key] { return (n, "\(path).\(key)") }
+                if let n = defaults[key] { return (n, "defaults.\(key)") }
+                return nil
+            }
+            let name = try reader.string(e["name"]!, path: "\(path).name")
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+                throw reader.fail(e["name"], "\(path).name", "expected a name of letters, digits, '-', '_' or '.'")
+            }
+            guard names.insert(name).inserted else { throw reader.fail(e["name"], "\(path).name", "duplicate endpoint name '\(name)'") }
+            let url = try reader.string(e["url"]!, path: "\(path).url", expand: true)
+            do { _ = try TargetURL(url) } catch let error as InputError {
+                throw reader.fail(e["url"], "\(path).url", error.message)
+            }
+            var endpoint = EndpointConfig(
+                name: name, url: url, method: nil, headers: [], body: nil, expect: Expectation(), healthPath: nil,
+                samples: 1, timeoutMs: 10_000, connectTimeoutMs: nil, tls: TLSOptions(), certWarnDays: 14, dnsServer: nil, tags: [])
+            if let (n, p) = value("method") { endpoint.method = try reader.string(n, path: p) }
+            var headers: [String: String] = [:]
+            for source in [defaults["headers"].map { ($0, "defaults.headers") }, e["headers"].map { ($0, "\(path).headers") }].compactMap({ $0 }) {
+                let h = try reader.object(source.0, path: source.1, allowed: nil)
+                for (k, v) in h { headers[k] = try reader.string(v, path: "\(source.1).\(k)", expand: true) }
+            }
+            endpoint.headers = headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+            if let (n, p) = value("body") { endpoint.body = try reader.string(n, path: p, expand: true) }
+            if let (n, p) = value("health_path") { endpoint.healthPath = try reader.string(n, path: p) }
+            if let (n, p) = value("samples") { endpoint.samples = try reader.int(n, path: p, range: 1...100) }
+            if let (n, p) = value("timeout_s") { endpoint.timeoutMs = Int(try reader.number(n, path: p, range: 0.001...3600) * 1000) }
+            if let (n, p) = value("connect_timeout_s") { endpoint.connectTimeoutMs = Int(try reader.number(n, path: p, range: 0.001...3600) * 1000) }
+            if let (n, p) = value("dns_server") {
+                do { endpoint.dnsServer = try DNSServer(parsing: try reader.string(n, path: p)) } catch let error as InputError {
+                    throw reader.fail(n, p, error.message)
+                }
+            }
+            if let (n, p) = value("tags") { endpoint.tags = try reader.strings(n, path: p) }
+            if let (n, p) = value("tls") {
+                let t = try reader.object(n, path: p, allowed: tlsKeys)
+                if let c = t["client_cert"] { endpoint.tls.clientCert = try reader.file(c, path: "\(p).client_cert") }
+                if let c = t["client_key"] { endpoint.tls.clientKey = try reader.file(c, path: "\(p).client_key") }
+                if let c = t["ca"] { endpoint.tls.caFile = try reader.file(c, path: "\(p).ca") }
+                if let c = t["insecure"] { endpoint.tls.insecure = try reader.bool(c, path: "\(p).insecure") }
+                if let c = t["cert_warn_days"] { endpoint.certWarnDays = try reader.int(c, path: "\(p).cert_warn_days", range: 0...3650) }
+            }
+            if let (n, p) = value("expect") {
+                let x = try reader.object(n, path: p, allowed: expectKeys)
+                if let s = x["status"] {
+                    guard case .sequence(let codes) = s else { throw reader.fail(s, "\(p).status", "expected an array of status codes") }
+                    endpoint.expect.status = try codes.enumerated().map { try reader.int($1, path: "\(p).status[\($0)]", range: 100...599) }
+                }
+                if let b = x["body_contains"] { endpoint.expect.bodyContains = try reader.string(b, path: "\(p).body_contains") }
+                if let b = x["body_matches"] {
+                    let pattern = try reader.string(b, path: "\(p).body_matches")
+                    do { _ = try Regex(pattern) } catch { throw reader.fail(b, "\(p).body_matches", "invalid regular expression /\(pattern)/") }
+                    endpoint.expect.bodyMatches = pattern
+                }
+                if let h = x["headers"] {
+                    for (k, v) in try reader.object(h, path: "\(p).headers", allowed: nil) {
+                        endpoint.expect.headers[k] = try reader.string(v, path: "\(p).headers.\(k)")
+                    }
+                }
+                if let m = x["max_latency_ms"] { endpoint.expect.maxLatencyMs = try reader.number(m, path: "\(p).max_latency_ms", range: 0...3_600_000) }
+            }
+            endpoints.append(endpoint)
+        }
+        return FleetConfig(file: file, endpoints: endpoints)
+    }
+
+    static func jsonReason(_ error: Error) -> String {
+        let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+        return text.split(separator: "\n").first.map(String.init) ?? text
+    }
+}
+
+/// A config problem: `config.json:12: endpoints[2].timeout_s: expected a number, got "ten"`.
+public struct ConfigError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var path: String?
+    public var line: Int?
+    public var message: String
+    public var description: String {
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(path.map { "\($0): " } ?? "")\(message)"
+    }
+}

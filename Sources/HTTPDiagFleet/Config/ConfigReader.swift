@@ -1,0 +1,95 @@
+import Foundation
+import Yams
+import HTTPDiagCore
+import HTTPDiagPlaybooks
+
+/// Typed reads of config nodes, each failure located by JSON path and line.
+struct ConfigReader {
+    let file: String
+    let environment: [String: String]
+
+    func fail(_ node: Node?, _ path: String, _ message: String) -> ConfigError {
+        ConfigError(file: file, path: path, line: node?.mark?.line, message: message)
+    }
+
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s): s.style == .plain ? s.string : "\"\(s.string)\""
+        case .mapping: "an object"
+        case .sequence: "an array"
+        case .alias: "an alias"
+        }
+    }
+
+    /// Keys of an object; `allowed` nil accepts any key (header maps).
+    func object(_ node: Node, path: String, allowed: [String]?, required: [String] = []) throws -> [String: Node] {
+        guard case .mapping(let m) = node else { throw fail(node, path, "expected an object, got \(describe(node))") }
+        var out: [String: Node] = [:]
+        for (k, v) in m {
+            guard case .scalar(let key) = k else { throw fail(k, path, "keys must be strings") }
+            if let allowed, !allowed.contains(key.string) {
+                throw fail(k, path == "$" ? key.string : "\(path).\(key.string)",
+                           "unknown key\(Suggest.hint(key.string, in: allowed)); expected one of \(allowed.joined(separator: ", "))")
+            }
+            out[key.string] = v
+        }
+        for key in required where out[key] == nil { throw fail(node, path, "missing required key '\(key)'") }
+        return out
+    }
+
+    func string(_ node: Node, path: String, expand: Bool = false) throws -> String {
+        guard case .scalar(let s) = node, s.style != .plain || (node.int == nil && node.float == nil && node.bool == nil && node.null == nil) else {
+            throw fail(node, path, "expected a string, got \(describe(node))")
+        }
+        return expand ? try expandEnvironment(s.string, node: node, path: path) : s.string
+    }
+
+    func strings(_ node: Node, path: String) throws -> [String] {
+        guard case .sequence(let seq) = node else { throw fail(node, path, "expected an array of strings, got \(describe(node))") }
+        return try seq.enumerated().map { try string($1, path: "\(path)[\($0)]") }
+    }
+
+    func number(_ node: Node, path: String, range: ClosedRange<Double>) throws -> Double {
+        guard case .scalar(let s) = node, s.style == .plain, let v = node.float ?? node.int.map(Double.init) else {
+            throw fail(node, path, "expected a number, got \(describe(node))")
+        }
+        guard range.contains(v) else { throw fail(node, path, "expected a number from \(Format.fixed(range.lowerBound, 3)) to \(Format.fixed(range.upperBound, 0)), got \(s.string)") }
+        return v
+    }
+
+    func int(_ node: Node, path: String, range: ClosedRange<Int>) throws -> Int {
+        guard case .scalar(let s) = node, s.style == .plain, let v = node.int else {
+            throw fail(node, path, "expected an integer, got \(describe(node))")
+        }
+        guard range.contains(v) else { throw fail(node, path, "expected an integer from \(range.lowerBound) to \(range.upperBound), got \(v)") }
+        return v
+    }
+
+    func bool(_ node: Node, path: String) throws -> Bool {
+        guard case .scalar(let s) = node, s.style == .plain, let v = node.bool else {
+            throw fail(node, path, "expected true or false, got \(describe(node))")
+        }
+        return v
+    }
+
+    func file(_ node: Node, path: String) throws -> String {
+        let p = try string(node, path: path, expand: true)
+        guard FileManager.default.isReadableFile(atPath: p) else { throw fail(node, path, "file \(p) not found or not readable") }
+        return p
+    }
+
+    /// `${NAME}` from the environment, so secrets stay out of the file.
+    func expandEnvironment(_ text: String, node: Node, path: String) throws -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstRange(of: "${") {
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].firstIndex(of: "}") else { throw fail(node, path, "unclosed '${' in \(text)") }
+            let name = String(rest[open.upperBound..<close])
+            guard let value = environment[name] else { throw fail(node, path, "environment variable \(name) is not set") }
+            out += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+}

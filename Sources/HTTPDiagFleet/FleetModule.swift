@@ -1,3 +1,0 @@
-import HTTPDiagCore
-/// Fleet runs: placeholder until the config loader lands.
-enum FleetModule {}

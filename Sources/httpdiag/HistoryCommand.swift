@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import HTTPDiagCore
+import HTTPDiagFleet
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "history", abstract: "Recent results of one endpoint (a latency sparkline on a terminal).")
+    @Argument(help: "Endpoint name.") var name: String
+    @Option(help: "SQLite state file.") var state: String?
+    @Option(help: "Results to show.") var limit = 20
+
+    func run() throws {
+        let path = state ?? StateStore.defaultPath()
+        guard FileManager.default.fileExists(atPath: path) else { throw InputError("no state at \(path): run `httpdiag run --config FILE` first") }
+        let rows = try StateStore(path: path).history(endpoint: name, limit: limit)
+        guard !rows.isEmpty else { throw InputError("no results for endpoint '\(name)' in \(path)") }
+        if isatty(1) == 1 {
+            print("latency " + Sparkline.render(rows.map(\.totalMs)) + "  (\(Format.fixed(rows.map(\.totalMs).min() ?? 0, 0))–\(Format.fixed(rows.map(\.totalMs).max() ?? 0, 0)) ms)")
+        }
+        for r in rows {
+            print("\(Format.date(Date(timeIntervalSince1970: r.runAt)))  \(r.verdict.padding(8)) \((Format.fixed(r.totalMs, 0) + " ms").padding(9)) \(r.reason)"
+                  + (r.diagnosisIds.isEmpty ? "" : "  \(r.diagnosisIds.split(separator: ",").first ?? "")"))
+        }
+    }
+}
+
+struct IncidentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "incidents", abstract: "Incidents recorded by `httpdiag run`.")
+    @Flag(help: "Only incidents that are still open.") var open = false
+    @Option(help: "SQLite state file.") var state: String?
+
+    func run() throws {
+        let path = state ?? StateStore.defaultPath()
+        guard FileManager.default.fileExists(atPath: path) else { throw InputError("no state at \(path): run `httpdiag run --config FILE` first") }
+        let list = try StateStore(path: path).incidents(openOnly: open)
+        if list.isEmpty { print(open ? "no open incidents" : "no incidents"); return }
+        for i in list {
+            let state = i.resolvedAt == nil ? "OPEN    " : "resolved"
+            print("#\(i.id ?? 0) \(state) \(i.endpoint.padding(20)) opened \(Format.date(Date(timeIntervalSince1970: i.openedAt)))  "
+                  + "\(Int(i.durationSeconds.rounded())) s  \(i.count) run(s)  \(i.lastDiagnosis ?? "-")"
+                  + (i.diagnosisChanges > 0 ? "  (diagnosis changed \(i.diagnosisChanges)×)" : "") + (i.flapping ? "  flapping" : ""))
+        }
+    }
+}
+
+enum Sparkline {
+    static func render(_ values: [Double]) -> String {
+        let bars = Array("▁▂▃▄▅▆▇█")
+        guard let lo = values.min(), let hi = values.max(), hi > lo else { return String(repeating: "▄", count: values.count) }
+        return String(values.map { bars[min(bars.count - 1, Int(($0 - lo) / (hi - lo) * Double(bars.count - 1)))] })
+    }
+}

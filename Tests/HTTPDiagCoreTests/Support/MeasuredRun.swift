@@ -1,0 +1,92 @@
+import Foundation
+@testable import HTTPDiagCore
+import HTTPDiagLab
+
+/// A child process run with posix_spawn and reaped with wait4: exit status, wall time
+/// and the child's own peak resident set size (ru_maxrss), not the test process's.
+struct MeasuredRun {
+    var status: Int32
+    /// Set when the child was killed by a signal (a crash, or our hard deadline).
+    var signal: Int32?
+    var seconds: Double
+    var peakRSSBytes: Int
+    var stdout: String
+    var stderr: String
+    var killedAtDeadline: Bool
+
+    var peakRSSMB: Double { Double(peakRSSBytes) / (1024 * 1024) }
+}
+
+/// The `httpdiag` binary under test: $HTTPDIAG_BINARY, else .build/debug/httpdiag.
+var httpdiagBinary: String {
+    ProcessInfo.processInfo.environment["HTTPDIAG_BINARY"] ?? repositoryRoot.appendingPathComponent(".build/debug/httpdiag").path
+}
+
+/// Runs `httpdiag arguments...`, stdout and stderr into files (never pipes: see runCLI).
+/// The child is killed with SIGKILL after `hardDeadline` seconds so a hang fails the
+/// test instead of hanging it.
+func measuredCLI(_ arguments: [String], hardDeadline: Double = 60, extraEnvironment: [String: String] = [:]) throws -> MeasuredRun {
+    let binary = httpdiagBinary
+    guard FileManager.default.isExecutableFile(atPath: binary) else { throw LabError.timeout("build httpdiag first: \(binary)") }
+    let base = NSTemporaryDirectory() + "httpdiag-measured-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: base + ".out"); try? FileManager.default.removeItem(atPath: base + ".err") }
+
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, base + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, base + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+    // A child spawned from a Dispatch worker would inherit its blocked signal mask.
+    var attr = posix_spawnattr_t()
+    posix_spawnattr_init(&attr)
+    defer { posix_spawnattr_destroy(&attr) }
+    var empty = sigset_t()
+    sigemptyset(&empty)
+    posix_spawnattr_setsigmask(&attr, &empty)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    sigaddset(&defaults, SIGPIPE)
+    posix_spawnattr_setsigdefault(&attr, &defaults)
+    posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    for (k, v) in extraEnvironment { env[k] = v }
+    // posix_spawn is vfork + exec: Linux carries the old mm's high-water mark into the
+    // exec'd process's ru_maxrss, and the old mm is this (large) test process. Exec'ing
+    // through /usr/bin/env first makes that old mm env's (about 1 MB), so ru_maxrss is
+    // httpdiag's own peak (an upper bound by env's few hundred kilobytes).
+    let trampoline = "/usr/bin/env"
+    let argv: [UnsafeMutablePointer<CChar>?] = ([trampoline, binary] + arguments).map { strdup($0) } + [nil]
+    let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+
+    var pid: pid_t = 0
+    let started = MonotonicClock.now()
+    let rc = posix_spawn(&pid, trampoline, &actions, &attr, argv, envp)
+    guard rc == 0 else { throw LabError.timeout("posix_spawn \(binary): error \(rc)") }
+
+    var status: Int32 = 0
+    var usage = rusage()
+    var killed = false
+    while true {
+        let r = wait4(pid, &status, WNOHANG, &usage)
+        if r == pid { break }
+        if r < 0 && errno != EINTR { throw LabError.timeout("wait4: errno \(errno)") }
+        if !killed, (MonotonicClock.millisecondsSince(started) / 1000) > hardDeadline {
+            kill(pid, SIGKILL)
+            killed = true
+        }
+        usleep(2_000)
+    }
+    let seconds = (MonotonicClock.millisecondsSince(started) / 1000)
+    let exited = (status & 0x7f) == 0
+    let out = FileManager.default.contents(atPath: base + ".out") ?? Data()
+    let err = FileManager.default.contents(atPath: base + ".err") ?? Data()
+    return MeasuredRun(status: exited ? (status >> 8) & 0xff : -1, signal: exited ? nil : status & 0x7f,
+                       seconds: seconds, peakRSSBytes: Int(usage.ru_maxrss) * 1024,  // Linux: kilobytes
+                       stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
+                       killedAtDeadline: killed)
+}

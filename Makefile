@@ -40,3 +40,9 @@ bench:
 
 clean:
 	rm -rf .build reports
+
+## fuzz: the property-based fuzz tests with many inputs (HTTPDIAG_FUZZ_SEED=N for another seed).
+.PHONY: fuzz
+fuzz: deps
+	$(SWIFT) build --build-tests
+	HTTPDIAG_FUZZ_ITERATIONS=$${HTTPDIAG_FUZZ_ITERATIONS:-20000} $(SWIFT) test --skip-build --filter HTTPDiagFuzzTests

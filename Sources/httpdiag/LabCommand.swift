@@ -134,8 +134,9 @@ final class LabTLS {
             probe.stop()
         }
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        p.arguments = ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", path("\(cert).pem"), "-key", path("\(cert).key"),
+        // setpriv --pdeathsig: s_server dies with the lab, however the lab ends.
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        p.arguments = ["--pdeathsig", "KILL", "/usr/bin/openssl", "s_server", "-accept", "127.0.0.1:\(port)", "-cert", path("\(cert).pem"), "-key", path("\(cert).key"),
                        "-www", "-quiet"] + extra.map { $0.hasSuffix(".pem") ? path($0) : $0 }
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
@@ -150,7 +151,10 @@ final class LabTLS {
     }
 
     func stop() {
-        for p in processes where p.isRunning { kill(p.processIdentifier, SIGKILL); p.waitUntilExit() }
+        for p in processes where p.isRunning {
+            kill(p.processIdentifier, SIGKILL)
+            for _ in 0..<200 where p.isRunning { usleep(10_000) }
+        }
         processes.removeAll()
     }
 }

@@ -6,14 +6,14 @@ public enum MarkdownReport {
     public static func render(_ report: CheckReport) -> String {
         var md: [String] = []
         let top = report.diagnoses.first
-        md.append("# \(report.verdict.rawValue): \(top.map { "`\($0.id)` — \(text($0.title))" } ?? text(report.reason))")
+        md.append("# \(report.verdict.rawValue): \(top.map { "`\($0.id)` — \(text(inline($0.title)))" } ?? text(inline(report.reason)))")
         md.append("")
         md.append("**Target:** `\(report.target.method) \(report.target.url)`  ")
         md.append("**Checked:** \(Format.date(report.startedAt)) by httpdiag \(report.tool.version) (\(report.tool.libcurl.split(separator: " ").first ?? ""))")
         md.append("")
         md.append("## Summary")
         md.append("")
-        md.append(text(summary(report)))
+        md.append(text(inline(summary(report))))
         md.append("")
         if !report.hops.isEmpty {
             md.append("## Hops")
@@ -38,7 +38,7 @@ public enum MarkdownReport {
             md.append("| rank | root cause | confidence | layer |")
             md.append("|---|---|---|---|")
             for (i, d) in report.diagnoses.enumerated() {
-                md.append("| \(i + 1) | `\(d.id)`: \(cell(d.title)) | \(Int((d.confidence * 100).rounded()))% | \(d.layer) |")
+                md.append("| \(i + 1) | `\(d.id)`: \(cell(d.title)) | \(percent(d.confidence))% | \(d.layer) |")
             }
             md.append("")
         }
@@ -70,7 +70,7 @@ public enum MarkdownReport {
         if report.verdict == .ok && report.diagnoses.isEmpty { first += " No playbook matched." }
         guard let top = report.diagnoses.first else { return first }
         let explanation = top.evidence.first ?? top.title
-        return first + " Most likely cause (\(Int((top.confidence * 100).rounded()))% confidence): \(explanation)"
+        return first + " Most likely cause (\(percent(top.confidence))% confidence): \(explanation)"
     }
 
     static func timings(_ report: CheckReport) -> [String] {
@@ -135,8 +135,11 @@ public enum MarkdownReport {
     static func text(_ s: String) -> String {
         var out = ""
         var inCode = false
+        // An odd number of backticks (quoted server text, say) would leave the rest of the
+        // line "in code" and unescaped: then escape everything.
+        let balanced = s.reduce(0) { $0 + ($1 == "`" ? 1 : 0) } % 2 == 0
         for c in s {
-            if c == "`" { inCode.toggle(); out.append(c); continue }
+            if c == "`" && balanced { inCode.toggle(); out.append(c); continue }
             if inCode { out.append(c); continue }
             switch c {
             case "<": out += "&lt;"
@@ -166,10 +169,17 @@ public enum MarkdownReport {
 
     /// Table cells: pipes and line breaks would break the row.
     static func cell(_ s: String) -> String {
-        text(sanitize(s)).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        // Backslashes first: a quoted `\|` would otherwise turn the escape back into a separator.
+        text(sanitize(s)).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+            .unicodeScalarsReplacingLineFeeds
     }
 
-    static func inline(_ s: String) -> String { sanitize(s).replacingOccurrences(of: "\n", with: " ") }
+    /// 0...100; a NaN or out-of-range confidence must not trap in Int(_:).
+    static func percent(_ confidence: Double) -> Int {
+        confidence.isFinite ? Int((min(max(confidence, 0), 1) * 100).rounded()) : 0
+    }
+
+    static func inline(_ s: String) -> String { sanitize(s).unicodeScalarsReplacingLineFeeds }
 
     static func sanitize(_ s: String) -> String {
         String(s.unicodeScalars.map { ($0.value < 32 && $0 != "\n" && $0 != "\t") || $0.value == 127 ? "·" : Character($0) })
@@ -178,4 +188,14 @@ public enum MarkdownReport {
 
 enum DiagnosisEngineAccess {
     static func primary(_ probes: [ProbeResult]) -> ProbeResult? { DiagnosisEngine.primaryProbe(probes) }
+}
+
+extension String {
+    /// LF → space on scalars: "\n" followed by a combining mark is one Character, which a
+    /// Character-based replace would miss (and the row or heading would break).
+    var unicodeScalarsReplacingLineFeeds: String {
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: unicodeScalars.map { $0 == "\n" ? " " : $0 })
+        return String(out)
+    }
 }

@@ -23,8 +23,9 @@ final class ChildProcess: @unchecked Sendable {
     let process = Process()
 
     init(_ executable: String, _ arguments: [String]) throws {
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        // setpriv --pdeathsig: the server dies with the test process, even on kill -9.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = ["--pdeathsig", "KILL", executable] + arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -33,9 +34,11 @@ final class ChildProcess: @unchecked Sendable {
     func stop() {
         // SIGKILL: a child started from a Dispatch worker inherits its blocked signal
         // mask, so SIGTERM would stay pending forever.
+        // Poll instead of waitUntilExit, which can miss the exit and hang when several
+        // children end at once (seen with Foundation on Linux).
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            for _ in 0..<200 where process.isRunning { usleep(10_000) }
         }
     }
 

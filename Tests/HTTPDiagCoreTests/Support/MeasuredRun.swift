@@ -54,12 +54,12 @@ func measuredCLI(_ arguments: [String], hardDeadline: Double = 60, extraEnvironm
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
     for (k, v) in extraEnvironment { env[k] = v }
-    // posix_spawn is vfork + exec: Linux carries the old mm's high-water mark into the
-    // exec'd process's ru_maxrss, and the old mm is this (large) test process. Exec'ing
-    // through /usr/bin/env first makes that old mm env's (about 1 MB), so ru_maxrss is
-    // httpdiag's own peak (an upper bound by env's few hundred kilobytes).
-    let trampoline = "/usr/bin/env"
-    let argv: [UnsafeMutablePointer<CChar>?] = ([trampoline, binary] + arguments).map { strdup($0) } + [nil]
+    // posix_spawn is vfork + exec, and Linux keeps the old mm's high-water mark (this
+    // large test process's) in the child's ru_maxrss across exec: so the peak is read from
+    // /proc/PID/status VmHWM (the exec'd image's own mm), polled every 2 ms until exit;
+    // ru_maxrss stays as an upper bound.
+    let trampoline = binary
+    let argv: [UnsafeMutablePointer<CChar>?] = ([binary] + arguments).map { strdup($0) } + [nil]
     let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
 
@@ -71,7 +71,16 @@ func measuredCLI(_ arguments: [String], hardDeadline: Double = 60, extraEnvironm
     var status: Int32 = 0
     var usage = rusage()
     var killed = false
+    var hwmKB = 0
     while true {
+        // Until exec completes, /proc/PID is still this test process's image (Name:
+        // httpdiagPackage...): count only samples of the httpdiag image itself.
+        if let st = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+           st.split(separator: "\n").first == "Name:\thttpdiag",
+           let line = st.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+           let kb = Int(line.split(separator: " ").dropFirst().first ?? "") {
+            hwmKB = max(hwmKB, kb)
+        }
         let r = wait4(pid, &status, WNOHANG, &usage)
         if r == pid { break }
         if r < 0 && errno != EINTR { throw LabError.timeout("wait4: errno \(errno)") }
@@ -86,7 +95,7 @@ func measuredCLI(_ arguments: [String], hardDeadline: Double = 60, extraEnvironm
     let out = FileManager.default.contents(atPath: base + ".out") ?? Data()
     let err = FileManager.default.contents(atPath: base + ".err") ?? Data()
     return MeasuredRun(status: exited ? (status >> 8) & 0xff : -1, signal: exited ? nil : status & 0x7f,
-                       seconds: seconds, peakRSSBytes: Int(usage.ru_maxrss) * 1024,  // Linux: kilobytes
+                       seconds: seconds, peakRSSBytes: (hwmKB > 0 ? hwmKB : Int(usage.ru_maxrss)) * 1024,  // kilobytes
                        stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
                        killedAtDeadline: killed)
 }

@@ -6,7 +6,7 @@ level=${1:-test}
 
 packages=(libcurl4-openssl-dev libssl-dev zlib1g-dev pkg-config ca-certificates openssl util-linux)  # build; the lab uses openssl and setpriv
 if [[ $level == test || $level == bench ]]; then
-  packages+=(openssl dnsmasq-base iproute2 curl util-linux)                            # test servers (setpriv)
+  packages+=(openssl dnsmasq-base iproute2 curl util-linux prometheus)                 # test servers (setpriv), promtool
 fi
 if [[ $level == bench ]]; then
   packages+=(hyperfine)

@@ -20,8 +20,10 @@ public enum ConfigLoader {
         }
         // JSON syntax first (YAML would accept more than JSON).
         do { _ = try JSONSerialization.jsonObject(with: data) } catch {
-            let text = "\(error)"
-            let line = text.firstRange(of: "line ").flatMap { r in Int(text[r.upperBound...].prefix { $0.isNumber }) }
+            // Foundation names a character offset ("around character 36"): turn it into a line.
+            let text = Self.jsonReason(error)
+            let offset = text.firstRange(of: "character ").flatMap { r in Int(text[r.upperBound...].prefix { $0.isNumber }) }
+            let line = offset.map { o in data.prefix(o).filter { $0 == UInt8(ascii: "\n") }.count + 1 }
             throw ConfigError(file: file, path: nil, line: line, message: "invalid JSON: " + Self.jsonReason(error))
         }
         let reader = ConfigReader(file: file, environment: environment)

@@ -41,7 +41,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HTTPDiagCoreTests",
-            dependencies: ["HTTPDiagCore", "HTTPDiagLab"]
+            dependencies: ["HTTPDiagCore", "HTTPDiagLab", "HTTPDiagFleet"]
         ),
         .testTarget(
             name: "HTTPDiagPlaybooksTests",

@@ -6,8 +6,13 @@ import HTTPDiagLab
 /// Runs the built `httpdiag` binary (make test builds it first).
 struct CLIResult { var status: Int32; var stdout: String; var stderr: String }
 
+/// The httpdiag binary under test.
+var cliBinary: String {
+    ProcessInfo.processInfo.environment["HTTPDIAG_BINARY"] ?? repositoryRoot.appendingPathComponent(".build/debug/httpdiag").path
+}
+
 func runCLI(_ arguments: [String], prefix: [String] = [], environment: [String: String]? = nil) throws -> CLIResult {
-    let binary = ProcessInfo.processInfo.environment["HTTPDIAG_BINARY"] ?? repositoryRoot.appendingPathComponent(".build/debug/httpdiag").path
+    let binary = cliBinary
     guard FileManager.default.isExecutableFile(atPath: binary) else { throw LabError.timeout("build httpdiag first: \(binary)") }
     let p = Process()
     if prefix.isEmpty {

@@ -20,9 +20,9 @@ build: deps
 release: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
 
-## demo: install what is missing, build, start the lab on loopback and diagnose every endpoint.
+## demo: install what is missing, build, diagnose every lab endpoint, then a fleet run of config.example.json.
 demo: release
-	@$(RELEASE) lab --check
+	@scripts/demo.sh $(RELEASE)
 
 ## test: unit and integration tests against real loopback servers (dnsmasq, openssl s_server, lab).
 test: deps

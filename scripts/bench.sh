@@ -29,3 +29,34 @@ print(f"  httpdiag check (80 playbooks)        median {h*1000:7.2f} ms  ratio {h
 print(f"  httpdiag check --no-default-playbooks median {p*1000:7.2f} ms  ratio {p/c:.2f}  (goal <= 1.5)")
 print(f"  curl -s -o /dev/null -w              median {c*1000:7.2f} ms")
 PY
+
+# Fleet: 1,000 endpoints on a loopback origin that answers after 20 ms, 100 at a time,
+# httpdiag run against curl --parallel over the same URLs, same run. Wall time and peak RSS.
+n=${FLEET_ENDPOINTS:-1000}
+python3 - "$port" "$n" "$out" <<'PY'
+import json, sys
+port, n, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+urls = [f"http://127.0.0.1:{port}/delay/20?i={i}" for i in range(n)]
+json.dump({"defaults": {"timeout_s": 30}, "endpoints": [{"name": f"e{i}", "url": u} for i, u in enumerate(urls)]},
+          open(f"{out}/fleet.json", "w"))
+open(f"{out}/curl.cfg", "w").write("".join(f'url = "{u}"\noutput = "/dev/null"\n' for u in urls))
+PY
+measure() {  # measure NAME CMD...: best wall time of 3 runs, and its peak RSS
+  local best="" rss=""
+  for _ in 1 2 3; do
+    /usr/bin/time -f "%e %M" -o "$out/time" "$@" >/dev/null 2>&1 || true
+    read -r wall kb < "$out/time"
+    if [[ -z $best ]] || python3 -c "import sys; sys.exit(0 if $wall < $best else 1)"; then best=$wall; rss=$kb; fi
+  done
+  echo "$best $rss"
+}
+read -r hw hr < <(measure "$bin" run --config "$out/fleet.json" --concurrency 100 --no-state)
+read -r cw cr < <(measure curl -s --parallel --parallel-max 100 --config "$out/curl.cfg")
+python3 - "$hw" "$hr" "$cw" "$cr" "$n" <<'PY'
+import sys
+hw, hr, cw, cr, n = float(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+print(f"\nfleet: {n} endpoints, 20 ms origin, concurrency 100 (best of 3)")
+print(f"  httpdiag run                  {hw:6.2f} s  peak RSS {hr/1024:6.1f} MB")
+print(f"  curl --parallel-max 100       {cw:6.2f} s  peak RSS {cr/1024:6.1f} MB")
+print(f"  ratio (httpdiag/curl) {hw/cw:.2f}  (goal <= 1.2; RSS goal <= 100 MB)")
+PY

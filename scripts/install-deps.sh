@@ -9,7 +9,7 @@ if [[ $level == test || $level == bench ]]; then
   packages+=(openssl dnsmasq-base iproute2 curl util-linux prometheus)                 # test servers (setpriv), promtool
 fi
 if [[ $level == bench ]]; then
-  packages+=(hyperfine)
+  packages+=(hyperfine time)
 fi
 
 missing=()

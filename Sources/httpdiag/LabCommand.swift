@@ -28,7 +28,11 @@ struct LabCommand: ParsableCommand {
             return Self.wireBytes(of: data)
         }
         let http = try LabServer(host: "127.0.0.1", port: port) { request in
-            endpoints.first { request.path == $0.path && $0.path != "/" }?.behavior ?? .text(200, "lab root\n")
+            // /delay/MS: a healthy answer after MS milliseconds (the fleet benchmark's origin).
+            if request.path.hasPrefix("/delay/"), let ms = Int(request.path.dropFirst(7)) {
+                return .custom { _ in usleep(useconds_t(min(ms, 10_000) * 1000)); return .text(200, "ok\n") }
+            }
+            return endpoints.first { request.path == $0.path && $0.path != "/" }?.behavior ?? .text(200, "lab root\n")
         }
         let dns = try LabDNSResponder(mode: .zone(LabCatalog.zone), port: dnsPort)
         let tls = try LabTLS(repositoryRoot: URL(fileURLWithPath: playbookDir).deletingLastPathComponent().path)

@@ -2,7 +2,10 @@
 /// `<scheme>_proxy` (lower case first; `HTTP_PROXY` upper case is ignored for http, as
 /// curl does), then `all_proxy`, unless `no_proxy` matches the host.
 enum ProxyEnvironment {
-    static func proxy(for target: TargetURL, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    /// Read once: the environment does not change during a run, and a fleet asks per probe.
+    static let processEnvironment = ProcessInfo.processInfo.environment
+
+    static func proxy(for target: TargetURL, environment: [String: String] = processEnvironment) -> String? {
         func value(_ name: String) -> String? {
             let v = environment[name] ?? (name == "http_proxy" ? nil : environment[name.uppercased()])
             return (v?.isEmpty ?? true) ? nil : v

@@ -15,12 +15,28 @@ public enum SecretNames {
 
     public static func isSecretHeader(_ name: String) -> Bool {
         let n = name.lowercased()
-        return exactHeaders.contains(n) || fragments.contains { n.contains($0) }
+        return exactHeaders.contains(n) || containsFragment(n)
     }
 
     /// Query parameters, form fields and JSON keys.
     public static func isSecretField(_ name: String) -> Bool {
         let n = name.lowercased()
-        return exactFields.contains(n) || fragments.contains { n.contains($0) }
+        return exactFields.contains(n) || containsFragment(n)
+    }
+
+    private static let fragmentBytes = fragments.map { Array($0.utf8) }
+
+    /// Byte search: this runs for every header of every probe of a fleet run, and
+    /// String.contains(String) is far slower than a scan of a short ASCII name.
+    static func containsFragment(_ lowercased: String) -> Bool {
+        let bytes = Array(lowercased.utf8)
+        for f in fragmentBytes where f.count <= bytes.count {
+            var i = 0
+            while i + f.count <= bytes.count {
+                if bytes[i] == f[0] && bytes[i..<(i + f.count)].elementsEqual(f) { return true }
+                i += 1
+            }
+        }
+        return false
     }
 }

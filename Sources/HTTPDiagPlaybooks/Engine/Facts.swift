@@ -2,15 +2,18 @@ import HTTPDiagCore
 
 /// The evidence of one probe as a JSON tree, addressed by the same paths as the JSON
 /// output (docs/json-output.md), plus the hops found for it.
-struct ProbeFacts {
+final class ProbeFacts {
     let probe: ProbeResult
-    let tree: JSONValue
     let hops: [Hop]
+    /// Built on first use: most playbooks fail on status, hop or header before any
+    /// `field:` condition is reached, and encoding a probe is the engine's costliest step.
+    lazy var tree: JSONValue = {
+        let data = (try? JSONReport.encoder().encode(probe)) ?? Data()
+        return (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .null
+    }()
 
     init(_ probe: ProbeResult) {
         self.probe = probe
-        let data = (try? JSONReport.encoder().encode(probe)) ?? Data()
-        tree = (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .null
         hops = HopFingerprinter.hops(of: probe)
     }
 

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# make demo: diagnose every lab endpoint (one Markdown report each in reports/), then a
+# fleet run of config.example.json against the same lab (state, incident reports, metrics).
+set -uo pipefail
+bin=${1:-.build/release/httpdiag}
+mkdir -p reports
+"$bin" lab --check --reports reports
+status=$?
+
+echo
+echo "== fleet run: httpdiag run --config config.example.json (against the lab on 127.0.0.1:47080) =="
+"$bin" lab --port 47080 --dns-port 47053 >/dev/null 2>&1 &
+lab=$!
+trap 'kill $lab 2>/dev/null' EXIT
+for _ in $(seq 100); do curl -fs -o /dev/null http://127.0.0.1:47080/healthy && break; sleep 0.1; done
+sleep 0.5   # the lab's TLS endpoints start after its HTTP server
+# An ID token where an access token is expected: the Cognito case of the knowledge base.
+export COGNITO_ID_TOKEN="eyJhbGciOiJSUzI1NiJ9.eyJ0b2tlbl91c2UiOiJpZCIsImF1ZCI6ImRlbW8ifQ.c2lnbmF0dXJl"
+rm -f reports/state.sqlite*
+"$bin" run --config config.example.json --state reports/state.sqlite --report-dir reports/incidents \
+  --prometheus reports/httpdiag.prom
+echo "(exit $? = worst verdict; incident reports in reports/incidents/, metrics in reports/httpdiag.prom)"
+exit $status

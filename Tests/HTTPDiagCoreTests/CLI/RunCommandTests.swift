@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagFleet
@@ -78,5 +79,41 @@ struct RunCommandTests {
         let third = try runCLI(["run", "--config", dir + "/config.json", "--state", state, "--wait-lock", "2"])
         #expect(third.status == 2)
         #expect(try store.incidents(openOnly: true).first?.count == 2)
+    }
+
+    /// Secrets sent by a fleet run appear in none of its outputs: stdout, stderr, the
+    /// SQLite files (database and WAL, read as raw bytes), incident reports, the textfile,
+    /// webhook payloads.
+    @Test func fleetOutputsCarryNoSecrets() throws {
+        let secrets = ["fleet-bearer-SECRET-1", "fleet-cookie-SECRET-2", "fleet-query-SECRET-3", "fleet-pass-SECRET-4", "fleet-body-SECRET-5"]
+        let echo = try LabServer { _ in .echo }
+        let hooks = Mutex<[String]>([])
+        let receiver = try LabServer { _ in .custom { r in hooks.withLock { $0.append(String(decoding: r.body, as: UTF8.self)) }; return .text(200, "ok") } }
+        let dir = NSTemporaryDirectory() + "fleet-secrets-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let config = """
+        {"endpoints": [{"name": "echo", "url": "http://user:\(secrets[3])@127.0.0.1:\(echo.port)/x?token=\(secrets[2])",
+          "method": "POST", "headers": {"Authorization": "Bearer ${FLEET_TOKEN}", "Cookie": "sid=\(secrets[1])", "Content-Type": "application/json"},
+          "body": "{\\"password\\": \\"\(secrets[4])\\"}", "expect": {"status": [201]}}]}
+        """
+        try config.write(toFile: dir + "/config.json", atomically: true, encoding: .utf8)
+        var env = ProcessInfo.processInfo.environment
+        env["FLEET_TOKEN"] = secrets[0]
+        let r = try runCLI(["run", "--config", dir + "/config.json", "--state", dir + "/state.sqlite", "--report-dir", dir + "/reports",
+                            "--prometheus", dir + "/m.prom", "--notify-webhook", receiver.baseURL + "/hook"], environment: env)
+        #expect(r.status == 2)  // 200 is not the expected 201: an incident opens
+        var blobs: [(String, String)] = [("stdout", r.stdout), ("stderr", r.stderr)]
+        for name in try FileManager.default.subpathsOfDirectory(atPath: dir) where !name.hasSuffix("config.json") {
+            if let data = FileManager.default.contents(atPath: dir + "/" + name) { blobs.append((name, String(decoding: data, as: UTF8.self))) }
+        }
+        blobs += hooks.withLock { $0 }.map { ("webhook", $0) }
+        #expect(blobs.contains { $0.0.hasPrefix("reports/") }, "no incident report was written")
+        #expect(blobs.contains { $0.0 == "webhook" }, "no webhook was sent")
+        #expect(blobs.contains { $0.0 == "state.sqlite" || $0.0 == "state.sqlite-wal" })
+        // Not vacuous: the report quotes the echoed request, with the secrets replaced.
+        #expect(blobs.contains { $0.0.hasPrefix("reports/") && $0.1.contains("Bearer <redacted:\(secrets[0].count) chars>") })
+        for (name, text) in blobs {
+            for secret in secrets { #expect(!text.contains(secret), "\(secret) leaked into \(name)") }
+        }
     }
 }

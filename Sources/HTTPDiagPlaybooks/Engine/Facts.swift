@@ -5,20 +5,75 @@ import HTTPDiagCore
 final class ProbeFacts {
     let probe: ProbeResult
     let hops: [Hop]
-    /// Built on first use: most playbooks fail on status, hop or header before any
-    /// `field:` condition is reached, and encoding a probe is the engine's costliest step.
-    lazy var tree: JSONValue = {
-        let data = (try? JSONReport.encoder().encode(probe)) ?? Data()
-        return (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .null
-    }()
+    /// Top-level parts of the evidence tree, encoded on first use and one at a time:
+    /// most playbooks fail on status, hop or header before any `field:` condition, and a
+    /// `field:` condition needs only its own part (encoding a whole probe, headers and
+    /// body included, was the engine's costliest step in a fleet run).
+    private var parts: [String: JSONValue] = [:]
 
     init(_ probe: ProbeResult) {
         self.probe = probe
         hops = HopFingerprinter.hops(of: probe)
     }
 
+    /// The whole tree (tests and `summary`-free callers).
+    var tree: JSONValue { Self.encode(probe) }
+
+    func part(_ key: String) -> JSONValue? {
+        if let cached = parts[key] { return cached }
+        let p = probe
+        let value: JSONValue? = switch key {
+        case "address": p.address.map { .string($0) }
+        case "family": p.family.map { .string($0) }
+        case "port": .number(Double(p.port))
+        case "sample": .number(Double(p.sample))
+        case "verdict": .string(p.verdict.rawValue)
+        case "started_at": Self.encode(p.startedAt)
+        case "timings": Self.encode(p.timings)
+        case "dns": p.dns.map(Self.encode)
+        case "tls": p.tls.map(Self.encode)
+        case "request": Self.request(p.request)
+        case "response": p.response.map(Self.encode)
+        case "redirects": Self.encode(p.redirects)
+        case "error": p.error.map(Self.encode)
+        default: nil
+        }
+        if let value { parts[key] = value }
+        return value
+    }
+
+    /// The request part by hand: on healthy probes of a fleet run it is the part
+    /// conditions reach most (url, token, body), and the Codable round trip is slow.
+    /// Same keys and shapes as the JSON output (FactsTests compares the two).
+    static func request(_ r: RequestEvidence) -> JSONValue {
+        var o: [String: JSONValue] = [
+            "method": .string(r.method), "url": .string(r.url),
+            "headers": .array(r.headers.map { .object(["name": .string($0.name), "value": .string($0.value)]) }),
+        ]
+        if let body = r.body { o["body"] = encode(body) }
+        if let token = r.token { o["token"] = encode(token) }
+        if let proxy = r.proxy { o["proxy"] = .string(proxy) }
+        return .object(o)
+    }
+
+    static func encode<T: Encodable>(_ value: T) -> JSONValue {
+        let data = (try? JSONReport.encoder().encode(value)) ?? Data()
+        return (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .null
+    }
+
     /// Every value at `path`; `[]` fans out over array elements. Empty when absent.
-    func values(_ path: String) -> [JSONValue] { Self.values(path, in: tree) }
+    func values(_ path: String) -> [JSONValue] {
+        let first = path.prefix { $0 != "." && $0 != "[" }
+        guard let root = part(String(first)) else { return [] }
+        let rest = path.dropFirst(first.count)
+        if rest.isEmpty { return [root] }
+        if rest.hasPrefix("[]") {
+            guard case .array(let a) = root else { return [] }
+            let tail = rest.dropFirst(2)
+            return tail.isEmpty ? a : a.flatMap { Self.values(String(tail.dropFirst()), in: $0) }
+        }
+        return Self.values(String(rest.dropFirst()), in: root)
+    }
 
     static func values(_ path: String, in tree: JSONValue) -> [JSONValue] {
         var current = [tree]

@@ -29,6 +29,7 @@ test: deps
 	@pkill -9 -f '[d]nsmasq.*--port=5353' 2>/dev/null || true   # a test run killed mid-way leaves its dnsmasq
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | grep --line-buffered -v -E '^(◇|↳)|  ◇ |started\.$$'
+	@pkill -9 -f '[d]nsmasq.*--port=5353' 2>/dev/null || true   # in case the test process died
 	$(DEBUG) playbooks lint
 	$(DEBUG) playbooks test
 

@@ -91,11 +91,8 @@ struct ConfigLoaderTests {
 
     @Test func exampleConfigLoads() throws {
         // The example's mTLS endpoint points at the lab's certificates.
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = [repositoryRoot.appendingPathComponent("scripts/make-test-certs.sh").path, NSTemporaryDirectory() + "httpdiag-lab-certs"]
-        try p.run()
-        p.waitUntilExit()
+        _ = try runTool("/bin/bash", [repositoryRoot.appendingPathComponent("scripts/make-test-certs.sh").path,
+                                      NSTemporaryDirectory() + "httpdiag-lab-certs"], stdin: "/dev/null")
         let config = try ConfigLoader.load(file: repositoryRoot.appendingPathComponent("config.example.json").path,
                                            environment: ["COGNITO_ID_TOKEN": "x"])
         #expect(config.endpoints.count == 5)

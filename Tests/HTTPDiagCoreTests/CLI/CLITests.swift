@@ -14,30 +14,10 @@ var cliBinary: String {
 func runCLI(_ arguments: [String], prefix: [String] = [], environment: [String: String]? = nil) throws -> CLIResult {
     let binary = cliBinary
     guard FileManager.default.isExecutableFile(atPath: binary) else { throw LabError.timeout("build httpdiag first: \(binary)") }
-    let p = Process()
-    if prefix.isEmpty {
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = arguments
-    } else {
-        p.executableURL = URL(fileURLWithPath: prefix[0])
-        p.arguments = Array(prefix.dropFirst()) + [binary] + arguments
-    }
-    var env = environment ?? ProcessInfo.processInfo.environment
-    env["NO_COLOR"] = "1"
-    p.environment = env
-    // Files, not pipes: a pipe's EOF never comes while any other child of this test
-    // process (dnsmasq, s_server, started concurrently) has inherited its write end.
-    let base = NSTemporaryDirectory() + "httpdiag-cli-\(UUID().uuidString)"
-    FileManager.default.createFile(atPath: base + ".out", contents: nil)
-    FileManager.default.createFile(atPath: base + ".err", contents: nil)
-    defer { try? FileManager.default.removeItem(atPath: base + ".out"); try? FileManager.default.removeItem(atPath: base + ".err") }
-    p.standardOutput = FileHandle(forWritingAtPath: base + ".out")
-    p.standardError = FileHandle(forWritingAtPath: base + ".err")
-    try p.run()
-    p.waitUntilExit()
-    let o = FileManager.default.contents(atPath: base + ".out") ?? Data()
-    let e = FileManager.default.contents(atPath: base + ".err") ?? Data()
-    return CLIResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    let run = prefix.isEmpty
+        ? try spawnMeasured(binary, arguments, environment: environment)
+        : try spawnMeasured(prefix[0], Array(prefix.dropFirst()) + [binary] + arguments, environment: environment)
+    return CLIResult(status: run.signal == nil ? run.status : 128 + (run.signal ?? 0), stdout: run.stdout, stderr: run.stderr)
 }
 
 @Suite("The httpdiag command line")
@@ -178,14 +158,7 @@ struct CLITests {
 
 @discardableResult
 func runTool(_ path: String, _ args: [String]) throws -> Int32 {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: path)
-    p.arguments = args
-    p.standardOutput = FileHandle.nullDevice
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    p.waitUntilExit()
-    return p.terminationStatus
+    try spawnMeasured(path, args).status
 }
 
 /// The lab end to end: every endpoint, probed for real on loopback, must get its

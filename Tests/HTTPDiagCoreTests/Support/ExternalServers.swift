@@ -6,12 +6,8 @@ import HTTPDiagLab
 enum TestCerts {
     static let dir: String = {
         let dir = NSTemporaryDirectory() + "httpdiag-test-certs-\(getpid())"
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = [repositoryRoot.appendingPathComponent("scripts/make-test-certs.sh").path, dir]
-        try! p.run()
-        p.waitUntilExit()
-        precondition(p.terminationStatus == 0, "scripts/make-test-certs.sh failed")
+        let status = (try? spawnMeasured("/bin/bash", [repositoryRoot.appendingPathComponent("scripts/make-test-certs.sh").path, dir]))?.status
+        precondition(status == 0, "scripts/make-test-certs.sh failed")
         return dir
     }()
 
@@ -95,7 +91,8 @@ enum TestDNS {
     nonisolated(unsafe) private static var child: ChildProcess?
 
     static let started: Bool = {
-        let args = ["--keep-in-foreground", "--no-hosts", "--no-resolv", "--pid-file=", "--listen-address=127.0.0.1",
+        // --user=root: dropping privileges would clear the parent-death signal (setpriv --pdeathsig).
+        let args = ["--keep-in-foreground", "--user=root", "--no-hosts", "--no-resolv", "--pid-file=", "--listen-address=127.0.0.1",
                     "--port=\(port)", "--bind-interfaces", "--local-ttl=60",
                     "--local=/nx.test/", "--local=/nodata.test/", "--txt-record=nodata.test,no address records",
                     "--host-record=origin.app.test,127.0.0.1", "--cname=edge.cdn.test,origin.app.test,300",

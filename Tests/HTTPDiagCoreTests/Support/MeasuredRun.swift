@@ -28,6 +28,14 @@ var httpdiagBinary: String {
 func measuredCLI(_ arguments: [String], hardDeadline: Double = 60, extraEnvironment: [String: String] = [:]) throws -> MeasuredRun {
     let binary = httpdiagBinary
     guard FileManager.default.isExecutableFile(atPath: binary) else { throw LabError.timeout("build httpdiag first: \(binary)") }
+    return try spawnMeasured(binary, arguments, hardDeadline: hardDeadline, extraEnvironment: extraEnvironment)
+}
+
+/// Any program, run as `measuredCLI` runs httpdiag: posix_spawn and wait4, never
+/// Foundation's Process.waitUntilExit, which was seen to hang when several children of
+/// this test process ended at once (their exits were never noticed).
+func spawnMeasured(_ binary: String, _ arguments: [String], hardDeadline: Double = 60, extraEnvironment: [String: String] = [:],
+                   environment: [String: String]? = nil) throws -> MeasuredRun {
     let base = NSTemporaryDirectory() + "httpdiag-measured-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: base + ".out"); try? FileManager.default.removeItem(atPath: base + ".err") }
 
@@ -51,7 +59,7 @@ func measuredCLI(_ arguments: [String], hardDeadline: Double = 60, extraEnvironm
     posix_spawnattr_setsigdefault(&attr, &defaults)
     posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-    var env = ProcessInfo.processInfo.environment
+    var env = environment ?? ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
     for (k, v) in extraEnvironment { env[k] = v }
     // posix_spawn is vfork + exec, and Linux keeps the old mm's high-water mark (this

@@ -53,6 +53,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let options = try probeOptions()
+        // Fail before probing, not after: an unwritable report path is bad input.
+        if let reportFile, !FileManager.default.createFile(atPath: reportFile, contents: nil) {
+            throw InputError("--report \(reportFile): cannot write the file")
+        }
         let engine = try playbooks.engine()
         let report = engine.diagnose(try Prober.check(options))
         // Defense in depth: whatever was missed by name is scrubbed by value here.

@@ -42,9 +42,10 @@ struct MarkdownReportTests {
     }
 
     @Test func tableCellsCannotBreakRows() {
-        #expect(MarkdownReport.cell("a|b\nc") == "a\\|b c")
+        #expect(MarkdownReport.cell("a|b\nc") == "a&#124;b c")
         #expect(MarkdownReport.cell("<b>") == "&lt;b&gt;")
-        #expect(MarkdownReport.text("`<b>` <b>") == "`<b>` &lt;b&gt;")
+        #expect(MarkdownReport.escapeOutsideCodeSpans("`<b>` <b>_x_") == "`<b>` &lt;b&gt;&#95;x&#95;")
+        #expect(MarkdownReport.code("a`b") == "``a`b``")
         #expect(MarkdownReport.sanitize("x\u{1B}[31my") == "x·[31my")
     }
 }

@@ -65,8 +65,14 @@ public struct ProbeOptions: Sendable {
                 throw InputError("-H '\(header.prefix(40))': header contains a line break")
             }
         }
-        for entry in resolve where entry.split(separator: ":", maxSplits: 2).count < 3 {
-            throw InputError("--resolve '\(entry)': expected host:port:address")
+        for entry in resolve {
+            let parts = entry.split(separator: ":", maxSplits: 2)
+            guard parts.count == 3, let port = Int(parts[1]), (1...65535).contains(port) else {
+                throw InputError("--resolve '\(entry)': expected host:port:address")
+            }
+            for address in parts[2].split(separator: ",") where !IPAddress.isLiteral(String(address).trimmingBrackets()) {
+                throw InputError("--resolve '\(entry)': '\(address)' is not an IP address")
+            }
         }
         for entry in connectTo where entry.split(separator: ":", omittingEmptySubsequences: false).count < 4 {
             throw InputError("--connect-to '\(entry)': expected host:port:connect-host:connect-port")

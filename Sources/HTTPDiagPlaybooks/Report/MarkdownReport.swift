@@ -6,14 +6,14 @@ public enum MarkdownReport {
     public static func render(_ report: CheckReport) -> String {
         var md: [String] = []
         let top = report.diagnoses.first
-        md.append("# \(report.verdict.rawValue): \(top.map { "`\($0.id)` — \(text(inline($0.title)))" } ?? text(inline(report.reason)))")
+        md.append("# \(report.verdict.rawValue): \(top.map { "\(code($0.id)) — \(escape($0.title))" } ?? escape(report.reason))")
         md.append("")
-        md.append("**Target:** `\(report.target.method) \(report.target.url)`  ")
+        md.append("**Target:** \(code(report.target.method + " " + report.target.url))  ")
         md.append("**Checked:** \(Format.date(report.startedAt)) by httpdiag \(report.tool.version) (\(report.tool.libcurl.split(separator: " ").first ?? ""))")
         md.append("")
         md.append("## Summary")
         md.append("")
-        md.append(text(inline(summary(report))))
+        md.append(summary(report))
         md.append("")
         if !report.hops.isEmpty {
             md.append("## Hops")
@@ -29,7 +29,7 @@ public enum MarkdownReport {
         if let top {
             md.append("## Evidence")
             md.append("")
-            for line in top.evidence { md.append("- \(text(inline(line)))") }
+            for line in top.evidence { md.append("- \(escape(line))") }
             md.append("")
         }
         if !report.diagnoses.isEmpty {
@@ -38,7 +38,7 @@ public enum MarkdownReport {
             md.append("| rank | root cause | confidence | layer |")
             md.append("|---|---|---|---|")
             for (i, d) in report.diagnoses.enumerated() {
-                md.append("| \(i + 1) | `\(d.id)`: \(cell(d.title)) | \(percent(d.confidence))% | \(d.layer) |")
+                md.append("| \(i + 1) | \(code(d.id)): \(cell(d.title)) | \(percent(d.confidence))% | \(cell(d.layer)) |")
             }
             md.append("")
         }
@@ -66,11 +66,11 @@ public enum MarkdownReport {
     }
 
     static func summary(_ report: CheckReport) -> String {
-        var first = "`\(report.target.url)` is \(report.verdict.rawValue): \(report.reason)."
+        var first = "\(code(report.target.url)) is \(report.verdict.rawValue): \(escape(report.reason))."
         if report.verdict == .ok && report.diagnoses.isEmpty { first += " No playbook matched." }
         guard let top = report.diagnoses.first else { return first }
         let explanation = top.evidence.first ?? top.title
-        return first + " Most likely cause (\(percent(top.confidence))% confidence): \(explanation)"
+        return first + " Most likely cause (\(percent(top.confidence))% confidence): \(escape(explanation))"
     }
 
     static func timings(_ report: CheckReport) -> [String] {
@@ -111,7 +111,7 @@ public enum MarkdownReport {
         } else if let e = p.error {
             raw += "(no response: \(e.kind.rawValue): \(e.message))\n"
         }
-        let fence = raw.contains("```") ? "~~~~" : "```"
+        let fence = String(repeating: "`", count: max(3, longestRun(of: "`", in: raw) + 1))
         return ["<details>", "<summary>Raw exchange (redacted)</summary>", "", fence + "http", sanitize(raw), fence, "", "</details>", ""]
     }
 
@@ -130,33 +130,12 @@ public enum MarkdownReport {
         textOutsideFences(step).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [""]
     }
 
-    /// Escapes `<`, `>` and `&` outside code spans, so that `<bucket>` or a quoted
-    /// `<Code>AccessDenied</Code>` shows as text instead of being taken for HTML.
-    static func text(_ s: String) -> String {
-        var out = ""
-        var inCode = false
-        // An odd number of backticks (quoted server text, say) would leave the rest of the
-        // line "in code" and unescaped: then escape everything.
-        let balanced = s.reduce(0) { $0 + ($1 == "`" ? 1 : 0) } % 2 == 0
-        for c in s {
-            if c == "`" && balanced { inCode.toggle(); out.append(c); continue }
-            if inCode { out.append(c); continue }
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
-
-    /// `text` on every line outside fenced code blocks.
+    /// `escapeOutsideCodeSpans` on every line outside fenced code blocks.
     static func textOutsideFences(_ s: String) -> String {
         var inFence = false
         return s.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             if line.trimmingCharacters(in: .whitespaces).hasPrefix("```") { inFence.toggle(); return String(line) }
-            return inFence ? String(line) : text(String(line))
+            return inFence ? String(line) : escapeOutsideCodeSpans(String(line))
         }.joined(separator: "\n")
     }
 
@@ -167,11 +146,48 @@ public enum MarkdownReport {
         return [marker + (lines.first ?? "")] + lines.dropFirst().map { $0.isEmpty ? "" : pad + $0 }
     }
 
-    /// Table cells: pipes and line breaks would break the row.
-    static func cell(_ s: String) -> String {
-        // Backslashes first: a quoted `\|` would otherwise turn the escape back into a separator.
-        text(sanitize(s)).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-            .unicodeScalarsReplacingLineFeeds
+    /// Table cells: pipes and line breaks would break the row (`escape` covers both).
+    static func cell(_ s: String) -> String { escape(s) }
+
+    /// Untrusted text (server headers and bodies, reasons, evidence) as plain Markdown
+    /// text on one line: control characters shown, HTML and Markdown punctuation escaped,
+    /// so nothing a server sends can open a code span, a heading, a table cell or a tag.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in inline(s) {
+            switch c {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            // Numeric entities rather than backslashes: every renderer decodes them, and
+            // none of them re-reads an entity as markup (a `\`` is not honoured everywhere).
+            case "\\", "`", "*", "_", "[", "]", "#", "|", "~", "!", "$":
+                out += "&#\(c.unicodeScalars.first!.value);"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Playbook text: code spans kept as written, everything else escaped like `escape`.
+    static func escapeOutsideCodeSpans(_ line: String) -> String {
+        let parts = line.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count % 2 == 1 else { return escape(line) }  // unbalanced: all text
+        return parts.enumerated().map { $0.offset % 2 == 1 ? code($0.element) : escape($0.element) }.joined()
+    }
+
+    /// A code span that holds any text: its fence is longer than any backtick run inside.
+    static func code(_ s: String) -> String {
+        let text = inline(s)
+        let fence = String(repeating: "`", count: longestRun(of: "`", in: text) + 1)
+        let pad = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""
+        return fence + pad + text + pad + fence
+    }
+
+    static func longestRun(of c: Character, in s: String) -> Int {
+        var best = 0, run = 0
+        for x in s { run = x == c ? run + 1 : 0; best = max(best, run) }
+        return best
     }
 
     /// 0...100; a NaN or out-of-range confidence must not trap in Int(_:).

@@ -4,6 +4,7 @@ import PropertyBased
 import Testing
 @testable import HTTPDiagCore
 @testable import HTTPDiagPlaybooks
+import HTTPDiagFleet
 
 /// Property-based fuzzing of the parsers and writers that see hostile input: the playbook
 /// loader, the condition evaluator, the JWT decoder, the hop fingerprinter and the
@@ -354,5 +355,49 @@ struct FuzzTests {
             }
             for problem in Self.tablesAreIntact(markdown) { Issue.record("\(problem)\n---\n\(markdown.prefix(3000))") }
         }
+    }
+}
+
+@Suite("Fuzzing the fleet config (property-based, fixed seed)")
+struct ConfigFuzzTests {
+    static let example: String = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("config.example.json")
+        return (try? String(contentsOf: url, encoding: .utf8)) ?? "{}"
+    }()
+
+    static let tokens = ["{", "}", "[", "]", ",", ":", "\"", "\\", "\\u0000", "null", "true", "-1", "1e999", "0.0001", "\"${X}\"",
+                         "\"${UNSET}\"", "\"name\": \"a\"", "\"timeout_s\": \"x\"", "\"samples\": 1000", "\"tls\": []", "\u{FEFF}",
+                         "\n", "\t", "é", "\"url\": \"ftp://x\"", "\"expect\": {\"body_matches\": \"(\"}"]
+
+    /// Mutated configs load or fail with a located ConfigError: never a crash or a hang.
+    @Test func configLoaderLoadsOrThrowsConfigError() throws {
+        let dir = NSTemporaryDirectory() + "httpdiag-fuzz-config-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/config.json"
+        var loaded = 0, rejected = 0
+        try Fuzz.check("config-loader", salt: 7) { s in
+            var chars = Array(Self.example)
+            for _ in 0..<s.int(1...5) {
+                let i = s.int(0...chars.count)
+                switch s.int(0...3) {
+                case 0: if i < chars.count { chars.remove(at: i) }
+                case 1: chars.insert(contentsOf: s.pick(Self.tokens), at: i)
+                case 2: if i < chars.count { chars[i] = Character(s.text(1).first.map(String.init) ?? "x") }
+                default: chars.removeSubrange(min(i, chars.count)..<min(chars.count, i + s.int(0...40)))
+                }
+            }
+            try String(chars).write(toFile: path, atomically: true, encoding: .utf8)
+            do {
+                _ = try ConfigLoader.load(file: path, environment: ["COGNITO_ID_TOKEN": "t", "X": "x"])
+                loaded += 1
+            } catch let e as ConfigError {
+                rejected += 1
+                #expect(e.description.hasPrefix(path), "error does not name the file: \(e)")
+                #expect(!e.description.contains("\n"), "error is not one line: \(e)")
+            }
+        }
+        #expect(rejected > 0)
     }
 }

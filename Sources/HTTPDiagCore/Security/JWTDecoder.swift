@@ -24,13 +24,16 @@ public enum JWTDecoder {
         evidence.clientId = claims["client_id"]?.stringValue
         evidence.iss = claims["iss"]?.stringValue
         evidence.scope = claims["scope"]?.stringValue
-        if let exp = claims["exp"]?.numberValue {
+        // Dates outside years 1970...9999 cannot be written as ISO 8601 (a hostile token's
+        // exp of 1e300 made the JSON output fail): such a claim is left out.
+        let validSeconds = 0.0...253_402_300_799.0
+        if let exp = claims["exp"]?.numberValue, validSeconds.contains(exp) {
             let date = Date(timeIntervalSince1970: exp)
             evidence.exp = date
             evidence.expired = date < now
             evidence.expiresInSeconds = (date.timeIntervalSince(now) * 1000).rounded() / 1000
         }
-        if let iat = claims["iat"]?.numberValue { evidence.iat = Date(timeIntervalSince1970: iat) }
+        if let iat = claims["iat"]?.numberValue, validSeconds.contains(iat) { evidence.iat = Date(timeIntervalSince1970: iat) }
         return evidence
     }
 }

@@ -33,8 +33,17 @@ public enum ConfigLoader {
                 throw ConfigError(file: file, path: nil, line: 1, message: "the file is empty")
             }
             root = node
-        } catch let e as ConfigError { throw e } catch {
-            throw ConfigError(file: file, path: nil, line: nil, message: "invalid JSON: \(error)")
+        } catch let e as ConfigError { throw e } catch let e as YamlError {
+            // Duplicate keys and the like: Yams's own message, first line only, with its line.
+            var line: Int?
+            switch e {
+            case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): line = mark.line
+            default: line = nil
+            }
+            let text = "\(e)".split(separator: "\n").first.map(String.init) ?? "\(e)"
+            throw ConfigError(file: file, path: nil, line: line, message: "invalid JSON: " + text)
+        } catch {
+            throw ConfigError(file: file, path: nil, line: nil, message: "invalid JSON: " + ("\(error)".split(separator: "\n").first.map(String.init) ?? ""))
         }
         let top = try reader.object(root, path: "$", allowed: topKeys, required: ["endpoints"])
         let defaults = try top["defaults"].map { try reader.object($0, path: "defaults", allowed: defaultsKeys) } ?? [:]

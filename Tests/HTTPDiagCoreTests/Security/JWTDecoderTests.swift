@@ -46,3 +46,15 @@ struct JWTDecoderTests {
         #expect(e.scheme == "")
     }
 }
+
+@Suite("JWT claims that cannot be dates")
+struct JWTDateRangeTests {
+    /// Found by fuzzing: exp = 1e300 made the JSON output fail to encode.
+    @Test(arguments: [1e300, -1e300, 9e18, 253_402_300_800])
+    func outOfRangeExpIsLeftOut(exp: Double) throws {
+        let e = JWTDecoder.evidence(authorization: "Bearer " + JWTDecoderTests.jwt("{\"exp\": \(exp), \"iat\": \(exp)}"))
+        #expect(e.format == "jwt")
+        #expect(e.exp == nil && e.iat == nil && e.expired == nil)
+        _ = try JSONReport.encoder().encode(e)
+    }
+}

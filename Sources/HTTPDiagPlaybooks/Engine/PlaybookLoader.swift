@@ -77,9 +77,8 @@ public enum PlaybookLoader {
         let explanation = try reader.string(e["explanation"], "explanation")
         let remediation = try reader.strings(e["remediation"], "remediation")
         let verify = try reader.strings(e["verify"], "verify")
-        for (text, node) in [(explanation, e["explanation"])] + remediation.map { ($0, e["remediation"]) } + verify.map { ($0, e["verify"]) } {
-            try checkTemplate(text, node, reader)
-        }
+        let texts = [(explanation, e["explanation"])] + remediation.map { ($0, e["remediation"]) } + verify.map { ($0, e["verify"]) }
+        for (text, node) in texts { try checkTemplate(text, node, reader) }
         if remediation.isEmpty { throw reader.fail(e["remediation"], "remediation must list at least one step") }
         if verify.isEmpty { throw reader.fail(e["verify"], "verify must list at least one check") }
         return Playbook(id: id, title: try reader.string(e["title"], "title"), layer: layer, severity: severity,

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import HTTPDiagFleet
 @testable import HTTPDiagCore
+import HTTPDiagLab
 
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -96,5 +97,24 @@ struct ConfigLoaderTests {
         let config = try ConfigLoader.load(file: repositoryRoot.appendingPathComponent("config.example.json").path,
                                            environment: ["COGNITO_ID_TOKEN": "x"])
         #expect(config.endpoints.count == 5)
+    }
+}
+
+@Suite("Fleet expectations")
+struct ExpectationTests {
+    @Test func expectationsJudgeHealthyAnswersOnly() throws {
+        let server = try LabServer { r in
+            r.path == "/down" ? .text(503, "down") : .text(200, "{\"status\":\"degraded\"}", headers: [("Content-Type", "application/json")])
+        }
+        var e = EndpointConfig(name: "a", url: server.baseURL + "/up", method: nil, headers: [], body: nil, expect: Expectation(),
+                               healthPath: nil, samples: 1, timeoutMs: 3000, connectTimeoutMs: nil, tls: TLSOptions(), certWarnDays: 14,
+                               dnsServer: nil, tags: [])
+        e.expect = Expectation(status: [200, 204], bodyContains: "healthy", bodyMatches: nil, headers: ["Content-Type": "text/html"],
+                               maxLatencyMs: nil)
+        let up = try Prober.check(e.probeOptions())
+        #expect(e.expect.failures(up) == ["body does not contain \"healthy\"", "header Content-Type does not contain \"text/html\""])
+        e.url = server.baseURL + "/down"
+        // The 503 is already the failure: no second list of complaints about its body.
+        #expect(e.expect.failures(try Prober.check(e.probeOptions())) == [])
     }
 }

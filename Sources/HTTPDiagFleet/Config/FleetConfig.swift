@@ -61,11 +61,11 @@ public struct Expectation: Sendable {
     public func failures(_ report: CheckReport) -> [String] {
         var out: [String] = []
         for probe in report.probes {
-            guard let r = probe.response, probe.error == nil || probe.error?.kind == .httpStatus else { continue }
+            // A probe that already failed (an error status included) says why on its own;
+            // expectations speak for answers the prober thinks are fine.
+            guard let r = probe.response, probe.error == nil else { continue }
             if !status.isEmpty, !status.contains(r.status) {
                 out.append("status \(r.status) not in [\(status.map(String.init).joined(separator: ", "))]")
-            } else if status.isEmpty, r.status >= 400 {
-                continue  // already a failure of the probe
             }
             if let needle = bodyContains, !r.body.contains(needle) { out.append("body does not contain \"\(needle)\"") }
             if let pattern = bodyMatches, (try? Regex(pattern).firstMatch(in: r.body)) == nil {

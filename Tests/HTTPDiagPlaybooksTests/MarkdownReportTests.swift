@@ -49,3 +49,27 @@ struct MarkdownReportTests {
         #expect(MarkdownReport.sanitize("x\u{1B}[31my") == "x·[31my")
     }
 }
+
+/// Diagnoses and hops in the JSON output are documented in docs/json-output.md too.
+@Suite("JSON output with diagnoses")
+struct DiagnosedJSONTests {
+    @Test func diagnosesAndHopsAreDocumented() throws {
+        let report = try MarkdownReportTests.report()
+        #expect(!report.diagnoses.isEmpty && !report.hops.isEmpty)
+        let doc = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/json-output.md"), encoding: .utf8)
+        let json = try JSONDecoder().decode(JSONValue.self, from: Data(try JSONReport.render(report).utf8))
+        var paths = Set<String>()
+        func walk(_ v: JSONValue, _ p: String) {
+            switch v {
+            case .object(let o): for (k, x) in o { let q = p.isEmpty ? k : p + "." + k; paths.insert(q); walk(x, q) }
+            case .array(let a): for x in a { walk(x, p + "[]") }
+            default: break
+            }
+        }
+        walk(json, "")
+        for path in paths where path.hasPrefix("diagnoses") || path.hasPrefix("hops") {
+            #expect(doc.contains("| `\(path)` |"), "undocumented JSON field \(path)")
+        }
+        #expect(paths.contains("diagnoses[].severity") && paths.contains("hops[].generated_response"))
+    }
+}

@@ -20,17 +20,15 @@ public struct LabEndpoint: Sendable {
     public var headers: [String] = []
     public var method: String? = nil
     public var body: String? = nil
-    /// -F fields (`name=value`).
-    public var form: [String] = []
     public var samples = 1
     /// The root-cause id a diagnosis must rank first; nil for a healthy endpoint.
     public var expected: String?
 
     public init(name: String, summary: String, target: Target, behavior: LabBehavior = .text(200, "ok\n"),
-                headers: [String] = [], method: String? = nil, body: String? = nil, form: [String] = [],
+                headers: [String] = [], method: String? = nil, body: String? = nil,
                 samples: Int = 1, expected: String?) {
         self.name = name; self.summary = summary; self.target = target; self.behavior = behavior
-        self.headers = headers; self.method = method; self.body = body; self.form = form
+        self.headers = headers; self.method = method; self.body = body
         self.samples = samples; self.expected = expected
     }
 

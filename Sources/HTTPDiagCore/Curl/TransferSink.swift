@@ -114,18 +114,3 @@ final class TransferSink {
         if rc != CURLE_OK { throw CurlSetupError(option: "callback", code: Int(rc.rawValue)) }
     }
 }
-
-extension String {
-    func trimmingTrailingNewline() -> String {
-        var s = Substring(self)
-        while let last = s.last, last.isNewline { s = s.dropLast() }
-        return String(s)
-    }
-
-    public func trimmedSpaces() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" || l.isNewline { s = s.dropLast() }
-        return String(s)
-    }
-}

@@ -1,8 +1,8 @@
 /// Base64 and base64url without Foundation's Data helpers (JWT segments are unpadded).
-enum Base64 {
+public enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
-    static func encode(_ bytes: [UInt8]) -> String {
+    public static func encode(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity((bytes.count + 2) / 3 * 4)
         var i = 0
@@ -15,6 +15,18 @@ enum Base64 {
             i += 3
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// base64url without padding (JWT segments).
+    public static func encodeURLSafe(_ bytes: [UInt8]) -> String {
+        String(encode(bytes).compactMap { c -> Character? in
+            switch c {
+            case "+": "-"
+            case "/": "_"
+            case "=": nil
+            default: c
+            }
+        })
     }
 
     /// Decodes standard or url-safe base64, padded or not; nil on any invalid character.

@@ -20,7 +20,7 @@ struct RawHTTPMessage {
             throw PlaybookError(file: file, line: nil, message: "no blank line between the response head and body")
         }
         let head = message[..<split.lowerBound].split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            .map { String($0).trimmingTrailingNewlineCR() }
+            .map { String($0).trimmingTrailingNewline() }
         var body = String(message[split.upperBound...])
         guard let statusLine = head.first, statusLine.hasPrefix("HTTP/") else {
             throw PlaybookError(file: file, line: nil, message: "the message does not start with an HTTP status line")
@@ -55,13 +55,5 @@ struct RawHTTPMessage {
             if rest.hasPrefix("\r\n") { rest = rest.dropFirst(2) } else if rest.hasPrefix("\n") { rest = rest.dropFirst() }
         }
         return out
-    }
-}
-
-extension String {
-    func trimmingTrailingNewlineCR() -> String {
-        var s = Substring(self)
-        while let l = s.last, l == "\r" || l.isNewline { s = s.dropLast() }
-        return String(s)
     }
 }

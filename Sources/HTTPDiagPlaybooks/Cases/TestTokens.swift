@@ -41,25 +41,8 @@ enum TestTokens {
             let enc = JSONEncoder()
             enc.outputFormatting = .sortedKeys
             let data = (try? enc.encode(v)) ?? Data()
-            return Base64URL.encode(Array(data))
+            return Base64.encodeURLSafe(Array(data))
         }
         return seg(.object(["alg": .string("RS256"), "kid": .string("test-key")])) + "." + seg(.object(claims)) + ".c2lnbmF0dXJl"
-    }
-}
-
-enum Base64URL {
-    static func encode(_ bytes: [UInt8]) -> String {
-        let table = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
-        var out = ""
-        var i = 0
-        while i < bytes.count {
-            let b0 = Int(bytes[i]), b1 = i + 1 < bytes.count ? Int(bytes[i + 1]) : 0, b2 = i + 2 < bytes.count ? Int(bytes[i + 2]) : 0
-            out.append(table[b0 >> 2])
-            out.append(table[(b0 & 3) << 4 | b1 >> 4])
-            if i + 1 < bytes.count { out.append(table[(b1 & 15) << 2 | b2 >> 6]) }
-            if i + 2 < bytes.count { out.append(table[b2 & 63]) }
-            i += 3
-        }
-        return out
     }
 }

@@ -100,7 +100,7 @@ struct CLITests {
          "\(BadPlaybooks.field)/odd_field.yaml:7: unknown evidence field 'response.nonsense' (see docs/json-output.md, paths under probes[])"),
         (["check", closedURL, "--playbooks", BadPlaybooks.kind],
          "\(BadPlaybooks.kind)/odd_kind.yaml:7: unknown failure kind 'dns_nxdomian' (did you mean 'dns_nxdomain'?)"),
-        (["check", closedURL, "--playbooks", "/nonexistent-playbooks"], "/nonexistent-playbooks: not a readable directory"),
+        (["check", closedURL, "--playbooks", "/nonexistent-playbooks"], "--playbooks /nonexistent-playbooks: not a readable directory"),
         (["check", closedURL, "-F", "file=@/nonexistent/upload.bin"], "-F file=@/nonexistent/upload.bin: file not found or not readable"),
         (["check", closedURL, "-F", "=value"], "-F '=value': expected name=value or name=@file"),
         (["check", closedURL, "-d", "x", "--data-binary", "y"], "use one of -d/--data and --data-binary"),

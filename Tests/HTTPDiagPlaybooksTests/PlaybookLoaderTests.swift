@@ -44,6 +44,7 @@ struct PlaybookLoaderTests {
         (valid.replacingOccurrences(of: "- status: 500", with: "- body: {matches: \"(unclosed\"}"), "sample_cause.yaml:7: invalid regex"),
         (valid.replacingOccurrences(of: "- status: 500", with: "- hop: cloudfrnt"), "sample_cause.yaml:7: unknown hop 'cloudfrnt' (did you mean 'cloudfront'?)"),
         (valid.replacingOccurrences(of: "{{status}}", with: "{{statuz}}"), "sample_cause.yaml:8: unknown placeholder '{{statuz}}'"),
+        (valid.replacingOccurrences(of: "{{status}}", with: "{{status"), "sample_cause.yaml:8: unclosed '{{' in"),
         (valid.replacingOccurrences(of: "confidence: 0.5", with: "confidence: 5"), "sample_cause.yaml:5: confidence must be between 0 and 1"),
         (valid.replacingOccurrences(of: "layer: http", with: "layer: htp"), "sample_cause.yaml:3: unknown layer 'htp'"),
         (valid.replacingOccurrences(of: "id: sample_cause", with: "id: other"), "sample_cause.yaml:1: id 'other' must match the file name"),

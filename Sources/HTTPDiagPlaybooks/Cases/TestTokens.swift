@@ -5,15 +5,7 @@ import HTTPDiagCore
 /// `token_use: access`, `client_id` and `scope`). `expired` sets exp in the past.
 enum TestTokens {
     static func expand(_ text: String, now: Date) -> String {
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.firstRange(of: "{{jwt:") {
-            out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].firstRange(of: "}}") else { break }
-            out += token(String(rest[open.upperBound..<close.lowerBound]), now: now)
-            rest = rest[close.upperBound...]
-        }
-        return out + rest
+        Template.substitute(text, opening: "{{jwt:") { token($0, now: now) }.text
     }
 
     static func token(_ spec: String, now: Date) -> String {

@@ -87,16 +87,15 @@ public enum PlaybookLoader {
     }
 
     static func checkTemplate(_ text: String, _ node: Node?, _ reader: YAMLReader) throws {
-        var rest = Substring(text)
-        while let open = rest.firstRange(of: "{{") {
-            guard let close = rest[open.upperBound...].firstRange(of: "}}") else { throw reader.fail(node, "unclosed '{{' in \"\(text.prefix(60))\"") }
-            let key = String(rest[open.upperBound..<close.lowerBound]).trimmedSpaces()
+        let scan = try Template.substitute(text) { inside in
+            let key = inside.trimmedSpaces()
             guard Template.isKnown(key) else {
                 throw reader.fail(node, "unknown placeholder '{{\(key)}}'; use one of \(Template.simpleKeys.joined(separator: ", ")) or header:, request_header:, field:, body_match:")
             }
             if key.hasPrefix("field:") { try checkPath(String(key.dropFirst(6)), node, reader) }
-            rest = rest[close.upperBound...]
+            return ""
         }
+        if scan.unclosed { throw reader.fail(node, "unclosed '{{' in \"\(text.prefix(60))\"") }
     }
 
     static func checkPath(_ path: String, _ node: Node?, _ reader: YAMLReader) throws {

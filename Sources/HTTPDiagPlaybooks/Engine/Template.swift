@@ -6,16 +6,22 @@ import HTTPDiagCore
 /// `{{body_match:regex}}` (the first match in the body).
 enum Template {
     static func render(_ text: String, facts: ProbeFacts) -> String {
+        substitute(text) { value($0.trimmedSpaces(), facts) ?? "?" }.text
+    }
+
+    /// The one placeholder scanner: replaces every `opening…}}` by `replace(inside)`.
+    /// An unclosed placeholder is kept as written and reported.
+    static func substitute(_ text: String, opening: String = "{{", _ replace: (String) throws -> String) rethrows
+        -> (text: String, unclosed: Bool) {
         var out = ""
         var rest = Substring(text)
-        while let open = rest.firstRange(of: "{{") {
+        while let open = rest.firstRange(of: opening) {
             out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].firstRange(of: "}}") else { out += rest[open.lowerBound...]; return out }
-            let key = String(rest[open.upperBound..<close.lowerBound]).trimmedSpaces()
-            out += value(key, facts) ?? "?"
+            guard let close = rest[open.upperBound...].firstRange(of: "}}") else { return (out + rest[open.lowerBound...], true) }
+            out += try replace(String(rest[open.upperBound..<close.lowerBound]))
             rest = rest[close.upperBound...]
         }
-        return out + rest
+        return (out + rest, false)
     }
 
     static let simpleKeys = ["status", "reason", "host", "address", "url", "error", "hops", "method"]

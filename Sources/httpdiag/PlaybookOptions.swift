@@ -12,13 +12,17 @@ struct PlaybookOptions: ParsableArguments {
 
     /// For diagnosing: regexes are compiled when first used (`playbooks lint` checks them all).
     func engine() throws -> DiagnosisEngine {
-        DiagnosisEngine(playbooks: try load(strict: false))
+        DiagnosisEngine(library: try library(strict: false))
     }
 
-    func load(strict: Bool = true) throws -> [Playbook] {
-        let dirs = (noDefaults ? [] : PlaybookLocator.defaultDirectories()) + directories
+    func load(strict: Bool = true) throws -> [Playbook] { try library(strict: strict).playbooks }
+
+    var allDirectories: [String] { (noDefaults ? [] : PlaybookLocator.defaultDirectories()) + directories }
+
+    func library(strict: Bool = true) throws -> PlaybookLibrary {
+        let dirs = allDirectories
         do {
-            return try PlaybookLoader.load(directories: dirs, strict: strict)
+            return try PlaybookLoader.loadLibrary(directories: dirs, strict: strict)
         } catch let e as PlaybookErrors {
             let more = e.errors.count > 1 ? " (and \(e.errors.count - 1) more: run httpdiag playbooks lint)" : ""
             throw InputError("\(e.errors[0])\(more)")

@@ -25,9 +25,11 @@ struct PlaybooksCommand: ParsableCommand {
         func run() throws {
             let dirs = (playbooks.noDefaults ? [] : PlaybookLocator.defaultDirectories()) + playbooks.directories
             do {
-                let loaded = try PlaybookLoader.load(directories: dirs)
-                let cases = try CaseRunner(engine: DiagnosisEngine(playbooks: loaded)).loadCases(directory: dirs.last ?? ".")
-                print("\(loaded.count) playbooks and \(cases.count) cases are valid (\(dirs.joined(separator: ", ")))")
+                let library = try PlaybookLoader.loadLibrary(directories: dirs)
+                if library.playbooks.isEmpty { throw PlaybookErrors(errors: [PlaybookError(file: dirs.joined(separator: ", "), line: nil, message: "no playbooks found")]) }
+                let cases = try CaseRunner(engine: DiagnosisEngine(library: library)).loadCases(directory: dirs.last ?? ".")
+                let hopCases = try HopCaseLoader.load(directories: dirs)
+                print("\(library.playbooks.count) playbooks, \(cases.count) cases, \(library.hops.count) hop signatures and \(hopCases.count) hop cases are valid (\(dirs.joined(separator: ", ")))")
             } catch let e as PlaybookErrors {
                 for error in e.errors { print(error) }
                 throw ExitCode(3)
@@ -44,7 +46,11 @@ struct PlaybooksCommand: ParsableCommand {
             let engine = try playbooks.engine()
             let runner = CaseRunner(engine: engine)
             let cases: [PlaybookCase]
-            do { cases = try runner.loadCases(directory: ".") } catch let e as PlaybookErrors {
+            let hopCases: [HopCase]
+            do {
+                cases = try runner.loadCases(directory: ".")
+                hopCases = try HopCaseLoader.load(directories: playbooks.allDirectories)
+            } catch let e as PlaybookErrors {
                 for error in e.errors { print(error) }
                 throw ExitCode(3)
             }
@@ -59,6 +65,16 @@ struct PlaybooksCommand: ParsableCommand {
                     for u in r.unmetConditions { print("      unmet \(u)") }
                 }
             }
+            var hopFailed = 0
+            for c in hopCases {
+                let problem = c.failure(signatures: engine.hops)
+                if problem != nil { hopFailed += 1 }
+                if problem != nil || verbose {
+                    print("\(problem == nil ? "ok  " : "FAIL") hop \(c.hop): \(c.name)" + (problem.map { "\n      \(c.file):\(c.line.map(String.init) ?? "?")\n      \($0)" } ?? ""))
+                }
+            }
+            print("hop signatures: \(engine.hops.count), hop cases: \(hopCases.count), failed: \(hopFailed)")
+            failed += hopFailed
             let accuracy = topCases == 0 ? 0 : Double(topHits) / Double(topCases) * 100
             print("playbooks: \(engine.playbooks.count), cases: \(cases.count), failed: \(failed), top-1 accuracy: \(topHits)/\(topCases) = \(Format.fixed(accuracy, 1))%")
             if failed > 0 { throw ExitCode(2) }

@@ -60,9 +60,12 @@ public struct Diagnosis: Codable, Sendable, Equatable {
     public var playbook: String
     public var layer: String
     public var severity: String
+    /// For each look-alike that also matched: what would tell the two apart.
+    public var tellApart: [String]?
 
     public init(id: String, title: String, confidence: Double, evidence: [String], remediation: [String],
-                verify: [String], playbook: String, layer: String, severity: String) {
+                verify: [String], playbook: String, layer: String, severity: String, tellApart: [String]? = nil) {
+        self.tellApart = tellApart
         self.id = id; self.title = title; self.confidence = confidence; self.evidence = evidence
         self.remediation = remediation; self.verify = verify; self.playbook = playbook
         self.layer = layer; self.severity = severity

@@ -13,6 +13,7 @@ public enum TextReport {
             }
             let others = report.diagnoses.dropFirst().prefix(3).map { "\($0.id) \(Int(($0.confidence * 100).rounded()))%" }
             if !others.isEmpty { lines.append(style.dim("  also possible: " + others.joined(separator: ", "))) }
+            for tell in top.tellApart ?? [] { lines.append(style.dim("    " + sanitize(tell))) }
             if !report.hops.isEmpty {
                 lines.append(style.dim("  hops: " + report.hops.map { $0.name + ($0.generatedResponse ? "*" : "") }.joined(separator: " → ") + "  (* answered)"))
             }

@@ -41,7 +41,7 @@ public struct CaseRunner: Sendable {
         var unmet: [String] = []
         if !passed, c.expect == .top, let playbook = engine.playbooks.first(where: { $0.id == c.playbookID }),
            let primary = DiagnosisEngine.primaryProbe(report.probes) {
-            let evaluator = ConditionEvaluator(facts: ProbeFacts(primary), summary: SummaryFacts(report.probes))
+            let evaluator = ConditionEvaluator(facts: ProbeFacts(primary, hops: engine.hops), summary: SummaryFacts(report.probes))
             unmet = playbook.when.enumerated().filter { !evaluator.evaluate($0.element).holds }.map { "condition \($0.offset + 1): \(ConditionText.describe($0.element))" }
         }
         return CaseResult(testCase: c, passed: passed, topID: ids.first, diagnosisIDs: ids, unmetConditions: unmet)
@@ -54,7 +54,7 @@ enum ConditionText {
         switch c {
         case .failure(let k): "failure is \(k.joined(separator: " or "))"
         case .status(let p): "status is " + p.map { if case .code(let c) = $0 { String(c) } else if case .klass(let k) = $0 { "\(k)xx" } else { "" } }.joined(separator: " or ")
-        case .hop(let n, let g): "hop \(n)" + (g == true ? " generated the response" : g == false ? " passed the response through" : "")
+        case .hop(let t): t.description
         case .header(let n, let t): "response header \(n) \(t.description)"
         case .requestHeader(let n, let t): "request header \(n) \(t.description)"
         case .body(let t): "body \(t.description)"

@@ -7,8 +7,10 @@ public indirect enum Condition: Sendable {
     case failure([String])
     /// The response status is one of these; `4xx`/`5xx` accepted as classes.
     case status([StatusPattern])
-    /// A hop with this name was identified; `generated: true` requires that it produced the response.
-    case hop(name: String, generated: Bool?)
+    /// A hop was identified: by name or by role (any of these); `generated: true` requires
+    /// that it produced the response; `upstream` that its error page names one of these
+    /// reasons for the failure of the hop behind it.
+    case hop(HopTest)
     /// A response header (case-insensitive name).
     case header(name: String, test: ValueTest)
     /// A request header as sent.
@@ -30,6 +32,28 @@ public indirect enum Condition: Sendable {
         case .all(let c), .any(let c): c.flatMap(\.statuses)
         default: []
         }
+    }
+}
+
+public struct HopTest: Sendable {
+    public var name: String?
+    public var roles: [String]?
+    public var generated: Bool?
+    public var upstream: [String]?
+
+    func holds(for hop: Hop) -> Bool {
+        if let name, hop.name != name { return false }
+        if let roles, !roles.contains(hop.role ?? "") { return false }
+        if let generated, hop.generatedResponse != generated { return false }
+        if let upstream, !upstream.contains(hop.upstream ?? "") { return false }
+        return true
+    }
+
+    var description: String {
+        var s = name.map { "hop \($0)" } ?? "a hop of role \(roles?.joined(separator: " or ") ?? "any")"
+        if generated == true { s += " generated the response" } else if generated == false { s += " passed the response through" }
+        if let upstream { s += " saying its upstream: \(upstream.joined(separator: " or "))" }
+        return s
     }
 }
 

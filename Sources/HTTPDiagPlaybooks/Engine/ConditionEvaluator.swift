@@ -16,11 +16,11 @@ struct ConditionEvaluator {
         case .status(let patterns):
             guard let status = probe.response?.status, patterns.contains(where: { $0.matches(status) }) else { return (false, []) }
             return (true, ["status \(status) \(probe.response?.reason ?? "")".trimmedSpaces()])
-        case .hop(let name, let generated):
-            guard let hop = facts.hops.first(where: { $0.name == name }), generated == nil || hop.generatedResponse == generated else {
-                return (false, [])
-            }
-            return (true, ["hop \(name)\(hop.generatedResponse ? " (generated the response)" : ""): \(hop.evidence.prefix(2).joined(separator: "; "))"])
+        case .hop(let test):
+            guard let hop = facts.hops.first(where: test.holds) else { return (false, []) }
+            let role = test.name == nil ? " (\(hop.role ?? "origin"))" : ""
+            let upstream = hop.upstream.map { ", upstream: \($0)" } ?? ""
+            return (true, ["hop \(hop.name)\(role)\(hop.generatedResponse ? " (generated the response\(upstream))" : ""): \(hop.evidence.prefix(2).joined(separator: "; "))"])
         case .header(let name, let test):
             return headerTest(probe.response?.headers ?? [], name: name, test: test, label: "response header")
         case .requestHeader(let name, let test):

@@ -3,15 +3,20 @@ import HTTPDiagCore
 /// Runs every playbook over a check's evidence and ranks what matched.
 public struct DiagnosisEngine: Sendable {
     public let playbooks: [Playbook]
+    public let hops: [HopSignature]
 
-    public init(playbooks: [Playbook]) { self.playbooks = playbooks }
+    public init(playbooks: [Playbook], hops: [HopSignature] = HopCatalog.standard) {
+        self.playbooks = playbooks; self.hops = hops
+    }
+
+    public init(library: PlaybookLibrary) { self.init(playbooks: library.playbooks, hops: library.hops) }
 
     /// Adds hops and ranked diagnoses to a report; raises the verdict when a diagnosis
     /// says a 2xx/3xx is a failure (a WAF challenge, an S3 PermanentRedirect).
     public func diagnose(_ report: CheckReport) -> CheckReport {
         var report = report
         guard let primary = Self.primaryProbe(report.probes) else { return report }
-        let facts = ProbeFacts(primary)
+        let facts = ProbeFacts(primary, hops: hops)
         report.hops = facts.hops
         report.diagnoses = diagnoses(facts: facts, summary: SummaryFacts(report.probes))
         if let top = report.diagnoses.first {
@@ -33,23 +38,43 @@ public struct DiagnosisEngine: Sendable {
         return probes.first { $0.verdict == worst }
     }
 
+    /// Every playbook whose conditions hold, ranked by the weight of its evidence
+    /// (EvidenceWeight): specific signals first, generic fallbacks (a hop's role, a status,
+    /// a failure kind) below them as alternatives. Look-alikes that also matched get the
+    /// text that tells them apart.
     func diagnoses(facts: ProbeFacts, summary: SummaryFacts) -> [Diagnosis] {
         let evaluator = ConditionEvaluator(facts: facts, summary: summary)
-        var matched: [(Diagnosis, Int)] = []
+        var matched: [(diagnosis: Diagnosis, score: Double, playbook: Playbook)] = []
         for playbook in playbooks {
             let result = evaluator.evaluate(.all(playbook.when))
             guard result.holds else { continue }
-            let explanation = Template.render(playbook.explanation, facts: facts)
+            var score = playbook.when.reduce(0) { $0 + EvidenceWeight.of($1, evaluator: evaluator) } + Self.priorWeight * playbook.confidence
+            var evidence = [Template.render(playbook.explanation, facts: facts)] + result.evidence
+            for condition in playbook.against where evaluator.evaluate(condition).holds {
+                score -= max(1, EvidenceWeight.of(condition, evaluator: evaluator))
+                evidence.append("against: \(ConditionText.describe(condition))")
+            }
             matched.append((Diagnosis(
-                id: playbook.id, title: playbook.title, confidence: playbook.confidence,
-                evidence: [explanation] + result.evidence,
+                id: playbook.id, title: playbook.title, confidence: EvidenceWeight.confidence(score),
+                evidence: evidence,
                 remediation: playbook.remediation.map { Template.render($0, facts: facts) },
                 verify: playbook.verify.map { Template.render($0, facts: facts) },
-                playbook: playbook.file, layer: playbook.layer, severity: playbook.severity), playbook.when.count))
+                playbook: playbook.file, layer: playbook.layer, severity: playbook.severity), score, playbook))
         }
-        // Most confident first; among equals, the more specific (more conditions) first.
-        return matched.sorted { a, b in
-            a.0.confidence != b.0.confidence ? a.0.confidence > b.0.confidence : a.1 != b.1 ? a.1 > b.1 : a.0.id < b.0.id
-        }.map(\.0)
+        matched.sort { a, b in
+            a.score != b.score ? a.score > b.score
+                : a.playbook.confidence != b.playbook.confidence ? a.playbook.confidence > b.playbook.confidence
+                : a.diagnosis.id < b.diagnosis.id
+        }
+        let ids = Set(matched.map(\.diagnosis.id))
+        return matched.map { m in
+            var d = m.diagnosis
+            let tells = m.playbook.lookAlikes.filter { ids.contains($0.id) && $0.id != d.id }.map { "vs \($0.id): \($0.tell)" }
+            d.tellApart = tells.isEmpty ? nil : tells
+            return d
+        }
     }
+
+    /// How much a playbook's prior (`confidence`) counts next to its evidence.
+    static let priorWeight = 4.0
 }

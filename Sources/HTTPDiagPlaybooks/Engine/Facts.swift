@@ -11,9 +11,9 @@ final class ProbeFacts {
     /// body included, was the engine's costliest step in a fleet run).
     private var parts: [String: JSONValue] = [:]
 
-    init(_ probe: ProbeResult) {
+    init(_ probe: ProbeResult, hops signatures: [HopSignature] = HopCatalog.standard) {
         self.probe = probe
-        hops = HopFingerprinter.hops(of: probe)
+        hops = HopFingerprinter.hops(of: probe, signatures: signatures)
     }
 
     /// The whole tree (tests and `summary`-free callers).

@@ -10,9 +10,15 @@ public struct Playbook: Sendable {
     public var layer: String
     /// `critical`, `warning` or `info`: raises the verdict of a probe it matches.
     public var severity: String
+    /// The prior: how often this cause is the right one when its conditions hold, before
+    /// weighing the evidence (docs/playbooks.md, "Ranking").
     public var confidence: Double
     /// All must hold.
     public var when: [Condition]
+    /// Each that holds is evidence against this cause and lowers its score.
+    public var against: [Condition] = []
+    /// Causes that look the same on the wire, and what tells them apart.
+    public var lookAlikes: [LookAlike] = []
     /// One or two sentences; `{{...}}` placeholders quote the evidence.
     public var explanation: String
     public var remediation: [String]
@@ -24,6 +30,20 @@ public struct Playbook: Sendable {
     public var file: String
 
     public static let layers: Set<String> = ["dns", "tcp", "tls", "cdn", "waf", "s3", "aws-auth", "load-balancer",
-                                             "proxy", "api-gateway", "lambda", "auth", "http"]
+                                             "proxy", "api-gateway", "lambda", "auth", "http", "storage"]
     public static let severities: Set<String> = ["critical", "warning", "info"]
+}
+
+/// A cause that looks the same on the wire as another, and what tells the two apart.
+public struct LookAlike: Sendable {
+    public var id: String
+    public var tell: String
+    public var line: Int?
+}
+
+/// Playbooks and the hop signatures they name, loaded together.
+public struct PlaybookLibrary: Sendable {
+    public var playbooks: [Playbook]
+    public var hops: [HopSignature]
+    public init(playbooks: [Playbook], hops: [HopSignature]) { self.playbooks = playbooks; self.hops = hops }
 }

@@ -6,13 +6,27 @@ import HTTPDiagCore
 /// Loads and validates `Playbooks/*.yaml`. Unknown keys, unknown fields, bad regexes,
 /// unknown failure kinds or hops are errors with file and line.
 public enum PlaybookLoader {
-    static let topKeys = ["id", "title", "layer", "severity", "confidence", "when", "explanation", "remediation", "verify", "references"]
+    static let topKeys = ["id", "title", "layer", "severity", "confidence", "when", "against", "look_alikes", "explanation",
+                          "remediation", "verify", "references"]
     static let conditionKeys = ["failure", "status", "hop", "header", "request_header", "body", "field", "summary", "all", "any", "not"]
-    static var hopNames: [String] { HopSignatures.all.map(\.name) + ["origin"] }
+    /// Playbooks and the hop signatures beside them (`hops/`), validated together.
+    public static func loadLibrary(directories: [String], strict: Bool = true) throws -> PlaybookLibrary {
+        var errors: [PlaybookError] = []
+        var hops: [HopSignature] = []
+        do { hops = try HopSignatureLoader.load(directories: directories, strict: strict) } catch let e as PlaybookErrors { errors += e.errors }
+        var playbooks: [Playbook] = []
+        let names = Set(hops.map(\.name) + HopCatalog.standard.map(\.name) + ["origin"])
+        do { playbooks = try load(directories: directories, strict: strict, hopNames: names) } catch let e as PlaybookErrors { errors += e.errors }
+        if !errors.isEmpty { throw PlaybookErrors(errors: errors) }
+        return PlaybookLibrary(playbooks: playbooks, hops: hops)
+    }
 
     /// Loads every `*.yaml` in the directories, later directories overriding earlier ones
-    /// by id. Throws every error found, not just the first.
-    public static func load(directories: [String], strict: Bool = true) throws -> [Playbook] {
+    /// by id. Throws every error found, not just the first. Hop names are checked against
+    /// `hopNames` (default: the hops in these directories and the standard ones).
+    public static func load(directories: [String], strict: Bool = true, hopNames: Set<String>? = nil) throws -> [Playbook] {
+        let hopNames = hopNames ?? Set(((try? HopSignatureLoader.load(directories: directories, strict: false)) ?? []).map(\.name)
+                                       + HopCatalog.standard.map(\.name) + ["origin"])
         var byID: [String: Playbook] = [:]
         var order: [String] = []
         var errors: [PlaybookError] = []
@@ -27,7 +41,7 @@ public enum PlaybookLoader {
             let results = Mutex<[Result<Playbook, PlaybookError>?]>(Array(repeating: nil, count: files.count))
             DispatchQueue.concurrentPerform(iterations: files.count) { i in
                 let r: Result<Playbook, PlaybookError>
-                do { r = .success(try load(file: files[i], strict: strict)) } catch let e as PlaybookError { r = .failure(e) } catch {
+                do { r = .success(try load(file: files[i], strict: strict, hopNames: hopNames)) } catch let e as PlaybookError { r = .failure(e) } catch {
                     r = .failure(PlaybookError(file: files[i], line: nil, message: "\(error)"))
                 }
                 results.withLock { $0[i] = r }
@@ -47,18 +61,24 @@ public enum PlaybookLoader {
                 }
             }
         }
-        if !errors.isEmpty { throw PlaybookErrors(errors: errors) }
+        for playbook in byID.values {
+            for alike in playbook.lookAlikes where byID[alike.id] == nil {
+                errors.append(PlaybookError(file: playbook.file, line: alike.line, message: "look_alikes: unknown playbook id '\(alike.id)'\(Suggest.hint(alike.id, in: Array(byID.keys)))"))
+            }
+        }
+        if !errors.isEmpty { throw PlaybookErrors(errors: errors.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }) }
         return order.compactMap { byID[$0] }
     }
 
-    public static func load(file path: String, strict: Bool = true) throws -> Playbook {
+    public static func load(file path: String, strict: Bool = true, hopNames: Set<String>? = nil) throws -> Playbook {
+        let hopNames = hopNames ?? Set(HopCatalog.standard.map(\.name) + ["origin"])
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PlaybookError(file: path, line: nil, message: "cannot read the file")
         }
         let reader = YAMLReader(file: path, strict: strict)
         let root = try reader.parse(String(decoding: data, as: UTF8.self))
         let e = try reader.entries(root, "playbook", allowed: topKeys,
-                                   required: ["id", "title", "layer", "severity", "confidence", "when", "explanation", "remediation", "verify"])
+                                   required: ["id", "title", "layer", "severity", "when", "explanation", "remediation", "verify"])
         let id = try reader.string(e["id"], "id")
         let stem = (path.split(separator: "/").last.map(String.init) ?? path).replacingOccurrences(of: ".yaml", with: "")
         guard id == stem else { throw reader.fail(e["id"], "id '\(id)' must match the file name '\(stem).yaml'") }
@@ -68,12 +88,25 @@ public enum PlaybookLoader {
         }
         let severity = try reader.string(e["severity"], "severity")
         guard Playbook.severities.contains(severity) else { throw reader.fail(e["severity"], "severity must be critical, warning or info") }
-        let confidence = try reader.number(e["confidence"], "confidence")
+        let confidence = try e["confidence"].map { try reader.number($0, "confidence") } ?? 0.5
         guard (0...1).contains(confidence) else { throw reader.fail(e["confidence"], "confidence must be between 0 and 1") }
         guard let whenNode = e["when"], let list = whenNode.sequence, !list.isEmpty else {
             throw reader.fail(e["when"], "when must be a non-empty list of conditions")
         }
-        let conditions = try list.map { try condition($0, reader) }
+        let conditions = try list.map { try condition($0, reader, hopNames) }
+        var against: [Condition] = []
+        if let node = e["against"] {
+            guard let items = node.sequence, !items.isEmpty else { throw reader.fail(node, "against must be a non-empty list of conditions") }
+            against = try items.map { try condition($0, reader, hopNames) }
+        }
+        var lookAlikes: [LookAlike] = []
+        if let node = e["look_alikes"] {
+            guard let items = node.sequence, !items.isEmpty else { throw reader.fail(node, "look_alikes must be a non-empty list of {id, tell}") }
+            lookAlikes = try items.map { item in
+                let l = try reader.entries(item, "look-alike", allowed: ["id", "tell"], required: ["id", "tell"])
+                return LookAlike(id: try reader.string(l["id"], "id"), tell: try reader.string(l["tell"], "tell"), line: item.mark?.line)
+            }
+        }
         let explanation = try reader.string(e["explanation"], "explanation")
         let remediation = try reader.strings(e["remediation"], "remediation")
         let verify = try reader.strings(e["verify"], "verify")
@@ -82,7 +115,7 @@ public enum PlaybookLoader {
         if remediation.isEmpty { throw reader.fail(e["remediation"], "remediation must list at least one step") }
         if verify.isEmpty { throw reader.fail(e["verify"], "verify must list at least one check") }
         return Playbook(id: id, title: try reader.string(e["title"], "title"), layer: layer, severity: severity,
-                        confidence: confidence, when: conditions, explanation: explanation, remediation: remediation,
+                        confidence: confidence, when: conditions, against: against, lookAlikes: lookAlikes, explanation: explanation, remediation: remediation,
                         verify: verify, references: try reader.strings(e["references"], "references"), file: path)
     }
 
@@ -104,7 +137,7 @@ public enum PlaybookLoader {
         }
     }
 
-    static func condition(_ node: Node, _ reader: YAMLReader) throws -> Condition {
+    static func condition(_ node: Node, _ reader: YAMLReader, _ hopNames: Set<String>) throws -> Condition {
         let e = try reader.entries(node, "condition", allowed: conditionKeys)
         guard e.count == 1, let (key, value) = e.first else {
             throw reader.fail(node, "a condition has exactly one key, one of \(conditionKeys.joined(separator: ", "))")
@@ -124,16 +157,28 @@ public enum PlaybookLoader {
                 throw reader.fail(item, "status must be a code 100-599 or a class like 5xx")
             })
         case "hop":
-            var name: String, generated: Bool?
+            var test = HopTest()
             if case .scalar = value {
-                name = try reader.string(value, "hop")
+                test.name = try reader.string(value, "hop")
             } else {
-                let h = try reader.entries(value, "hop", allowed: ["name", "generated"], required: ["name"])
-                name = try reader.string(h["name"], "hop name")
-                generated = try h["generated"].map { try reader.bool($0, "generated") }
+                let h = try reader.entries(value, "hop", allowed: ["name", "role", "generated", "upstream"])
+                test.name = try h["name"].map { try reader.string($0, "hop name") }
+                test.roles = try h["role"].map { try reader.strings($0, "role") }
+                test.generated = try h["generated"].map { try reader.bool($0, "generated") }
+                test.upstream = try h["upstream"].map { try reader.strings($0, "upstream") }
+                if test.name == nil && test.roles == nil { throw reader.fail(value, "hop: give a name or a role") }
+                let roles = HopSignature.roles + ["origin"]
+                for r in test.roles ?? [] where !roles.contains(r) {
+                    throw reader.fail(h["role"], "unknown role '\(r)'\(Suggest.hint(r, in: roles)); one of \(roles.joined(separator: ", "))")
+                }
+                for u in test.upstream ?? [] where !HopSignature.upstreamMeanings.contains(u) {
+                    throw reader.fail(h["upstream"], "unknown upstream reason '\(u)'; one of \(HopSignature.upstreamMeanings.joined(separator: ", "))")
+                }
             }
-            guard hopNames.contains(name) else { throw reader.fail(value, "unknown hop '\(name)'\(Suggest.hint(name, in: hopNames))") }
-            return .hop(name: name, generated: generated)
+            if let name = test.name, !hopNames.contains(name) {
+                throw reader.fail(value, "unknown hop '\(name)'\(Suggest.hint(name, in: Array(hopNames)))")
+            }
+            return .hop(test)
         case "header", "request_header":
             let h = try reader.entries(value, key, allowed: ["name"] + ValueTest.keys, required: ["name"])
             let name = try reader.string(h["name"], "header name")
@@ -154,10 +199,10 @@ public enum PlaybookLoader {
             return .summary(path: path, test: try valueTest(f, value, reader))
         case "all", "any":
             guard let items = value.sequence, !items.isEmpty else { throw reader.fail(value, "\(key) must be a non-empty list of conditions") }
-            let conditions = try items.map { try condition($0, reader) }
+            let conditions = try items.map { try condition($0, reader, hopNames) }
             return key == "all" ? .all(conditions) : .any(conditions)
         default:  // not
-            return .not(try condition(value, reader))
+            return .not(try condition(value, reader, hopNames))
         }
     }
 
@@ -191,5 +236,6 @@ public enum PlaybookLoader {
 /// Several playbook errors at once (lint reports them all).
 public struct PlaybookErrors: Error, Sendable, CustomStringConvertible {
     public var errors: [PlaybookError]
+    public init(errors: [PlaybookError]) { self.errors = errors }
     public var description: String { errors.map(\.description).joined(separator: "\n") }
 }

@@ -2,27 +2,38 @@ import HTTPDiagCore
 
 /// Names the intermediaries of one probe from its response headers, body and CNAMEs.
 public enum HopFingerprinter {
-    public static func hops(of probe: ProbeResult) -> [Hop] {
+    public static func hops(of probe: ProbeResult, signatures: [HopSignature] = HopCatalog.standard) -> [Hop] {
         let headers = probe.response?.headers ?? []
         let body = probe.response?.body ?? ""
         let cnames = probe.dns?.cnameChain.map(\.target) ?? []
-        var found: [(Int, Hop)] = []
-        for signature in HopSignatures.all {
-            let evidence = signature.signals.compactMap { quote($0, headers: headers, body: body, cnames: cnames) }
-            guard !evidence.isEmpty else { continue }
+        var found: [(signature: HopSignature, hop: Hop, byServer: Bool)] = []
+        for signature in signatures {
+            let matched = signature.signals.filter { quote($0, headers: headers, body: body, cnames: cnames) != nil }
+            guard !matched.isEmpty else { continue }
+            let evidence = matched.compactMap { quote($0, headers: headers, body: body, cnames: cnames) }
             let generated = signature.generatedSignals.contains { quote($0, headers: headers, body: body, cnames: cnames) != nil }
-            found.append((signature.order, Hop(name: signature.name, evidence: evidence, generatedResponse: generated)))
+            found.append((signature, Hop(name: signature.name, role: signature.role, evidence: evidence, generatedResponse: generated),
+                          matched.contains(where: \.isServerHeader)))
         }
-        // A cognito-idp error is API Gateway's 4xx passing Cognito's answer only when both show.
-        var hops = found.sorted { $0.0 < $1.0 }.map(\.1)
+        found.sort { $0.signature.order < $1.signature.order }
+        // A hop known only by `Server:` (its canned pages carry no signature of their own,
+        // or a hardened server hides it) is still the generator of a short error page.
+        if let response = probe.response, !found.contains(where: \.hop.generatedResponse),
+           let i = found.lastIndex(where: { $0.byServer }), CannedPage.looksCanned(response) {
+            found[i].hop.generatedResponse = true
+            found[i].hop.evidence.append("a short \(response.status) page with no application content: the hop's own error page")
+        }
+        var hops = found.map(\.hop)
         if probe.response != nil && !hops.contains(where: \.generatedResponse) {
-            hops.append(Hop(name: "origin", evidence: ["no intermediary signature produced the response"], generatedResponse: true))
-        } else if probe.response != nil && hops.isEmpty {
-            hops.append(Hop(name: "origin", evidence: [], generatedResponse: true))
+            hops.append(Hop(name: "origin", role: "origin", evidence: hops.isEmpty ? [] : ["no intermediary signature produced the response"],
+                            generatedResponse: true))
         }
         // Only the innermost generating hop produced the response.
         if let last = hops.lastIndex(where: \.generatedResponse) {
             for i in hops.indices where i != last { hops[i].generatedResponse = false }
+            if let signature = found.first(where: { $0.hop.name == hops[last].name })?.signature {
+                hops[last].upstream = signature.upstreamReasons.first { quote($0.signal, headers: headers, body: body, cnames: cnames) != nil }?.means
+            }
         }
         return hops
     }
@@ -34,10 +45,26 @@ public enum HopFingerprinter {
                 return "\(headers.first { $0.name.lowercased() == name.lowercased() }?.name ?? name): \(value.prefix(120))"
             }
             return nil
-        case .body(let text):
-            return body.contains(text) ? "body contains \"\(text)\"" : nil
+        case .bodyContains(let text):
+            return body.contains(text) ? "body contains \"\(text.prefix(80))\"" : nil
+        case .bodyMatches(let pattern):
+            return RegexCache.firstMatch(pattern, body).map { "body: \"\($0.prefix(80))\"" }
         case .cname(let pattern):
             return cnames.first { RegexCache.matches(pattern, $0) }.map { "CNAME \($0)" }
         }
+    }
+}
+
+/// A proxy's or server's own error page, as opposed to an application's answer: empty,
+/// or a short HTML/text page that names the status and carries no data.
+enum CannedPage {
+    static func looksCanned(_ response: ResponseEvidence) -> Bool {
+        guard response.status >= 400 else { return false }
+        let body = response.body ?? ""
+        let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return true }
+        guard trimmed.utf8.count <= 4096, !trimmed.hasPrefix("{"), !trimmed.hasPrefix("["), !trimmed.hasPrefix("<?xml") else { return false }
+        let reason = HTTPStatus.reason(response.status)
+        return trimmed.contains(String(response.status)) || (!reason.isEmpty && trimmed.localizedCaseInsensitiveContains(reason))
     }
 }

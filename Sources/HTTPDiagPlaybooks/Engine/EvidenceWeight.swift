@@ -10,7 +10,7 @@ import Glibc
 enum EvidenceWeight {
     static func of(_ condition: Condition, evaluator: ConditionEvaluator) -> Double {
         switch condition {
-        case .failure(let kinds): kinds.count == 1 ? 3 : 2
+        case .failure: 3
         case .status(let patterns):
             patterns.count == 1 ? (patterns[0].codes.isEmpty ? 0.5 : 1.5) : patterns.allSatisfy { !$0.codes.isEmpty } ? 1 : 0.5
         case .hop(let t):
@@ -21,7 +21,7 @@ enum EvidenceWeight {
         case .any(let cs):
             // The branch that held is the evidence.
             cs.first { evaluator.evaluate($0).holds }.map { of($0, evaluator: evaluator) } ?? 0
-        case .not: 0.25
+        case .not: 0  // a guard, not evidence
         }
     }
 

@@ -32,6 +32,12 @@ test: deps
 	@pkill -9 -f '[d]nsmasq.*--port=5353' 2>/dev/null || true   # in case the test process died
 	$(DEBUG) playbooks lint
 	$(DEBUG) playbooks test
+	$(DEBUG) playbooks eval Playbooks/corpus Playbooks/corpus-heldback
+
+## eval: top-1/top-3 on the tuned corpus and, separately, on the held-back one (no playbook is written from it).
+.PHONY: eval
+eval: build
+	$(DEBUG) playbooks eval Playbooks/corpus Playbooks/corpus-heldback
 
 ## bench: whole-process wall time of `httpdiag check` against curl on the same loopback URL.
 bench:

@@ -5,7 +5,7 @@ import HTTPDiagPlaybooks
 struct PlaybooksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "playbooks", abstract: "List, validate and test the root-cause playbooks.",
-        subcommands: [List.self, Lint.self, Test.self])
+        subcommands: [List.self, Lint.self, Test.self, Eval.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "One line per playbook: id, layer, severity, title.")
@@ -78,6 +78,34 @@ struct PlaybooksCommand: ParsableCommand {
             let accuracy = topCases == 0 ? 0 : Double(topHits) / Double(topCases) * 100
             print("playbooks: \(engine.playbooks.count), cases: \(cases.count), failed: \(failed), top-1 accuracy: \(topHits)/\(topCases) = \(Format.fixed(accuracy, 1))%")
             if failed > 0 { throw ExitCode(2) }
+        }
+    }
+
+    struct Eval: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Top-1 and top-3 accuracy on directories of recorded responses (*.http with # root_cause:), one line per directory.")
+        @OptionGroup var playbooks: PlaybookOptions
+        @Flag(help: "Print every miss with what ranked instead.") var verbose = false
+        @Argument(help: "Corpus directories, e.g. Playbooks/corpus Playbooks/corpus-heldback.") var directories: [String]
+
+        func run() throws {
+            let evaluator = CorpusEvaluator(engine: try playbooks.engine())
+            for dir in directories {
+                let entries: [CorpusEvaluator.Entry]
+                do { entries = try evaluator.evaluate(directory: dir) } catch let e as PlaybookError {
+                    print(e); throw ExitCode(3)
+                }
+                let n = max(entries.count, 1)
+                let top1 = entries.filter(\.top1).count, top3 = entries.filter(\.top3).count
+                let empty = entries.filter(\.ranked.isEmpty).count
+                if verbose {
+                    for e in entries where !e.top1 {
+                        print("  miss \(e.file): expected \(e.expected.joined(separator: "|")), ranked \(e.ranked.prefix(3).joined(separator: ", "))")
+                    }
+                }
+                print("\(dir): \(entries.count) responses, top-1 \(top1)/\(entries.count) = \(Format.fixed(Double(top1) / Double(n), 2)), "
+                      + "top-3 \(top3)/\(entries.count) = \(Format.fixed(Double(top3) / Double(n), 2)), no diagnosis: \(empty)")
+            }
         }
     }
 }

@@ -8,10 +8,21 @@ let playbookDirectory = repositoryRoot.appendingPathComponent("Playbooks").path
 
 @Suite("Playbooks and their fixtures")
 struct PlaybookFixtureTests {
-    static let playbooks: [Playbook] = (try? PlaybookLoader.load(directories: [playbookDirectory])) ?? []
+    static let library = (try? PlaybookLoader.loadLibrary(directories: [playbookDirectory])) ?? PlaybookLibrary(playbooks: [], hops: [])
+    static var playbooks: [Playbook] { library.playbooks }
 
-    @Test func everyPlaybookLoads() throws {
-        _ = try PlaybookLoader.load(directories: [playbookDirectory])
+    @Test func everyPlaybookAndHopSignatureLoads() throws {
+        let library = try PlaybookLoader.loadLibrary(directories: [playbookDirectory])
+        #expect(library.hops.count >= 30)
+        #expect(Set(library.hops.map(\.role)).isSuperset(of: ["cdn", "load-balancer", "proxy", "web-server", "app-server", "storage"]))
+    }
+
+    /// Every hop signature's cases: the hop is found (and generated the response) or not.
+    @Test func everyHopCasePasses() throws {
+        let cases = try HopCaseLoader.load(directories: [playbookDirectory])
+        let failures = cases.compactMap { c in c.failure(signatures: Self.library.hops).map { "\(c.hop): \(c.name): \($0)" } }
+        #expect(failures == [])
+        #expect(cases.count >= 2 * Self.library.hops.count)
     }
 
     /// ROOT_CAUSES.md is the contract: every id has a playbook, and no playbook invents one.
@@ -22,7 +33,7 @@ struct PlaybookFixtureTests {
                   id.allSatisfy({ $0.isLowercase || $0 == "_" || $0.isNumber }) else { return nil }
             return String(id)
         })
-        #expect(ids.count == 80)
+        #expect(ids.count == 97)
         let have = Set(Self.playbooks.map(\.id))
         #expect(ids.subtracting(have).sorted() == [], "root causes without a playbook")
         #expect(have.subtracting(ids).sorted() == [], "playbooks whose id is not in ROOT_CAUSES.md")
@@ -30,7 +41,7 @@ struct PlaybookFixtureTests {
 
     /// Every case of every playbook: top-1 accuracy must be 100%.
     @Test func everyFixtureCasePasses() throws {
-        let runner = CaseRunner(engine: DiagnosisEngine(playbooks: Self.playbooks))
+        let runner = CaseRunner(engine: DiagnosisEngine(library: Self.library))
         let cases = try runner.loadCases(directory: playbookDirectory)
         var failures: [String] = []
         var top = 0, hits = 0

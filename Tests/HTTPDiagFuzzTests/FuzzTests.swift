@@ -168,7 +168,7 @@ struct FuzzTests {
     // MARK: condition evaluator
 
     static let kinds = FailureKind.allCases.map(\.rawValue) + ["nonsense"]
-    static let hopNames = HopSignatures.all.map(\.name) + ["origin", "nope"]
+    static let hopNames = HopCatalog.standard.map(\.name) + ["origin", "nope"]
     static let patterns = ["(", "[a-", "a{2,1}", "(?<n", "\\", "*", "^$", ".*", "(a+)+$", "[[:alpha:]]+", "(?i)nginx", "\\d{3}",
                            "AccessDenied|NoSuchKey", "é+", "\u{0}", "(?=x)", ""]
 
@@ -194,7 +194,10 @@ struct FuzzTests {
         switch s.int(0...(depth >= 3 ? 7 : 10)) {
         case 0: return .failure((0..<s.int(1...3)).map { _ in s.pick(kinds) })
         case 1: return .status((0..<s.int(1...3)).map { _ in s.chance(0.5) ? .code(s.int(100...599)) : .klass(s.int(1...5)) })
-        case 2: return .hop(name: s.pick(hopNames), generated: s.chance(0.5) ? s.chance(0.5) : nil)
+        case 2: return .hop(HopTest(name: s.chance(0.7) ? s.pick(hopNames) : nil,
+                                    roles: s.chance(0.4) ? [s.pick(HopSignature.roles + ["origin", "nope"])] : (s.chance(0.3) ? nil : ["proxy"]),
+                                    generated: s.chance(0.5) ? s.chance(0.5) : nil,
+                                    upstream: s.chance(0.2) ? [s.pick(HopSignature.upstreamMeanings)] : nil))
         case 3: return .header(name: s.pick(["Server", "Via", "X-Cache", "x-amz-cf-id", "Content-Type", s.text(8)]), test: valueTest(&s))
         case 4: return .requestHeader(name: s.pick(["Authorization", "Host", "User-Agent", s.text(8)]), test: valueTest(&s))
         case 5: return .body(valueTest(&s))
@@ -276,7 +279,7 @@ struct FuzzTests {
 
     @Test func hopFingerprinterNamesKnownHopsAndOneGenerator() throws {
         try #require(!Fuzz.baseReports.isEmpty)
-        let known = Set(HopSignatures.all.map(\.name) + ["origin"])
+        let known = Set(HopCatalog.standard.map(\.name) + ["origin"])
         Fuzz.check("hops", salt: 4) { s in
             let probe = Self.mutatedProbe(&s)
             let hops = HopFingerprinter.hops(of: probe)

@@ -33,7 +33,7 @@ struct PlaybookFixtureTests {
                   id.allSatisfy({ $0.isLowercase || $0 == "_" || $0.isNumber }) else { return nil }
             return String(id)
         })
-        #expect(ids.count == 97)
+        #expect(ids.count == 95)
         let have = Set(Self.playbooks.map(\.id))
         #expect(ids.subtracting(have).sorted() == [], "root causes without a playbook")
         #expect(have.subtracting(ids).sorted() == [], "playbooks whose id is not in ROOT_CAUSES.md")

@@ -34,6 +34,9 @@ public enum HopFingerprinter {
             if let signature = found.first(where: { $0.hop.name == hops[last].name })?.signature {
                 hops[last].upstream = signature.upstreamReasons.first { quote($0.signal, headers: headers, body: body, cnames: cnames) != nil }?.means
             }
+            if hops[last].upstream == nil, let status = probe.response?.status {
+                hops[last].upstream = UpstreamReasonText.infer(status: status, body: body)
+            }
         }
         return hops
     }

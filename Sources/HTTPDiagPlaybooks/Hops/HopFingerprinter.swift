@@ -18,10 +18,17 @@ public enum HopFingerprinter {
         found.sort { $0.signature.order < $1.signature.order }
         // A hop known only by `Server:` (its canned pages carry no signature of their own,
         // or a hardened server hides it) is still the generator of a short error page.
-        if let response = probe.response, !found.contains(where: \.hop.generatedResponse),
-           let i = found.lastIndex(where: { $0.byServer }), CannedPage.looksCanned(response) {
-            found[i].hop.generatedResponse = true
-            found[i].hop.evidence.append("a short \(response.status) page with no application content: the hop's own error page")
+        if let response = probe.response, !found.contains(where: \.hop.generatedResponse) {
+            if let i = found.lastIndex(where: { $0.byServer }), CannedPage.looksCanned(response) {
+                found[i].hop.generatedResponse = true
+                found[i].hop.evidence.append("a short \(response.status) page with no application content: the hop's own error page")
+            } else if UpstreamReasonText.infer(status: response.status, body: body) != nil,
+                      let i = found.lastIndex(where: { HopSignature.gatewayRoles.contains($0.signature.role) }) {
+                // A gateway's wording about its upstream ("no healthy upstream") on the way
+                // through a gateway: that gateway's own answer.
+                found[i].hop.generatedResponse = true
+                found[i].hop.evidence.append("the \(response.status) body is a gateway's words about its upstream")
+            }
         }
         var hops = found.map(\.hop)
         if probe.response != nil && !hops.contains(where: \.generatedResponse) {

@@ -50,6 +50,12 @@ public struct DiagnosisEngine: Sendable {
             guard result.holds else { continue }
             var score = playbook.when.reduce(0) { $0 + EvidenceWeight.of($1, evaluator: evaluator) } + Self.priorWeight * playbook.confidence
             var evidence = [Template.render(playbook.explanation, facts: facts)] + result.evidence
+            for condition in playbook.support {
+                let r = evaluator.evaluate(condition)
+                guard r.holds else { continue }
+                score += EvidenceWeight.of(condition, evaluator: evaluator)
+                evidence += r.evidence
+            }
             for condition in playbook.against where evaluator.evaluate(condition).holds {
                 score -= max(1, EvidenceWeight.of(condition, evaluator: evaluator))
                 evidence.append("against: \(ConditionText.describe(condition))")

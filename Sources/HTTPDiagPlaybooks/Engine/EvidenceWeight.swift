@@ -16,7 +16,10 @@ enum EvidenceWeight {
         case .hop(let t):
             (t.name != nil ? 1.5 : 0.75) + (t.generated == true ? 1 : 0) + (t.upstream != nil ? 2 : 0)
         case .header(_, let t), .requestHeader(_, let t), .body(let t): valueWeight(t, strong: 3)
-        case .field(_, let t), .summary(_, let t): valueWeight(t, strong: 2)
+        case .field(_, let t): valueWeight(t, strong: 2)
+        // A fact about all probes together (samples disagree, one address fails) is
+        // evidence no single response carries: a number counts as much as a match.
+        case .summary(_, let t): max(valueWeight(t, strong: 2), t.exists == false ? 0.5 : 1.5)
         case .all(let cs): cs.reduce(0) { $0 + of($1, evaluator: evaluator) }
         case .any(let cs):
             // The branch that held is the evidence.

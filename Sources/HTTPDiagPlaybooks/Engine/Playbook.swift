@@ -15,6 +15,8 @@ public struct Playbook: Sendable {
     public var confidence: Double
     /// All must hold.
     public var when: [Condition]
+    /// Each that holds is more evidence for this cause and raises its score (optional).
+    public var support: [Condition] = []
     /// Each that holds is evidence against this cause and lowers its score.
     public var against: [Condition] = []
     /// Causes that look the same on the wire, and what tells them apart.

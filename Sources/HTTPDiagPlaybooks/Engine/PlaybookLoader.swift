@@ -6,7 +6,7 @@ import HTTPDiagCore
 /// Loads and validates `Playbooks/*.yaml`. Unknown keys, unknown fields, bad regexes,
 /// unknown failure kinds or hops are errors with file and line.
 public enum PlaybookLoader {
-    static let topKeys = ["id", "title", "layer", "severity", "confidence", "when", "against", "look_alikes", "explanation",
+    static let topKeys = ["id", "title", "layer", "severity", "confidence", "when", "support", "against", "look_alikes", "explanation",
                           "remediation", "verify", "references"]
     static let conditionKeys = ["failure", "status", "hop", "header", "request_header", "body", "field", "summary", "all", "any", "not"]
     /// Playbooks and the hop signatures beside them (`hops/`), validated together.
@@ -94,11 +94,12 @@ public enum PlaybookLoader {
             throw reader.fail(e["when"], "when must be a non-empty list of conditions")
         }
         let conditions = try list.map { try condition($0, reader, hopNames) }
-        var against: [Condition] = []
-        if let node = e["against"] {
-            guard let items = node.sequence, !items.isEmpty else { throw reader.fail(node, "against must be a non-empty list of conditions") }
-            against = try items.map { try condition($0, reader, hopNames) }
+        func conditionList(_ key: String) throws -> [Condition] {
+            guard let node = e[key] else { return [] }
+            guard let items = node.sequence, !items.isEmpty else { throw reader.fail(node, "\(key) must be a non-empty list of conditions") }
+            return try items.map { try condition($0, reader, hopNames) }
         }
+        let support = try conditionList("support"), against = try conditionList("against")
         var lookAlikes: [LookAlike] = []
         if let node = e["look_alikes"] {
             guard let items = node.sequence, !items.isEmpty else { throw reader.fail(node, "look_alikes must be a non-empty list of {id, tell}") }
@@ -115,7 +116,7 @@ public enum PlaybookLoader {
         if remediation.isEmpty { throw reader.fail(e["remediation"], "remediation must list at least one step") }
         if verify.isEmpty { throw reader.fail(e["verify"], "verify must list at least one check") }
         return Playbook(id: id, title: try reader.string(e["title"], "title"), layer: layer, severity: severity,
-                        confidence: confidence, when: conditions, against: against, lookAlikes: lookAlikes, explanation: explanation, remediation: remediation,
+                        confidence: confidence, when: conditions, support: support, against: against, lookAlikes: lookAlikes, explanation: explanation, remediation: remediation,
                         verify: verify, references: try reader.strings(e["references"], "references"), file: path)
     }
 

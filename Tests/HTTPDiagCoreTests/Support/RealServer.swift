@@ -5,14 +5,13 @@ import HTTPDiagLab
 /// by a test in the foreground, from files the test wrote into its own temporary
 /// directory, listening on a free loopback port.
 ///
-/// The program is started with posix_spawn through `setpriv --pdeathsig KILL` (it dies
-/// with the test process, even on kill -9; a program that must not run as root is given
-/// its user by setpriv too, because dropping privileges itself would clear the
-/// parent-death signal) as the leader of its own process group, so
-/// its workers (a gunicorn worker, varnishd's cache child) are stopped with it: SIGTERM
-/// to the leader, SIGKILL to the group after a short grace period, and the stop waits
-/// until no member of the group is left running. Every command line holds the
-/// temporary directory (prefix `httpdiag-realserver-`).
+/// It is started with posix_spawn through `setpriv --pdeathsig KILL`, so it dies with the
+/// test process even on kill -9 (a program that must not run as root gets its user from
+/// setpriv too: dropping privileges itself would clear the parent-death signal), as the
+/// leader of its own process group, so that its workers (a gunicorn worker, varnishd's
+/// cache child) stop with it: SIGTERM to the leader, SIGKILL to the group after a short
+/// grace period, and `stop()` waits until no member of the group runs. Every command line
+/// holds the temporary directory (prefix `httpdiag-realserver-`).
 final class RealServer: @unchecked Sendable {
     let name: String
     let port: Int

@@ -122,6 +122,7 @@ enum RealServers {
     /// gunicorn (Debian's python3-gunicorn) serving `app.py` (a WSGI `application`) written
     /// into the temporary directory; `options` are the operator's command-line settings.
     static func gunicorn(app: String, options: [String], port: Int) throws -> RealServer {
+        try requirePythonModule("gunicorn", package: "python3-gunicorn")
         let dir = try RealServer.makeDirectory("gunicorn")
         try app.write(toFile: dir + "/app.py", atomically: true, encoding: .utf8)
         return try RealServer(name: "gunicorn", executable: "/usr/bin/python3",
@@ -133,11 +134,19 @@ enum RealServers {
 
     /// uvicorn (Debian's python3-uvicorn) serving `app.py` (an ASGI `app`).
     static func uvicorn(app: String, options: [String], port: Int) throws -> RealServer {
+        try requirePythonModule("uvicorn", package: "python3-uvicorn")
         let dir = try RealServer.makeDirectory("uvicorn")
         try app.write(toFile: dir + "/app.py", atomically: true, encoding: .utf8)
         return try RealServer(name: "uvicorn", executable: "/usr/bin/python3",
                               arguments: ["-m", "uvicorn", "--app-dir", dir, "--host", "127.0.0.1", "--port", String(port),
                                           "--no-access-log"] + options + ["app:app"],
                               directory: dir, port: port)
+    }
+
+    /// Debian's python3 runs the app servers: their module must be installed for it.
+    private static func requirePythonModule(_ module: String, package: String) throws {
+        guard FileManager.default.fileExists(atPath: "/usr/lib/python3/dist-packages/\(module)") else {
+            throw RealServerError("\(module): \(package) is not installed (scripts/install-deps.sh test installs it)")
+        }
     }
 }

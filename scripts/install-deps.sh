@@ -7,6 +7,7 @@ level=${1:-test}
 packages=(libcurl4-openssl-dev libssl-dev zlib1g-dev pkg-config ca-certificates openssl util-linux)  # build; the lab uses openssl and setpriv
 if [[ $level == test || $level == bench ]]; then
   packages+=(openssl dnsmasq-base iproute2 curl util-linux prometheus)                 # test servers (setpriv), promtool
+  packages+=(nginx apache2 haproxy varnish python3-gunicorn python3-uvicorn)      # the real-server lab (Tests/HTTPDiagCoreTests/RealServerLab)
 fi
 if [[ $level == bench ]]; then
   packages+=(hyperfine time)
@@ -22,5 +23,13 @@ echo "installing: ${missing[*]}"
 sudo=""
 [[ $(id -u) -ne 0 ]] && sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
+# apache2, nginx, haproxy and varnish start their daemon on install (ports 80, 6081, ...): the tests
+# run their own on free loopback ports, so no service may start while these packages are installed.
+policy=/usr/sbin/policy-rc.d
+if [[ ! -e $policy ]]; then
+  printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
+  $sudo chmod 755 "$policy"
+  trap '$sudo rm -f "$policy"' EXIT
+fi
 $sudo apt-get update -qq >/dev/null
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -24,7 +24,7 @@ enum Template {
         return (out + rest, false)
     }
 
-    static let simpleKeys = ["status", "reason", "host", "address", "url", "error", "hops", "method"]
+    static let simpleKeys = ["status", "reason", "host", "address", "url", "error", "hops", "generator", "method"]
     static let prefixedKeys = ["header:", "request_header:", "field:", "body_match:"]
 
     static func isKnown(_ key: String) -> Bool {
@@ -42,6 +42,7 @@ enum Template {
         case "method": return p.request.method
         case "error": return p.error?.message
         case "hops": return facts.hops.map(\.name).joined(separator: " → ")
+        case "generator": return facts.hops.first(where: \.generatedResponse).map { $0.name == "origin" ? "the server" : $0.name }
         default: break
         }
         if key.hasPrefix("header:") { return p.response?.headers.first(String(key.dropFirst(7))) }

@@ -115,7 +115,12 @@ struct ProbeContext: Sendable {
                     userpwd: String?, address: String?, remainingMs: Int) -> HopRequest {
         var resolve = options.resolve
         if let address {
-            resolve.insert("\(target.host):\(target.port):\(IPAddress.bracketed(address))", at: 0)
+            // libcurl keeps the last entry for a host:port ("old addresses discarded"), so a
+            // pin placed before the user's own --resolve list lost to it and every fanned-out
+            // probe connected wherever that whole list led (IPv4 first). The pin goes last,
+            // and the user's entries for the same host:port, now superseded, go.
+            resolve.removeAll { AddressPlanner.resolveEntry($0, matches: target, wildcard: false) }
+            resolve.append("\(target.host):\(target.port):\(IPAddress.bracketed(address))")
         } else if options.dnsServer != nil && !plan.addresses.isEmpty {
             resolve.insert("\(target.host):\(target.port):" + plan.addresses.map(IPAddress.bracketed).joined(separator: ","), at: 0)
         }

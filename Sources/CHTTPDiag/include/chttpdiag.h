@@ -44,6 +44,17 @@ typedef struct {
     int sent_certificate;        /* we sent a Certificate message (maybe empty) */
     int first_record_byte;       /* -1, or the first byte of the first record read */
     int sent_any;                /* we wrote a TLS record: the TCP connection existed */
+    /* CLOCK_MONOTONIC nanoseconds (0 = not seen): phase times of a failed handshake,
+     * which libcurl reports as 0. */
+    int64_t first_write_ns;      /* our first TLS record (the ClientHello): TCP was connected */
+    int64_t alert_received_ns;
+    int64_t handshake_done_ns;
+    /* TCP_INFO's smoothed RTT at our first TLS write, when the SYN was not retransmitted:
+     * the SYN/SYN-ACK round trip, i.e. how long the TCP connect took (0 = unknown). Needed
+     * because libcurl sets up the TLS library (CA file, SSL_CTX) between connect and the
+     * ClientHello, so the first write is late by that. */
+    int tcp_connect_rtt_us;
+    struct hd_socket_observation *socket;  /* set by the caller: where the socket's fd is */
     char version[32];
     char cipher[96];
     char alpn[32];
@@ -57,6 +68,20 @@ CURLcode hd_install_tls_observer(CURL *h, hd_tls_observation *obs);
 const char *hd_x509_verify_reason(long code);
 /* OpenSSL's name for a TLS alert description, e.g. "certificate required". */
 const char *hd_tls_alert_name(int code);
+
+/* ---- socket observer (CURLOPT_OPENSOCKETFUNCTION): when connecting began, on which socket ---- */
+typedef struct hd_socket_observation {
+    int64_t first_open_ns;       /* CLOCK_MONOTONIC ns of the first socket opened (0 = none) */
+    int64_t last_open_ns;
+    int sockets_opened;          /* more than one: libcurl tried several addresses */
+    int last_fd;                 /* of the last socket opened; -1 before any */
+} hd_socket_observation;
+
+void hd_socket_observation_reset(hd_socket_observation *obs);
+
+CURLcode hd_install_socket_observer(CURL *h, hd_socket_observation *obs);
+/* CLOCK_MONOTONIC in nanoseconds, the clock of every *_ns field. */
+int64_t hd_monotonic_ns(void);
 
 /* ---- URL parsing with libcurl's own parser (what libcurl will do with it) ---- */
 typedef struct {

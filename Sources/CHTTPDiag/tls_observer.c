@@ -92,4 +92,3 @@ CURLcode hd_install_tls_observer(CURL *h, hd_tls_observation *obs) {
 }
 
 const char *hd_x509_verify_reason(long code) { return X509_verify_cert_error_string(code); }
-const char *hd_tls_alert_name(int code) { return SSL_alert_desc_string_long(code); }

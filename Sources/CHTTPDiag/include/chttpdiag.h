@@ -66,8 +66,6 @@ CURLcode hd_install_tls_observer(CURL *h, hd_tls_observation *obs);
 
 /* OpenSSL's text for an X509 verify result (CURLINFO_SSL_VERIFYRESULT). */
 const char *hd_x509_verify_reason(long code);
-/* OpenSSL's name for a TLS alert description, e.g. "certificate required". */
-const char *hd_tls_alert_name(int code);
 
 /* ---- socket observer (CURLOPT_OPENSOCKETFUNCTION): when connecting began, on which socket ---- */
 typedef struct hd_socket_observation {

@@ -78,7 +78,8 @@ public enum TextReport {
         if let alpn = tls.alpn { head += " alpn=\(alpn)" }
         head += tls.verified ? " " + style.green("verified") : " " + style.red("not verified") + (tls.verifyReason.map { " (\($0))" } ?? "")
         var lines = [head]
-        if let alert = tls.alertReceived { lines.append("    server alert \(alert.code) \(alert.name)") }
+        if let alert = tls.alertReceived { lines.append("    server sent alert \(alert.code) \(alert.name)") }
+        if let alert = tls.alertSent { lines.append("    httpdiag sent alert \(alert.code) \(alert.name)") }
         if tls.clientCertificateRequested {
             lines.append("    server requested a client certificate; " + (tls.clientCertificateSent ? "one was sent" : "none was sent"))
         }

@@ -38,7 +38,7 @@ enum FieldCatalog {
         let tls = TLSEvidence(version: "v", cipher: "c", alpn: "a", verified: true, verifyResult: 0, verifyReason: "r",
                               hostnameMatches: true, clientCertificateRequested: true, clientCertificateSent: true,
                               alertReceived: TLSAlert(code: 1, name: "n"), chain: [cert], earliestExpiryDays: 1,
-                              chainFromUnverifiedHandshake: false)
+                              chainFromUnverifiedHandshake: false, alertSent: TLSAlert(code: 1, name: "n"))
         var token = TokenEvidence(format: "jwt", scheme: "Bearer", length: 1)
         token.alg = "a"; token.kid = "k"; token.tokenUse = "id"; token.aud = ["a"]; token.clientId = "c"; token.iss = "i"
         token.scope = "s"; token.exp = date; token.iat = date; token.expired = true; token.expiresInSeconds = 1

@@ -81,6 +81,26 @@ CURLcode hd_install_socket_observer(CURL *h, hd_socket_observation *obs);
 /* CLOCK_MONOTONIC in nanoseconds, the clock of every *_ns field. */
 int64_t hd_monotonic_ns(void);
 
+/* ---- one raw TCP exchange (follow-up probes): connect, optionally send, read the first bytes ---- */
+typedef struct {
+    int connected;               /* 1 when the connection was accepted */
+    int connect_errno;           /* errno of a failed connect (ETIMEDOUT when the time ran out) */
+    int64_t connect_ns;          /* duration of the connect */
+    int received;                /* bytes read (at most sizeof(first_bytes)) */
+    int64_t first_byte_ns;       /* from connect done to the first byte (0 = none) */
+    int closed;                  /* the peer closed (EOF) before any byte */
+    int reset;                   /* the peer reset the connection */
+    unsigned char first_bytes[64];
+} hd_tcp_result;
+
+/*
+ * Connects to ip:port (IPv4 or IPv6 text) within connect_timeout_ms; if connected, writes
+ * `payload_len` bytes of `payload` (may be 0) and waits up to read_timeout_ms for the first bytes.
+ * Returns 0, or -1 when the address is not an IP address or no socket could be made.
+ */
+int hd_tcp_exchange(const char *ip, int port, int connect_timeout_ms, const unsigned char *payload, size_t payload_len,
+                    int read_timeout_ms, hd_tcp_result *out);
+
 /* ---- URL parsing with libcurl's own parser (what libcurl will do with it) ---- */
 typedef struct {
     char scheme[16];

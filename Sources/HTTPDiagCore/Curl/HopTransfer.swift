@@ -25,6 +25,7 @@ enum HopTransfer {
         try easy.set(CURLOPT_USERAGENT, r.userAgent)
         try easy.set(CURLOPT_MAXFILESIZE_LARGE, r.maxDownload)
         if r.connectOnly { try easy.set(CURLOPT_CONNECT_ONLY, 1) }
+        if r.noProxy { try easy.set(CURLOPT_NOPROXY, "*") }
         switch r.httpVersion {
         case .automatic: break
         case .http1_1: try easy.set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1)

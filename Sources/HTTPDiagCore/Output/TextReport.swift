@@ -49,6 +49,10 @@ public enum TextReport {
             lines.append("  " + style.red("error") + " \(e.kind.rawValue): \(e.message)")
             lines.append(style.dim("        phase \(e.phase), curl code \(e.curlCode)" + (e.osErrno.map { ", errno \($0)" } ?? "")))
         }
+        for f in p.followups {
+            lines.append("  " + style.bold("follow-up") + " \(f.kind.rawValue) \(f.target) → \(style.bold(f.finding)): " + sanitize(f.summary)
+                         + style.dim("  \(Format.ms(f.durationMs))"))
+        }
         if showDNS, let dns = p.dns { lines += dnsLines(dns, style: style) }
         if p.timings.totalMs > 0 { lines += Waterfall.render(p.timings, style: style) }
         for hop in p.redirects {

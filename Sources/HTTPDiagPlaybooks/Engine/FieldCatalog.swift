@@ -52,6 +52,8 @@ enum FieldCatalog {
         return ProbeResult(address: "a", family: "ipv4", port: 1, sample: 1, startedAt: date, verdict: .ok, timings: Timings(),
                            dns: dns, tls: tls, request: request, response: response,
                            redirects: [RedirectHop(url: "u", status: 301, location: "l", address: "a", totalMs: 1)],
-                           error: ProbeError(kind: .timeout, message: "m", curlCode: 1, osErrno: 1, phase: "p"))
+                           error: ProbeError(kind: .timeout, message: "m", curlCode: 1, osErrno: 1, phase: "p"),
+                           followups: [FollowUp(kind: .tlsHello, target: "a:1", startedAt: date, durationMs: 1, outcome: "o",
+                                                status: 1, finding: "f", summary: "s")])
     }()
 }

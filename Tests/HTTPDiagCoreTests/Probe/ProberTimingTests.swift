@@ -57,7 +57,7 @@ struct ProberTimingTests {
 
     @Test func handshakeTimeoutShowsTheTLSPhase() throws {
         let server = try SilentListener()  // connects, never answers the ClientHello
-        let probe = try check("https://127.0.0.1:\(server.port)/") { $0.maxTimeMs = 700 }.probes[0]
+        let probe = try check("https://127.0.0.1:\(server.port)/") { $0.maxTimeMs = 700; $0.followups = false }.probes[0]
         #expect(probe.error?.kind == .timeout)
         #expect(probe.error?.phase == "tls")
         #expect(probe.timings.connectMs > 0)
@@ -67,7 +67,7 @@ struct ProberTimingTests {
 
     @Test func connectTimeoutShowsTheConnectAttempt() throws {
         let blackhole = try LabBlackholeListener()
-        let probe = try check("http://127.0.0.1:\(blackhole.port)/") { $0.connectTimeoutMs = 600 }.probes[0]
+        let probe = try check("http://127.0.0.1:\(blackhole.port)/") { $0.connectTimeoutMs = 600; $0.followups = false }.probes[0]
         #expect(probe.error?.kind == .connectTimeout)
         #expect(probe.timings.connectMs >= 500, "\(probe.timings)")
         #expect(probe.timings.tlsMs == 0 && probe.timings.waitMs == 0)

@@ -1,7 +1,10 @@
 #include "chttpdiag.h"
 #include <openssl/ssl.h>
 #include <string.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <pthread.h>
+#include <sys/socket.h>
 
 static int observer_index = -1;
 static pthread_once_t observer_once = PTHREAD_ONCE_INIT;
@@ -20,14 +23,31 @@ static void on_message(int write_p, int version, int content_type, const void *b
     hd_tls_observation *obs = arg;
     const unsigned char *p = buf;
     if (obs == NULL || len == 0) return;
-    if (write_p) obs->sent_any = 1;
+    if (write_p) {
+        obs->sent_any = 1;
+        if (obs->first_write_ns == 0) {
+            obs->first_write_ns = hd_monotonic_ns();
+            /* One socket, so it is this connection's (libcurl's BIO hides the fd from SSL_get_fd). */
+            if (obs->socket != NULL && obs->socket->sockets_opened == 1 && obs->socket->last_fd >= 0) {
+                struct tcp_info ti;
+                socklen_t len = sizeof(ti);
+                memset(&ti, 0, sizeof(ti));
+                if (getsockopt(obs->socket->last_fd, IPPROTO_TCP, TCP_INFO, &ti, &len) == 0
+                    && ti.tcpi_total_retrans == 0 && ti.tcpi_rtt > 0)
+                    obs->tcp_connect_rtt_us = (int)ti.tcpi_rtt;
+            }
+        }
+    }
     if (content_type == SSL3_RT_HEADER) {
         if (!write_p && obs->first_record_byte < 0) obs->first_record_byte = p[0];
         return;
     }
     if (content_type == SSL3_RT_ALERT && len >= 2) {
         if (write_p) { if (obs->alert_sent < 0) obs->alert_sent = p[1]; }
-        else if (obs->alert_received < 0) { obs->alert_received = p[1]; obs->alert_received_level = p[0]; }
+        else if (obs->alert_received < 0) {
+            obs->alert_received = p[1]; obs->alert_received_level = p[0];
+            obs->alert_received_ns = hd_monotonic_ns();
+        }
         return;
     }
     if (content_type == SSL3_RT_HANDSHAKE) {
@@ -43,6 +63,7 @@ static void on_info(const SSL *ssl, int where, int ret) {
     hd_tls_observation *obs = SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), observer_index);
     if (obs == NULL) return;
     obs->handshake_done = 1;
+    if (obs->handshake_done_ns == 0) obs->handshake_done_ns = hd_monotonic_ns();
     snprintf(obs->version, sizeof(obs->version), "%s", SSL_get_version(ssl));
     const SSL_CIPHER *c = SSL_get_current_cipher(ssl);
     snprintf(obs->cipher, sizeof(obs->cipher), "%s", c ? SSL_CIPHER_get_name(c) : "");
@@ -71,4 +92,3 @@ CURLcode hd_install_tls_observer(CURL *h, hd_tls_observation *obs) {
 }
 
 const char *hd_x509_verify_reason(long code) { return X509_verify_cert_error_string(code); }
-const char *hd_tls_alert_name(int code) { return SSL_alert_desc_string_long(code); }

@@ -40,6 +40,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.customShort("m"), .customLong("max-time")], help: "Seconds allowed per probe, redirects included.") var maxTime: Double = 10
     @Option(name: .customLong("dns-server"), help: "IP[:PORT] of a nameserver to query directly and connect by.") var dnsServer: String?
     @Flag(name: .customLong("no-fanout"), help: "Probe one address only instead of every resolved one.") var noFanout = false
+    @Flag(name: .customLong("no-followup"), help: "No follow-up requests after a failure (TLS hello, plain HTTP, spaced retry, TCP connect, other address family).") var noFollowup = false
     @Option(name: .customLong("samples"), help: "Requests per address.") var samples = 1
     @Flag(name: .customLong("burst"), help: "Send the samples concurrently.") var burst = false
     @Flag(name: .customLong("compressed"), help: "Ask for a compressed response and decode it.") var compressed = false
@@ -112,6 +113,7 @@ struct CheckCommand: ParsableCommand {
         o.maxTimeMs = try milliseconds(maxTime, flag: "--max-time")
         if let server = dnsServer { o.dnsServer = try DNSServer(parsing: server) }
         o.fanout = !noFanout
+        o.followups = !noFollowup
         o.samples = samples
         o.burst = burst
         o.compressed = compressed

@@ -44,6 +44,17 @@ typedef struct {
     int sent_certificate;        /* we sent a Certificate message (maybe empty) */
     int first_record_byte;       /* -1, or the first byte of the first record read */
     int sent_any;                /* we wrote a TLS record: the TCP connection existed */
+    /* CLOCK_MONOTONIC nanoseconds (0 = not seen): phase times of a failed handshake,
+     * which libcurl reports as 0. */
+    int64_t first_write_ns;      /* our first TLS record (the ClientHello): TCP was connected */
+    int64_t alert_received_ns;
+    int64_t handshake_done_ns;
+    /* TCP_INFO's smoothed RTT at our first TLS write, when the SYN was not retransmitted:
+     * the SYN/SYN-ACK round trip, i.e. how long the TCP connect took (0 = unknown). Needed
+     * because libcurl sets up the TLS library (CA file, SSL_CTX) between connect and the
+     * ClientHello, so the first write is late by that. */
+    int tcp_connect_rtt_us;
+    struct hd_socket_observation *socket;  /* set by the caller: where the socket's fd is */
     char version[32];
     char cipher[96];
     char alpn[32];
@@ -55,8 +66,40 @@ CURLcode hd_install_tls_observer(CURL *h, hd_tls_observation *obs);
 
 /* OpenSSL's text for an X509 verify result (CURLINFO_SSL_VERIFYRESULT). */
 const char *hd_x509_verify_reason(long code);
-/* OpenSSL's name for a TLS alert description, e.g. "certificate required". */
-const char *hd_tls_alert_name(int code);
+
+/* ---- socket observer (CURLOPT_OPENSOCKETFUNCTION): when connecting began, on which socket ---- */
+typedef struct hd_socket_observation {
+    int64_t first_open_ns;       /* CLOCK_MONOTONIC ns of the first socket opened (0 = none) */
+    int64_t last_open_ns;
+    int sockets_opened;          /* more than one: libcurl tried several addresses */
+    int last_fd;                 /* of the last socket opened; -1 before any */
+} hd_socket_observation;
+
+void hd_socket_observation_reset(hd_socket_observation *obs);
+
+CURLcode hd_install_socket_observer(CURL *h, hd_socket_observation *obs);
+/* CLOCK_MONOTONIC in nanoseconds, the clock of every *_ns field. */
+int64_t hd_monotonic_ns(void);
+
+/* ---- one raw TCP exchange (follow-up probes): connect, optionally send, read the first bytes ---- */
+typedef struct {
+    int connected;               /* 1 when the connection was accepted */
+    int connect_errno;           /* errno of a failed connect (ETIMEDOUT when the time ran out) */
+    int64_t connect_ns;          /* duration of the connect */
+    int received;                /* bytes read (at most sizeof(first_bytes)) */
+    int64_t first_byte_ns;       /* from connect done to the first byte (0 = none) */
+    int closed;                  /* the peer closed (EOF) before any byte */
+    int reset;                   /* the peer reset the connection */
+    unsigned char first_bytes[64];
+} hd_tcp_result;
+
+/*
+ * Connects to ip:port (IPv4 or IPv6 text) within connect_timeout_ms; if connected, writes
+ * `payload_len` bytes of `payload` (may be 0) and waits up to read_timeout_ms for the first bytes.
+ * Returns 0, or -1 when the address is not an IP address or no socket could be made.
+ */
+int hd_tcp_exchange(const char *ip, int port, int connect_timeout_ms, const unsigned char *payload, size_t payload_len,
+                    int read_timeout_ms, hd_tcp_result *out);
 
 /* ---- URL parsing with libcurl's own parser (what libcurl will do with it) ---- */
 typedef struct {

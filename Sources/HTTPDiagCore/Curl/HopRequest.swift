@@ -19,6 +19,8 @@ struct HopRequest {
     var userAgent: String
     /// Handshake only (CURLOPT_CONNECT_ONLY): used to read a chain that failed verification.
     var connectOnly = false
+    /// No proxy, whatever the environment says (follow-ups go to one exact address).
+    var noProxy = false
 }
 
 public enum HTTPVersionPreference: String, Sendable, Codable {

@@ -7,8 +7,10 @@ enum HopTransfer {
         let sink = TransferSink(captureLimit: request.captureLimit, maxDownload: request.maxDownload)
         try configure(easy, request)
         try sink.install(on: easy)
+        let started = hd_monotonic_ns()
         let rc = withExtendedLifetime(sink) { easy.perform() }
-        return outcome(rc, easy, sink)
+        let scheme = URLParts(request.url).scheme.lowercased()
+        return outcome(rc, easy, sink, started: started, tls: scheme == "https")
     }
 
     private static func configure(_ easy: CurlEasy, _ r: HopRequest) throws {
@@ -23,6 +25,7 @@ enum HopTransfer {
         try easy.set(CURLOPT_USERAGENT, r.userAgent)
         try easy.set(CURLOPT_MAXFILESIZE_LARGE, r.maxDownload)
         if r.connectOnly { try easy.set(CURLOPT_CONNECT_ONLY, 1) }
+        if r.noProxy { try easy.set(CURLOPT_NOPROXY, "*") }
         switch r.httpVersion {
         case .automatic: break
         case .http1_1: try easy.set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1)
@@ -51,7 +54,7 @@ enum HopTransfer {
         if let key = r.tls.clientKey { try easy.set(CURLOPT_SSLKEY, key) }
     }
 
-    private static func outcome(_ rc: CURLcode, _ easy: CurlEasy, _ sink: TransferSink) -> HopOutcome {
+    private static func outcome(_ rc: CURLcode, _ easy: CurlEasy, _ sink: TransferSink, started: Int64, tls: Bool) -> HopOutcome {
         let o = sink.tls.pointee
         let observation = TLSObservation(
             handshakeDone: o.handshake_done != 0,
@@ -63,13 +66,25 @@ enum HopTransfer {
             sentCertificate: o.sent_certificate != 0,
             firstRecordByte: o.first_record_byte >= 0 ? Int(o.first_record_byte) : nil,
             version: cString(o.version), cipher: cString(o.cipher), alpn: cString(o.alpn))
-        let timings = Timings.fromCumulative(
+        let counters = CurlCounters(
             namelookup: easy.offset(CURLINFO_NAMELOOKUP_TIME_T),
             connect: easy.offset(CURLINFO_CONNECT_TIME_T),
             appconnect: easy.offset(CURLINFO_APPCONNECT_TIME_T),
             pretransfer: easy.offset(CURLINFO_PRETRANSFER_TIME_T),
             starttransfer: easy.offset(CURLINFO_STARTTRANSFER_TIME_T),
             total: easy.offset(CURLINFO_TOTAL_TIME_T))
+        let socket = sink.socket.pointee
+        let marks = TransferMarks(
+            socketOpened: TransferMarks.offset(socket.first_open_ns, from: started),
+            tcpConnected: o.tcp_connect_rtt_us > 0 && socket.sockets_opened == 1
+                ? TransferMarks.offset(socket.last_open_ns, from: started).map { $0 + Int64(o.tcp_connect_rtt_us) } : nil,
+            tlsFirstWrite: TransferMarks.offset(o.first_write_ns, from: started),
+            tlsDone: TransferMarks.offset(o.handshake_done_ns, from: started),
+            tlsAlert: TransferMarks.offset(o.alert_received_ns, from: started),
+            requestSent: TransferMarks.offset(sink.requestSentNs, from: started),
+            firstResponseByte: TransferMarks.offset(sink.firstResponseNs, from: started))
+        // A transfer our own callbacks stopped (a limit) failed too, with libcurl's code set.
+        let timings = Timings.measured(counters, marks: marks, tls: tls, failed: rc != CURLE_OK)
         return HopOutcome(
             curlCode: Int(rc.rawValue),
             curlMessage: String(cString: curl_easy_strerror(rc)),

@@ -23,19 +23,31 @@ final class TransferSink {
     /// Request header block(s) as libcurl sent them.
     private(set) var sentHeaderText = ""
     let tls: UnsafeMutablePointer<hd_tls_observation>
+    let socket: UnsafeMutablePointer<hd_socket_observation>
+    /// CLOCK_MONOTONIC ns (0 = not seen): the first request header block written, the
+    /// first response byte (a header line or non-HTTP bytes).
+    private(set) var requestSentNs: Int64 = 0
+    private(set) var firstResponseNs: Int64 = 0
 
     init(captureLimit: Int, maxDownload: Int, maxHeaderBytes: Int = 256 * 1024, maxHeaderCount: Int = 1000) {
         self.captureLimit = captureLimit
         self.maxDownload = maxDownload
         self.maxHeaderBytes = maxHeaderBytes
         self.maxHeaderCount = maxHeaderCount
+        socket = .allocate(capacity: 1)
+        hd_socket_observation_reset(socket)
         tls = .allocate(capacity: 1)
         hd_tls_observation_reset(tls)
+        tls.pointee.socket = socket
     }
 
-    deinit { tls.deallocate() }
+    deinit {
+        tls.deallocate()
+        socket.deallocate()
+    }
 
     func header(_ data: UnsafeMutablePointer<CChar>, _ count: Int) -> Int {
+        if firstResponseNs == 0 { firstResponseNs = hd_monotonic_ns() }
         headerBytes += count
         if headerBytes > maxHeaderBytes || headers.count >= maxHeaderCount {
             headersTooLarge = true
@@ -64,6 +76,7 @@ final class TransferSink {
 
     func bodyData(_ data: UnsafeMutablePointer<CChar>, _ count: Int) -> Int {
         if statusLine == nil {
+            if firstResponseNs == 0 { firstResponseNs = hd_monotonic_ns() }
             // HTTP/0.9 is allowed only so that these bytes can be seen; stop at once.
             nonHTTPBytes = Array(UnsafeRawBufferPointer(start: data, count: min(count, 64)))
             return 0
@@ -81,7 +94,9 @@ final class TransferSink {
     }
 
     func debug(_ type: curl_infotype, _ data: UnsafeMutablePointer<CChar>, _ count: Int) {
-        guard type == CURLINFO_HEADER_OUT, sentHeaderText.utf8.count < 64 * 1024 else { return }
+        guard type == CURLINFO_HEADER_OUT else { return }
+        if requestSentNs == 0 { requestSentNs = hd_monotonic_ns() }
+        guard sentHeaderText.utf8.count < 64 * 1024 else { return }
         sentHeaderText += String(decoding: UnsafeRawBufferPointer(start: data, count: count), as: UTF8.self)
     }
 
@@ -108,6 +123,7 @@ final class TransferSink {
             return 0
         }, me))
         try check(hd_install_tls_observer(easy.handle, tls))
+        try check(hd_install_socket_observer(easy.handle, socket))
     }
 
     private func check(_ rc: CURLcode) throws {

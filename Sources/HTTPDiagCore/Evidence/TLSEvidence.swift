@@ -20,6 +20,8 @@ public struct TLSEvidence: Codable, Sendable, Equatable {
     public var clientCertificateSent: Bool
     /// Fatal alert the server sent, if any.
     public var alertReceived: TLSAlert?
+    /// Alert our side sent (it gave up on the handshake), if any.
+    public var alertSent: TLSAlert?
     /// Certificates as sent by the server, leaf first.
     public var chain: [CertificateInfo]
     /// Days until the earliest notAfter in the chain (negative when expired).
@@ -33,7 +35,7 @@ public struct TLSEvidence: Codable, Sendable, Equatable {
                 hostnameMatches: Bool? = nil, clientCertificateRequested: Bool = false,
                 clientCertificateSent: Bool = false, alertReceived: TLSAlert? = nil,
                 chain: [CertificateInfo] = [], earliestExpiryDays: Double? = nil,
-                chainFromUnverifiedHandshake: Bool = false) {
+                chainFromUnverifiedHandshake: Bool = false, alertSent: TLSAlert? = nil) {
         self.version = version; self.cipher = cipher; self.alpn = alpn; self.verified = verified
         self.verifyResult = verifyResult; self.verifyReason = verifyReason
         self.hostnameMatches = hostnameMatches
@@ -41,12 +43,14 @@ public struct TLSEvidence: Codable, Sendable, Equatable {
         self.clientCertificateSent = clientCertificateSent; self.alertReceived = alertReceived
         self.chain = chain; self.earliestExpiryDays = earliestExpiryDays
         self.chainFromUnverifiedHandshake = chainFromUnverifiedHandshake
+        self.alertSent = alertSent
     }
 }
 
 public struct TLSAlert: Codable, Sendable, Equatable {
     /// RFC 8446 alert description number (40 handshake_failure, 116 certificate_required...).
     public var code: Int
+    /// The RFC's name for it: `handshake_failure`, `certificate_required`, ... (`unassigned`).
     public var name: String
 
     public init(code: Int, name: String) {

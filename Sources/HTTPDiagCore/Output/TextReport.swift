@@ -50,6 +50,10 @@ public enum TextReport {
             lines.append("  " + style.red("error") + " \(e.kind.rawValue): \(e.message)")
             lines.append(style.dim("        phase \(e.phase), curl code \(e.curlCode)" + (e.osErrno.map { ", errno \($0)" } ?? "")))
         }
+        for f in p.followups {
+            lines.append("  " + style.bold("follow-up") + " \(f.kind.rawValue) \(f.target) → \(style.bold(f.finding)): " + sanitize(f.summary)
+                         + style.dim("  \(Format.ms(f.durationMs))"))
+        }
         if showDNS, let dns = p.dns { lines += dnsLines(dns, style: style) }
         if p.timings.totalMs > 0 { lines += Waterfall.render(p.timings, style: style) }
         for hop in p.redirects {
@@ -79,7 +83,8 @@ public enum TextReport {
         if let alpn = tls.alpn { head += " alpn=\(alpn)" }
         head += tls.verified ? " " + style.green("verified") : " " + style.red("not verified") + (tls.verifyReason.map { " (\($0))" } ?? "")
         var lines = [head]
-        if let alert = tls.alertReceived { lines.append("    server alert \(alert.code) \(alert.name)") }
+        if let alert = tls.alertReceived { lines.append("    server sent alert \(alert.code) \(alert.name)") }
+        if let alert = tls.alertSent { lines.append("    httpdiag sent alert \(alert.code) \(alert.name)") }
         if tls.clientCertificateRequested {
             lines.append("    server requested a client certificate; " + (tls.clientCertificateSent ? "one was sent" : "none was sent"))
         }

@@ -100,15 +100,22 @@ enum AddressPlanner {
     }
 
     static func pinnedAddresses(_ target: TargetURL, _ resolve: [String]) -> [String] {
-        for entry in resolve {
-            var text = Substring(entry)
-            if text.hasPrefix("+") { text = text.dropFirst() }
-            let parts = text.split(separator: ":", maxSplits: 2)
-            guard parts.count == 3, parts[0].lowercased() == target.host.lowercased() || parts[0] == "*",
-                  Int(parts[1]) == target.port else { continue }
-            return parts[2].split(separator: ",").map { String($0).trimmingBrackets() }
+        // libcurl uses the last entry for a host:port, so the last one is the one that counts.
+        for entry in resolve.reversed() where resolveEntry(entry, matches: target) {
+            guard let list = entry.split(separator: ":", maxSplits: 2).dropFirst(2).first else { continue }
+            return list.split(separator: ",").map { String($0).trimmedSpaces().trimmingBrackets() }
         }
         return []
+    }
+
+    /// A `--resolve` entry (`[+]host:port:addr[,addr]`) for the target's host (or `*`,
+    /// unless `wildcard` is false) and port.
+    static func resolveEntry(_ entry: String, matches target: TargetURL, wildcard: Bool = true) -> Bool {
+        var text = Substring(entry)
+        if text.hasPrefix("+") { text = text.dropFirst() }
+        let parts = text.split(separator: ":", maxSplits: 2)
+        return parts.count == 3 && (parts[0].lowercased() == target.host.lowercased() || (wildcard && parts[0] == "*"))
+            && Int(parts[1]) == target.port
     }
 
     private final class ResultBox: @unchecked Sendable {

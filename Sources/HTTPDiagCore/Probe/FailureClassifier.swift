@@ -64,6 +64,10 @@ enum FailureClassifier {
                 if tls.firstRecordByte == nil && !tls.sawServerHello {
                     return error(.tlsHandshake, "tls", "the server closed the connection during the handshake")
                 }
+                if let sent = tls.alertSent, sent != 0 {
+                    // Our side gave up (no shared version or cipher, a bad ServerHello): say with what.
+                    return error(.tlsHandshake, "tls", "httpdiag's TLS library sent alert \(sent) (\(alertName(sent))) to the server")
+                }
                 return error(.tlsHandshake, "tls")
             }
             if Int32(o.osErrno) == ECONNRESET || o.statusLine == nil {
@@ -108,7 +112,7 @@ enum FailureClassifier {
         return e
     }
 
-    static func alertName(_ code: Int) -> String { VerifyReason.alert(code) }
+    static func alertName(_ code: Int) -> String { TLSAlert.name(code) }
 
     static func hex(_ bytes: ArraySlice<UInt8>) -> String {
         bytes.map { b in (b < 16 ? "0" : "") + String(b, radix: 16) }.joined(separator: " ")

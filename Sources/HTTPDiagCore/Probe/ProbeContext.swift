@@ -8,7 +8,10 @@ struct ProbeContext: Sendable {
     let plan: AddressPlan
     let now: @Sendable () -> Date
 
-    func probe(address: String?, sample: Int) -> ProbeResult {
+    func probe(address: String?, sample: Int) -> ProbeResult { run(address: address, sample: sample).result }
+
+    /// One probe, and the URL its last hop went to (unredacted: follow-ups need it).
+    func run(address: String?, sample: Int) -> ProbeRun {
         let started = now()
         let deadline = MonotonicClock.now() + UInt64(options.maxTimeMs) * 1_000_000
         var url = target.text
@@ -32,8 +35,9 @@ struct ProbeContext: Sendable {
             do {
                 outcome = try HopTransfer.perform(request)
             } catch {
-                return failedBeforeConnect(ProbeError(kind: .localError, message: "\(error)", phase: "local"),
-                                           started: started, address: address, sample: sample)
+                return ProbeRun(result: failedBeforeConnect(ProbeError(kind: .localError, message: "\(error)", phase: "local"),
+                                                            started: started, address: address, sample: sample),
+                                finalURL: url)
             }
             error = FailureClassifier.classify(outcome, scheme: URLParts(url).scheme.lowercased(),
                                                hasClientCert: options.tls.clientCert != nil)
@@ -96,13 +100,13 @@ struct ProbeContext: Sendable {
         }
         if let e = error { error?.message = redactor.scrub(e.message) }
         let probeAddress = outcome.primaryIP ?? address ?? (IPAddress.isLiteral(target.host) ? target.host : nil)
-        return ProbeResult(
+        return ProbeRun(result: ProbeResult(
             address: probeAddress, family: probeAddress.flatMap(IPAddress.family), port: outcome.primaryPort == 0 ? target.port : outcome.primaryPort,
             sample: sample, startedAt: started,
             verdict: verdict(error: error, tls: tls),
             timings: timings, dns: plan.dns, tls: tls,
             request: requestEvidence(url: url, method: method, outcome: outcome, body: body, multipart: multipart),
-            response: response, redirects: hops, error: error)
+            response: response, redirects: hops, error: error), finalURL: url)
     }
 
     func verdict(error: ProbeError?, tls: TLSEvidence?) -> Verdict {
@@ -115,7 +119,12 @@ struct ProbeContext: Sendable {
                     userpwd: String?, address: String?, remainingMs: Int) -> HopRequest {
         var resolve = options.resolve
         if let address {
-            resolve.insert("\(target.host):\(target.port):\(IPAddress.bracketed(address))", at: 0)
+            // libcurl keeps the last entry for a host:port ("old addresses discarded"), so a
+            // pin placed before the user's own --resolve list lost to it and every fanned-out
+            // probe connected wherever that whole list led (IPv4 first). The pin goes last,
+            // and the user's entries for the same host:port, now superseded, go.
+            resolve.removeAll { AddressPlanner.resolveEntry($0, matches: target, wildcard: false) }
+            resolve.append("\(target.host):\(target.port):\(IPAddress.bracketed(address))")
         } else if options.dnsServer != nil && !plan.addresses.isEmpty {
             resolve.insert("\(target.host):\(target.port):" + plan.addresses.map(IPAddress.bracketed).joined(separator: ","), at: 0)
         }
@@ -190,6 +199,12 @@ struct ProbeContext: Sendable {
                                              body: options.body, multipart: options.multipart),
                     response: nil, redirects: [], error: failure)
     }
+}
+
+/// A probe's result and the URL of its last hop (the redirect target it ended on).
+struct ProbeRun: Sendable {
+    var result: ProbeResult
+    var finalURL: String
 }
 
 extension String {

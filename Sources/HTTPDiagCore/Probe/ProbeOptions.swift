@@ -35,6 +35,9 @@ public struct ProbeOptions: Sendable {
     /// --compressed: ask for and decode gzip/br/zstd (decoded bytes count against the limit).
     public var compressed = false
     public var certWarnDays = 14
+    /// After a failure, a few read-only follow-up requests to the same host and port that
+    /// tell look-alike causes apart (`--no-followup` turns them off).
+    public var followups = true
     public var userAgent = "httpdiag/\(HTTPDiagVersion.current)"
 
     public init(url: String) { self.url = url }

@@ -5,6 +5,10 @@ import Synchronization
 /// redirects hop by hop, and classifies every probe. Blocking; each probe runs on its
 /// own thread from the global queue.
 public enum Prober {
+    /// Kept free of follow-ups at the end of the --max-time + 2 s window: process start-up,
+    /// diagnosis and output.
+    static let followUpMarginMs = 350
+
     public static func check(_ options: ProbeOptions, now: @escaping @Sendable () -> Date = { Date() }) throws -> CheckReport {
         try options.validate()
         let target = try TargetURL(options.url)
@@ -22,7 +26,7 @@ public enum Prober {
         } else {
             let slots: [String?] = plan.pin ? plan.addresses.map { Optional($0) } : [nil]
             let jobs = slots.flatMap { address in (1...options.samples).map { (address, $0) } }
-            let results = Mutex<[ProbeResult?]>(Array(repeating: nil, count: jobs.count))
+            let results = Mutex<[ProbeRun?]>(Array(repeating: nil, count: jobs.count))
             let group = DispatchGroup()
             // Addresses run in parallel; samples of one address run one after another
             // unless --burst, so that an intermittent failure shows in order.
@@ -31,21 +35,33 @@ public enum Prober {
             if lanes.count == 1 {
                 // One lane (the common case): no thread pool to start.
                 for index in lanes[0] {
-                    let result = context.probe(address: jobs[index].0, sample: jobs[index].1)
+                    let result = context.run(address: jobs[index].0, sample: jobs[index].1)
                     results.withLock { $0[index] = result }
                 }
             } else {
                 for lane in lanes {
                     DispatchQueue.global().async(group: group) {
                     for index in lane {
-                        let result = context.probe(address: jobs[index].0, sample: jobs[index].1)
+                        let result = context.run(address: jobs[index].0, sample: jobs[index].1)
                         results.withLock { $0[index] = result }
                     }
                     }
                 }
                 group.wait()
             }
-            probes = results.withLock { $0.compactMap { $0 } }
+            let runs = results.withLock { $0.compactMap { $0 } }
+            probes = runs.map(\.result)
+            if options.followups, let primary = FollowUpPlanner.primaryIndex(probes) {
+                // The whole check, follow-ups included, ends within --max-time + 2 s (less a
+                // margin for the process itself); each follow-up gets at most 2 s of it.
+                let probesDone = MonotonicClock.now()
+                let deadline = max(clock + UInt64(options.maxTimeMs) * 1_000_000, probesDone)
+                    + UInt64(2_000 - followUpMarginMs) * 1_000_000
+                let steps = FollowUpPlanner.steps(primary: probes[primary], finalURL: runs[primary].finalURL, probes: probes,
+                                                  plan: plan, proxied: proxy != nil)
+                probes[primary].followups = FollowUpRunner(context: context, primary: probes[primary], finalURL: runs[primary].finalURL,
+                                                           deadline: deadline).run(steps)
+            }
         }
         let verdict = probes.map(\.verdict).max() ?? .unknown
         return CheckReport(

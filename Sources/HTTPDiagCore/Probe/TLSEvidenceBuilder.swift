@@ -17,10 +17,11 @@ enum TLSEvidenceBuilder {
             hostnameMatches: chain.first.map { CertificateParser.hostMatches(host, sans: $0.sans) },
             clientCertificateRequested: main.tls.sawCertificateRequest,
             clientCertificateSent: clientCertSent && main.tls.sentCertificate,
-            alertReceived: main.tls.alertReceived.map { TLSAlert(code: $0, name: VerifyReason.alert($0)) },
+            alertReceived: main.tls.alertReceived.map { TLSAlert(code: $0) },
             chain: chain,
             earliestExpiryDays: chain.compactMap(\.daysLeft).min(),
-            chainFromUnverifiedHandshake: source.curlCode != main.curlCode || (unverified != nil && main.certificates.isEmpty))
+            chainFromUnverifiedHandshake: source.curlCode != main.curlCode || (unverified != nil && main.certificates.isEmpty),
+            alertSent: main.tls.alertSent.flatMap { $0 == 0 ? nil : TLSAlert(code: $0) })  // not close_notify
         if let code = evidence.verifyResult {
             evidence.verifyReason = code == 0 && verificationFailed ? "host name mismatch" : VerifyReason.text(code)
         }

@@ -1,7 +1,6 @@
 import CHTTPDiag
 
-/// OpenSSL's own texts for verify results and alerts.
+/// OpenSSL's own texts for verify results (alerts are named by `TLSAlert.name`).
 enum VerifyReason {
     static func text(_ code: Int) -> String { String(cString: hd_x509_verify_reason(code)) }
-    static func alert(_ code: Int) -> String { String(cString: hd_tls_alert_name(Int32(code))) }
 }

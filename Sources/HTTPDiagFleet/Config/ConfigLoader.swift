@@ -9,7 +9,7 @@ import HTTPDiagPlaybooks
 public enum ConfigLoader {
     public static let topKeys = ["$schema", "defaults", "endpoints"]
     public static let endpointKeys = ["name", "url", "method", "headers", "body", "expect", "health_path", "samples",
-                                      "timeout_s", "connect_timeout_s", "tls", "dns_server", "tags"]
+                                      "timeout_s", "connect_timeout_s", "tls", "dns_server", "tags", "followups"]
     public static let defaultsKeys = endpointKeys.filter { $0 != "name" && $0 != "url" }
     public static let expectKeys = ["status", "body_contains", "body_matches", "headers", "max_latency_ms"]
     public static let tlsKeys = ["client_cert", "client_key", "ca", "insecure", "cert_warn_days"]
@@ -91,6 +91,7 @@ public enum ConfigLoader {
                 }
             }
             if let (n, p) = value("tags") { endpoint.tags = try reader.strings(n, path: p) }
+            if let (n, p) = value("followups") { endpoint.followups = try reader.bool(n, path: p) }
             if let (n, p) = value("tls") {
                 let t = try reader.object(n, path: p, allowed: tlsKeys)
                 if let c = t["client_cert"] { endpoint.tls.clientCert = try reader.file(c, path: "\(p).client_cert") }

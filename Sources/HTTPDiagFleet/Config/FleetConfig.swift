@@ -24,6 +24,9 @@ public struct EndpointConfig: Sendable {
     public var certWarnDays: Int
     public var dnsServer: DNSServer?
     public var tags: [String]
+    /// Follow-up requests after a failure (`"followups": true`); off by default in a
+    /// fleet, where thousands of endpoints would multiply them.
+    public var followups = false
 
     /// The URL actually probed (with `health_path` applied).
     public var probeURL: String {
@@ -43,6 +46,7 @@ public struct EndpointConfig: Sendable {
         o.tls = tls
         o.certWarnDays = certWarnDays
         o.dnsServer = dnsServer
+        o.followups = followups
         return o
     }
 }

@@ -36,6 +36,7 @@ final class ProbeFacts {
         case "response": p.response.map(Self.encode)
         case "redirects": Self.encode(p.redirects)
         case "error": p.error.map(Self.encode)
+        case "followups": Self.encode(p.followups)
         default: nil
         }
         if let value { parts[key] = value }

@@ -38,7 +38,7 @@ enum FieldCatalog {
         let tls = TLSEvidence(version: "v", cipher: "c", alpn: "a", verified: true, verifyResult: 0, verifyReason: "r",
                               hostnameMatches: true, clientCertificateRequested: true, clientCertificateSent: true,
                               alertReceived: TLSAlert(code: 1, name: "n"), chain: [cert], earliestExpiryDays: 1,
-                              chainFromUnverifiedHandshake: false)
+                              chainFromUnverifiedHandshake: false, alertSent: TLSAlert(code: 1, name: "n"))
         var token = TokenEvidence(format: "jwt", scheme: "Bearer", length: 1)
         token.alg = "a"; token.kid = "k"; token.tokenUse = "id"; token.aud = ["a"]; token.clientId = "c"; token.iss = "i"
         token.scope = "s"; token.exp = date; token.iat = date; token.expired = true; token.expiresInSeconds = 1
@@ -52,6 +52,8 @@ enum FieldCatalog {
         return ProbeResult(address: "a", family: "ipv4", port: 1, sample: 1, startedAt: date, verdict: .ok, timings: Timings(),
                            dns: dns, tls: tls, request: request, response: response,
                            redirects: [RedirectHop(url: "u", status: 301, location: "l", address: "a", totalMs: 1)],
-                           error: ProbeError(kind: .timeout, message: "m", curlCode: 1, osErrno: 1, phase: "p"))
+                           error: ProbeError(kind: .timeout, message: "m", curlCode: 1, osErrno: 1, phase: "p"),
+                           followups: [FollowUp(kind: .tlsHello, target: "a:1", startedAt: date, durationMs: 1, outcome: "o",
+                                                status: 1, finding: "f", summary: "s")])
     }()
 }

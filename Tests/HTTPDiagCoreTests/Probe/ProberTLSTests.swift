@@ -130,3 +130,65 @@ struct ProberTLSTests {
         #expect(try check("http://127.0.0.1:\(server.port)/").probes[0].error?.kind == .emptyReply)
     }
 }
+
+/// TLS alerts by their RFC names, with the number, in the evidence and the message.
+@Suite("TLS alerts by name")
+struct TLSAlertTests {
+    @Test func rfcNames() {
+        let expected = [0: "close_notify", 40: "handshake_failure", 42: "bad_certificate", 48: "unknown_ca",
+                        70: "protocol_version", 80: "internal_error", 112: "unrecognized_name", 116: "certificate_required",
+                        120: "no_application_protocol", 21: "decryption_failed", 100: "no_renegotiation", 86: "inappropriate_fallback"]
+        for (code, name) in expected { #expect(TLSAlert.name(code) == name, "alert \(code)") }
+        #expect(TLSAlert.name(7) == "unassigned")
+        // RFC 8446 §6 and RFC 5246 §7.2 together: 32 descriptions, plus RFC 6066's two.
+        #expect(TLSAlert.names.count == 34)
+        #expect(TLSAlert(code: 116) == TLSAlert(code: 116, name: "certificate_required"))
+    }
+
+    struct Case: Sendable, CustomStringConvertible {
+        var name: String
+        var server: [String]
+        var clientCert = false
+        var code: Int
+        var alert: String
+        var kind: FailureKind
+        var description: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "TLS 1.3, no client certificate", server: ["-Verify", "1", "-CAfile", "client-ca.pem", "-verify_return_error", "-tls1_3"],
+             code: 116, alert: "certificate_required", kind: .tlsClientCertRequired),
+        Case(name: "TLS 1.2, no client certificate", server: ["-Verify", "1", "-CAfile", "client-ca.pem", "-verify_return_error", "-tls1_2"],
+             code: 40, alert: "handshake_failure", kind: .tlsClientCertRequired),
+        Case(name: "client certificate from a CA the server does not trust", server: ["-Verify", "1", "-CAfile", "ca.pem", "-verify_return_error"],
+             clientCert: true, code: 48, alert: "unknown_ca", kind: .tlsClientCertRequired),
+        Case(name: "SNI name the server does not serve", server: ["-cert2", "valid.pem", "-key2", "valid.key", "-servername", "other.test", "-servername_fatal"],
+             code: 112, alert: "unrecognized_name", kind: .tlsHandshake),
+        Case(name: "no common ALPN protocol", server: ["-alpn", "not-http"], code: 120, alert: "no_application_protocol", kind: .tlsHandshake),
+    ]
+
+    @Test(arguments: cases)
+    func serverAlertIsNamed(_ c: Case) throws {
+        let args = c.server.map { $0.hasSuffix(".pem") || $0.hasSuffix(".key") ? TestCerts.path($0) : $0 }
+        let server = try OpenSSLServer(cert: "valid.pem", extra: args)
+        let report = try check(server.url) {
+            $0.tls.caFile = TestCerts.path("ca.pem")
+            if c.clientCert { $0.tls.clientCert = TestCerts.path("client.pem"); $0.tls.clientKey = TestCerts.path("client.key") }
+        }
+        let probe = report.probes[0]
+        #expect(probe.error?.kind == c.kind)
+        #expect(probe.tls?.alertReceived == TLSAlert(code: c.code, name: c.alert))
+        #expect(probe.error?.message.contains("alert \(c.code) (\(c.alert))") == true, "\(probe.error?.message ?? "")")
+        #expect(TextReport.render(report, style: Style(enabled: false)).contains("server sent alert \(c.code) \(c.alert)"))
+    }
+
+    @Test func alertOurSideSentIsNamed() throws {
+        // TLS 1.0 only: OpenSSL 3 on our side gives up and says so with an alert.
+        let server = try OpenSSLServer(cert: "valid.pem", extra: ["-tls1", "-cipher", "ALL:@SECLEVEL=0"])
+        let probe = try check(server.url) { $0.tls.caFile = TestCerts.path("ca.pem") }.probes[0]
+        #expect(probe.error?.kind == .tlsHandshake)
+        let sent = try #require(probe.tls?.alertSent)
+        #expect(sent.name == TLSAlert.name(sent.code) && sent.name != "unassigned")
+        #expect(probe.error?.message.contains("alert \(sent.code) (\(sent.name))") == true, "\(probe.error?.message ?? "")")
+    }
+}

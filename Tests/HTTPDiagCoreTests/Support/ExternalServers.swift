@@ -39,6 +39,24 @@ final class ChildProcess: @unchecked Sendable {
     }
 
     deinit { stop() }
+
+    /// PR_SET_PDEATHSIG (setpriv --pdeathsig) fires when the *thread* that spawned the
+    /// child exits, not the process, and tests run on pool threads that are retired when
+    /// idle: a child that outlives the test starting it (dnsmasq, shared by the suites) was
+    /// killed mid-run. Such a child is spawned from a thread that never exits.
+    static func fromLongLivedThread(_ executable: String, _ arguments: [String]) throws -> ChildProcess {
+        final class Box: @unchecked Sendable { var result: Result<ChildProcess, Error>? }
+        let box = Box()
+        let started = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.result = Result { try ChildProcess(executable, arguments) }
+            started.signal()
+            while true { sleep(3600) }
+        }
+        thread.start()
+        started.wait()
+        return try box.result!.get()
+    }
 }
 
 /// Waits until something accepts TCP connections on 127.0.0.1:port.
@@ -100,7 +118,7 @@ enum TestDNS {
                     "--host-record=multi.test,127.0.0.1,::1", "--host-record=multi.test,127.0.0.2",
                     "--host-record=v6.test,127.0.0.1,::1", "--host-record=v4.test,127.0.0.1",
                     "--server=/servfail.test/127.0.0.1#\(servfailUpstream.port)"]
-        child = try! ChildProcess("/usr/sbin/dnsmasq", args)
+        child = try! ChildProcess.fromLongLivedThread("/usr/sbin/dnsmasq", args)
         atexit { TestDNS.child?.stop() }
         // Wait until it answers; if it exited (port 5353 taken by a stale instance, say),
         // an answer would come from the wrong server, so that is a failure.

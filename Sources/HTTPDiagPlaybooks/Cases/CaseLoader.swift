@@ -5,7 +5,7 @@ import HTTPDiagCore
 public enum CaseLoader {
     static let caseKeys = ["name", "expect", "source", "note", "probes"] + probeKeys
     static let probeKeys = ["request", "response", "http_file", "error", "address", "family", "sample", "dns", "tls",
-                            "redirects", "timings"]
+                            "redirects", "timings", "followups"]
 
     public static func load(file path: String, playbookID: String, baseDirectory: String, now: Date = Date()) throws -> [PlaybookCase] {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -105,6 +105,7 @@ public enum CaseLoader {
         probe.tls = try e["tls"].map { try decode(TLSEvidence.self, $0, reader) }
         probe.redirects = try e["redirects"].map { try decode([RedirectHop].self, $0, reader) } ?? []
         if let t = e["timings"] { probe.timings = try decode(Timings.self, t, reader) }
+        probe.followups = try e["followups"].map { try decode([FollowUp].self, $0, reader) } ?? []
         if error == nil, let days = probe.tls?.earliestExpiryDays, days < 14 { probe.verdict = .warning }
         return probe
     }

@@ -31,7 +31,14 @@ struct ConditionEvaluator {
             let quote = test.matches.flatMap { RegexCache.firstMatch($0, body ?? "") } ?? test.contains ?? String((body ?? "").prefix(80))
             return (true, ["body: \(quote.prefix(160))"])
         case .field(let path, let test):
-            return valueTest(facts.values(path), path: path, test: test)
+            let r = valueTest(facts.values(path), path: path, test: test)
+            // A follow-up is quoted by what it saw, not by its path.
+            if r.0, path.hasPrefix("followups[]."), let f = probe.followups.first(where: {
+                test.passes(.string($0.finding)) || test.passes(.string($0.kind.rawValue)) || test.passes(.string($0.outcome))
+            }) {
+                return (true, ["follow-up \(f.kind.rawValue) \(f.target) → \(f.finding): \(f.summary)"])
+            }
+            return r
         case .summary(let path, let test):
             return valueTest(ProbeFacts.values(path, in: summary.tree), path: "summary.\(path)", test: test)
         case .all(let conditions):

@@ -6,7 +6,11 @@ import HTTPDiagCore
 /// `{{body_match:regex}}` (the first match in the body).
 enum Template {
     static func render(_ text: String, facts: ProbeFacts) -> String {
-        substitute(text) { value($0.trimmedSpaces(), facts) ?? "?" }.text
+        substitute(text) { inside in
+            let key = inside.trimmedSpaces()
+            // A body quote that found nothing adds nothing; any other missing value shows as "?".
+            return value(key, facts) ?? (key.hasPrefix("body_match:") ? "" : "?")
+        }.text
     }
 
     /// The one placeholder scanner: replaces every `opening…}}` by `replace(inside)`.

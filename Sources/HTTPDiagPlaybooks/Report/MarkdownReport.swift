@@ -30,6 +30,18 @@ public enum MarkdownReport {
             md.append("## Evidence")
             md.append("")
             for line in top.evidence { md.append("- \(escape(line))") }
+            for tell in top.tellApart ?? [] { md.append("- \(escape(tell))") }
+            md.append("")
+        }
+        let followups = DiagnosisEngine.primaryProbe(report.probes)?.followups ?? []
+        if !followups.isEmpty {
+            md.append("## Follow-up probes")
+            md.append("")
+            md.append("| kind | target | finding | what it saw | time |")
+            md.append("|---|---|---|---|---|")
+            for f in followups {
+                md.append("| \(f.kind.rawValue) | \(cell(f.target)) | \(code(f.finding)) | \(cell(f.summary)) | \(Format.ms(f.durationMs)) |")
+            }
             md.append("")
         }
         if !report.diagnoses.isEmpty {

@@ -17,12 +17,18 @@ struct PlaybookFixtureTests {
         #expect(Set(library.hops.map(\.role)).isSuperset(of: ["cdn", "load-balancer", "proxy", "web-server", "app-server", "storage"]))
     }
 
-    /// Every hop signature's cases: the hop is found (and generated the response) or not.
-    @Test func everyHopCasePasses() throws {
+    static let hopCases: [HopCase] = (try? HopCaseLoader.load(directories: [playbookDirectory])) ?? []
+
+    /// Every hop signature's cases load, two or more per signature.
+    @Test func everyHopSignatureHasCases() throws {
         let cases = try HopCaseLoader.load(directories: [playbookDirectory])
-        let failures = cases.compactMap { c in c.failure(signatures: Self.library.hops).map { "\(c.hop): \(c.name): \($0)" } }
-        #expect(failures == [])
         #expect(cases.count >= 2 * Self.library.hops.count)
+    }
+
+    /// Each hop case on its own: the hop is found (and generated the response) or not.
+    @Test(arguments: hopCases.map(NamedHopCase.init))
+    func hopCase(_ c: NamedHopCase) {
+        #expect(c.value.failure(signatures: Self.library.hops) == nil, "\(c.value.file):\(c.value.line ?? 0)")
     }
 
     /// ROOT_CAUSES.md is the contract: every id has a playbook, and no playbook invents one.
@@ -39,19 +45,30 @@ struct PlaybookFixtureTests {
         #expect(have.subtracting(ids).sorted() == [], "playbooks whose id is not in ROOT_CAUSES.md")
     }
 
-    /// Every case of every playbook: top-1 accuracy must be 100%.
-    @Test func everyFixtureCasePasses() throws {
-        let runner = CaseRunner(engine: DiagnosisEngine(library: Self.library))
-        let cases = try runner.loadCases(directory: playbookDirectory)
-        var failures: [String] = []
-        var top = 0, hits = 0
-        for c in cases {
-            let r = runner.run(c)
-            if c.expect == .top { top += 1; if r.passed { hits += 1 } }
-            if !r.passed { failures.append("\(c.playbookID): \(c.name) → \(r.topID ?? "none") \(r.unmetConditions)") }
-        }
-        print("playbook fixtures: \(cases.count) cases, top-1 accuracy \(hits)/\(top)")
-        #expect(failures == [])
+    static let runner = CaseRunner(engine: DiagnosisEngine(library: library))
+    static let cases: [PlaybookCase] = (try? runner.loadCases(directory: playbookDirectory)) ?? []
+
+    /// Every playbook has its cases (a top one and a near miss), and they load.
+    @Test func everyPlaybookHasCases() throws {
+        let cases = try Self.runner.loadCases(directory: playbookDirectory)
         #expect(cases.count >= 2 * Self.playbooks.count)
     }
+
+    /// Each case of each playbook on its own, so a failure names it: top-1 must be 100%.
+    @Test(arguments: cases.map(NamedPlaybookCase.init))
+    func playbookCase(_ c: NamedPlaybookCase) {
+        let r = Self.runner.run(c.value)
+        #expect(r.passed, "\(c.value.file):\(c.value.line ?? 0) → top \(r.topID ?? "none"), ranked \(r.diagnosisIDs.prefix(4)) \(r.unmetConditions)")
+    }
+}
+
+/// Cases named in the test report by their playbook and name.
+struct NamedPlaybookCase: Sendable, CustomTestStringConvertible {
+    let value: PlaybookCase
+    var testDescription: String { "\(value.playbookID) [\(value.expect.rawValue)]: \(value.name)" }
+}
+
+struct NamedHopCase: Sendable, CustomTestStringConvertible {
+    let value: HopCase
+    var testDescription: String { "hop \(value.hop): \(value.name)" }
 }

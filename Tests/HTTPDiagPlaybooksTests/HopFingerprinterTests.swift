@@ -31,6 +31,14 @@ struct HopFingerprinterTests {
         #expect(hops.last?.generatedResponse == true)
     }
 
+    /// ... nor an application's designed error page (Rails' public/500.html) behind it.
+    @Test func designedApplicationPagesAreNotCanned() throws {
+        try #require(Self.hops.contains { $0.name == "nginx" })
+        let page = "<!DOCTYPE html><html><head><title>We're sorry, but something went wrong (500)</title><style>body { color: #666; }</style></head><body><h1>We're sorry, but something went wrong.</h1></body></html>"
+        let hops = HopFingerprinter.hops(of: Self.probe(500, [("Server", "nginx")], page), signatures: Self.hops)
+        #expect(hops.map(\.name) == ["nginx", "origin"])
+    }
+
     /// An unknown gateway's page still says why its upstream failed.
     @Test func upstreamReasonFromAnUnknownGatewaysWording() {
         let cases: [(Int, String, String?)] = [

@@ -66,14 +66,20 @@ public enum HopFingerprinter {
 }
 
 /// A proxy's or server's own error page, as opposed to an application's answer: empty,
-/// or a short HTML/text page that names the status and carries no data.
+/// or a short HTML/text page that names the status and carries no data and no design
+/// (servers' built-in pages have no stylesheet, script or image; an application's error
+/// page, such as Rails' public/500.html, does).
 enum CannedPage {
+    static let designMarks = ["<style", "<script", "<link", "<img", "<form", "<iframe", "<svg", "name=\"viewport\""]
+
     static func looksCanned(_ response: ResponseEvidence) -> Bool {
         guard response.status >= 400 else { return false }
         let body = response.body ?? ""
         let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return true }
-        guard trimmed.utf8.count <= 4096, !trimmed.hasPrefix("{"), !trimmed.hasPrefix("["), !trimmed.hasPrefix("<?xml") else { return false }
+        guard trimmed.utf8.count <= 2048, !trimmed.hasPrefix("{"), !trimmed.hasPrefix("["), !trimmed.hasPrefix("<?xml") else { return false }
+        let lower = trimmed.lowercased()
+        if designMarks.contains(where: lower.contains) { return false }
         let reason = HTTPStatus.reason(response.status)
         return trimmed.contains(String(response.status)) || (!reason.isEmpty && trimmed.localizedCaseInsensitiveContains(reason))
     }

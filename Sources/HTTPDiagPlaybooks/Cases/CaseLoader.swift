@@ -46,6 +46,7 @@ public enum CaseLoader {
             if let flags = raw.comments["request_flags"]?.first, flags != "-" {
                 let f = CurlFlags(flags)
                 headers = f.headers; bodyText = f.data; form = f.form
+                if let u = f.url { url = u }
                 method = f.method ?? (f.data != nil || !f.form.isEmpty ? "POST" : "GET")
             }
         }

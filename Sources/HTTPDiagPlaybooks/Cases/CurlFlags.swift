@@ -1,7 +1,11 @@
-/// The curl-style flags of a corpus file's `# request_flags:` line (-X, -H, -d, -F),
-/// split like a shell would (single and double quotes).
+import HTTPDiagCore
+
+/// The curl-style flags of a corpus file's `# request_flags:` line (-X, -H, -d, -F, -b
+/// (a cookie), -u (Basic credentials), -I, and the URL), split like a shell would
+/// (single and double quotes).
 struct CurlFlags {
     var method: String?
+    var url: String?
     var headers: [String] = []
     var data: String?
     var form: [String] = []
@@ -31,7 +35,13 @@ struct CurlFlags {
             case "-H", "--header": if let next { headers.append(next) }; i += 1
             case "-d", "--data", "--data-binary", "--data-raw": data = next; i += 1
             case "-F", "--form": if let next { form.append(next) }; i += 1
-            default: break
+            case "-b", "--cookie": if let next { headers.append("Cookie: " + next) }; i += 1
+            case "-u", "--user":
+                if let next { headers.append("Authorization: Basic " + Base64.encode(Array(next.utf8))) }
+                i += 1
+            case "-I", "--head": method = "HEAD"
+            default:
+                if w.hasPrefix("http://") || w.hasPrefix("https://") { url = w }
             }
             i += 1
         }

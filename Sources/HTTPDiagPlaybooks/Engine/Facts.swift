@@ -111,6 +111,7 @@ struct SummaryFacts {
         "ipv6_failed_ipv4_ok": "every IPv6 probe failed and every IPv4 probe succeeded",
         "max_dns_ttl": "largest TTL among the A/AAAA/CNAME answers",
         "redirects": "redirect hops followed by the worst probe",
+        "credentials_sent": "the request carried credentials: a header the redactor treats as secret, a URL password, a secret query parameter or a bearer token",
     ]
 
     let tree: JSONValue
@@ -135,6 +136,7 @@ struct SummaryFacts {
             "distinct_outcomes": .number(Double(outcomes.count)),
             "ipv6_failed_ipv4_ok": .bool(!v6.isEmpty && !v4.isEmpty && v6.allSatisfy { $0.error != nil } && v4.allSatisfy { $0.error == nil }),
             "redirects": .number(Double(worst?.redirects.count ?? 0)),
+            "credentials_sent": .bool(worst?.request.carriesCredentials ?? false),
         ]
         if let max = ttls.max() { facts["max_dns_ttl"] = .number(Double(max)) }
         tree = .object(facts)

@@ -77,7 +77,9 @@ enum CannedPage {
         let body = response.body ?? ""
         let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return true }
-        guard trimmed.utf8.count <= 2048, !trimmed.hasPrefix("{"), !trimmed.hasPrefix("["), !trimmed.hasPrefix("<?xml") else { return false }
+        // Servers' own pages are HTML; a short plain-text body ("Internal Server Error") is
+        // an application framework's default, passed through.
+        guard trimmed.utf8.count <= 2048, trimmed.hasPrefix("<"), !trimmed.hasPrefix("<?xml") else { return false }
         let lower = trimmed.lowercased()
         if designMarks.contains(where: lower.contains) { return false }
         let reason = HTTPStatus.reason(response.status)

@@ -17,9 +17,11 @@ struct HistoryCommand: ParsableCommand {
         if isatty(1) == 1 {
             print("latency " + Sparkline.render(rows.map(\.totalMs)) + "  (\(Format.fixed(rows.map(\.totalMs).min() ?? 0, 0))–\(Format.fixed(rows.map(\.totalMs).max() ?? 0, 0)) ms)")
         }
+        // Rows are neutral since the evidence is (Prober.check); a state file written by an
+        // older httpdiag, or by anyone else, is input too, so what it says is neutralised here.
         for r in rows {
-            print("\(Format.date(Date(timeIntervalSince1970: r.runAt)))  \(r.verdict.padding(8)) \((Format.fixed(r.totalMs, 0) + " ms").padding(9)) \(r.reason)"
-                  + (r.diagnosisIds.isEmpty ? "" : "  \(r.diagnosisIds.split(separator: ",").first ?? "")"))
+            print(ControlCharacters.neutralize("\(Format.date(Date(timeIntervalSince1970: r.runAt)))  \(r.verdict.padding(8)) \((Format.fixed(r.totalMs, 0) + " ms").padding(9)) \(r.reason)"
+                  + (r.diagnosisIds.isEmpty ? "" : "  \(r.diagnosisIds.split(separator: ",").first ?? "")")))
         }
     }
 }
@@ -36,9 +38,9 @@ struct IncidentsCommand: ParsableCommand {
         if list.isEmpty { print(open ? "no open incidents" : "no incidents"); return }
         for i in list {
             let state = i.resolvedAt == nil ? "OPEN    " : "resolved"
-            print("#\(i.id ?? 0) \(state) \(i.endpoint.padding(20)) opened \(Format.date(Date(timeIntervalSince1970: i.openedAt)))  "
+            print(ControlCharacters.neutralize("#\(i.id ?? 0) \(state) \(i.endpoint.padding(20)) opened \(Format.date(Date(timeIntervalSince1970: i.openedAt)))  "
                   + "\(Int(i.durationSeconds.rounded())) s  \(i.count) run(s)  \(i.lastDiagnosis ?? "-")"
-                  + (i.diagnosisChanges > 0 ? "  (diagnosis changed \(i.diagnosisChanges)×)" : "") + (i.flapping ? "  flapping" : ""))
+                  + (i.diagnosisChanges > 0 ? "  (diagnosis changed \(i.diagnosisChanges)×)" : "") + (i.flapping ? "  flapping" : "")))
         }
     }
 }

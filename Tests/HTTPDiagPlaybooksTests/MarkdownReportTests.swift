@@ -46,7 +46,7 @@ struct MarkdownReportTests {
         #expect(MarkdownReport.cell("<b>") == "&lt;b&gt;")
         #expect(MarkdownReport.escapeOutsideCodeSpans("`<b>` <b>_x_") == "`<b>` &lt;b&gt;&#95;x&#95;")
         #expect(MarkdownReport.code("a`b") == "``a`b``")
-        #expect(MarkdownReport.sanitize("x\u{1B}[31my") == "x·[31my")
+        #expect(MarkdownReport.sanitize("x\u{1B}[31my") == "x␛[31my")
     }
 }
 

@@ -126,15 +126,15 @@ public enum TextReport {
             lines.append(t)
         }
         if r.bodySize > 0 {
-            let preview = r.body.prefix(300).split(separator: "\n", omittingEmptySubsequences: true).prefix(6)
+            // Character.isNewline: a CRLF is one Character, which split(separator: "\n") never splits at.
+            let preview = r.body.prefix(300).split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).prefix(6)
             lines.append("  " + style.bold("Body") + " \(r.bodySize) bytes" + (r.contentType.map { ", \($0)" } ?? ""))
             for line in preview { lines.append("    " + sanitize(String(line.prefix(160)))) }
         }
         return lines
     }
 
-    /// Control characters from a hostile body must not drive the terminal.
-    static func sanitize(_ s: String) -> String {
-        String(s.unicodeScalars.map { ($0.value < 32 && $0 != "\t") || $0.value == 127 ? "·" : Character($0) })
-    }
+    /// One line of text: the evidence is already neutral (Prober.check), but a quoted
+    /// body excerpt keeps its line breaks, and a report may come from elsewhere.
+    static func sanitize(_ s: String) -> String { ControlCharacters.neutralize(s) }
 }

@@ -63,6 +63,9 @@ public enum Prober {
                                                            deadline: deadline).run(steps)
             }
         }
+        // Network text enters the evidence here, once: control characters neutralised
+        // (ControlCharacters) before the reason is written or a playbook quotes anything.
+        probes = probes.map { $0.neutralizingControlCharacters() }
         let verdict = probes.map(\.verdict).max() ?? .unknown
         return CheckReport(
             verdict: verdict, reason: VerdictReason.describe(probes, target: target),

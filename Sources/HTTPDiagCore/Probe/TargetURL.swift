@@ -32,9 +32,9 @@ public struct TargetURL: Sendable, Equatable {
         var host = withUnsafeBytes(of: &parts.host) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         if let zone = host.firstIndex(of: "%") { host = String(host[..<zone]) }
-        guard !host.isEmpty else { throw InputError("URL '\(trimmed)' has no host") }
+        guard !host.isEmpty else { throw InputError("URL '\(Redactor().url(trimmed))' has no host") }
         guard (1...65535).contains(parts.port) else {
-            throw InputError("URL '\(trimmed)': port \(parts.port) is out of range")
+            throw InputError("URL '\(Redactor().url(trimmed))': port \(parts.port) is out of range")
         }
         self.text = trimmed
         self.scheme = scheme

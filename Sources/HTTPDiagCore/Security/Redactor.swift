@@ -2,31 +2,86 @@
 /// (`Bearer <redacted:812 chars>`). Two mechanisms work together:
 /// - by name: secret headers, URL passwords, secret query parameters and body fields;
 /// - by value: every secret value the request carried is remembered, and `scrub` removes
-///   it from any text (a body or a Set-Cookie that echoes it back, an error message).
+///   it from any text (a body or a Set-Cookie that echoes it back, an error message), in
+///   every encoding an echo predictably uses: JSON and JavaScript escapes, percent and
+///   form encoding, HTML character references, and mixes of them (SecretPattern); the
+///   base64 of `user:password` that Basic authentication sends is itself a secret.
 public struct Redactor: Sendable {
     /// Values shorter than this are not scrubbed by value (too likely to hit other text);
     /// they are still redacted by name.
     public static let minimumScrubLength = 4
+    /// Longest first: a secret may contain another.
     public private(set) var secrets: [String] = []
+    private var known: Set<String> = []
+    /// By the secret's first character, longest first.
+    private var patterns: [Unicode.Scalar: [SecretPattern]] = [:]
+    /// Bytes at which a match can begin: a secret's first byte, or an escape's.
+    private var startBytes = [Bool](repeating: false, count: 256)
 
     public init() {}
 
     public static func marker(_ length: Int) -> String { "<redacted:\(length) chars>" }
 
     public mutating func addSecret(_ value: String) {
-        guard value.count >= Self.minimumScrubLength, !secrets.contains(value) else { return }
-        secrets.append(value)
-        secrets.sort { $0.count > $1.count }  // longest first: a secret may contain another
+        guard value.count >= Self.minimumScrubLength, !known.contains(value), let first = value.unicodeScalars.first else { return }
+        known.insert(value)
+        let length = value.count
+        secrets.insert(value, at: secrets.firstIndex { $0.count < length } ?? secrets.endIndex)
+        let pattern = SecretPattern(value)
+        var bucket = patterns[first] ?? []
+        bucket.insert(pattern, at: bucket.firstIndex { $0.length < length } ?? bucket.endIndex)
+        patterns[first] = bucket
+        startBytes[Int(value.utf8.first!)] = true
+        for b in SecretDecoding.introducers { startBytes[Int(b)] = true }
         if let decoded = value.removingPercentEncodingLenient(), decoded != value { addSecret(decoded) }
     }
 
-    /// Removes every known secret value from `text`.
+    /// Removes every known secret value from `text`, in any of the encodings above.
     public func scrub(_ text: String) -> String {
-        var out = text
-        for secret in secrets where out.contains(secret) {
-            out = out.replacing(secret, with: Self.marker(secret.count))
+        guard !secrets.isEmpty else { return text }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        var copied = 0, i = 0
+        var firsts: [Unicode.Scalar] = []
+        var candidates: [SecretPattern] = []
+        while i < bytes.count {
+            guard startBytes[Int(bytes[i])] else { i += 1; continue }
+            firsts.removeAll(keepingCapacity: true)
+            SecretDecoding.forEach(in: bytes, at: i) { u, _ in if patterns[u] != nil && !firsts.contains(u) { firsts.append(u) } }
+            guard !firsts.isEmpty else { i += 1; continue }
+            candidates.removeAll(keepingCapacity: true)
+            for u in firsts { candidates += patterns[u]! }
+            if firsts.count > 1 { candidates.sort { $0.length > $1.length } }
+            var end: Int?
+            var marker: [UInt8] = []
+            for c in candidates {
+                if let e = c.matchEnd(in: bytes, from: i) { end = e; marker = c.marker; break }
+            }
+            guard let end else { i += 1; continue }
+            out += bytes[copied..<i]
+            out += marker
+            i = end
+            copied = end
         }
-        return out
+        guard copied > 0 else { return text }
+        out += bytes[copied...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A `-H` argument as an error message may show it: the value of a secret header is
+    /// never quoted, whatever is wrong with the argument (its scheme and length are shown
+    /// instead, like everywhere else); other arguments are cut at `limit` characters.
+    /// A secret header's name anywhere before the first colon counts (`X-A\nAuthorization`,
+    /// `Authorization Bearer ...` without a colon).
+    public static func quotableHeaderArgument(_ argument: String, limit: Int) -> String {
+        let head = argument.firstIndex(of: ":").map { argument[..<$0] } ?? argument[...]
+        let words = head.split { $0.isWhitespace || $0.isNewline || $0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } }
+        guard let name = words.first(where: { SecretNames.isSecretHeader(String($0)) }) else { return String(argument.prefix(limit)) }
+        let rest = argument[name.endIndex...]
+        let separator = rest.prefix { $0 == ":" || $0 == " " || $0 == "\t" }
+        let value = String(rest.dropFirst(separator.count))
+        let shown = value.isEmpty ? "" : Redactor().headerValue(name: String(name), value: value)
+        return String(argument[..<name.endIndex]) + separator + shown
     }
 
     // MARK: learning secrets from what will be sent
@@ -53,10 +108,19 @@ public struct Redactor: Sendable {
         }
     }
 
-    /// Learns a password in the URL's userinfo and secret query values.
+    /// Learns a password in the URL's userinfo, the Basic credentials libcurl builds from
+    /// it (percent-decoded, as libcurl sends them), and secret query values.
     public mutating func learnURL(_ url: String) {
         let parts = URLParts(url)
-        if let password = parts.password { addSecret(password) }
+        if let password = parts.password {
+            addSecret(password)
+            let user = parts.user ?? ""
+            learnBasicCredentials(user + ":" + password)
+            if let u = user.removingPercentEncodingLenient(plusIsSpace: false),
+               let p = password.removingPercentEncodingLenient(plusIsSpace: false) {
+                learnBasicCredentials(u + ":" + p)
+            }
+        }
         for (name, value) in parts.queryItems where SecretNames.isSecretField(name) { addSecret(value) }
     }
 
@@ -65,7 +129,17 @@ public struct Redactor: Sendable {
         if let colon = userpwd.firstIndex(of: ":") {
             addSecret(String(userpwd[userpwd.index(after: colon)...]))
         }
-        addSecret(Base64.encode(Array(userpwd.utf8)))
+        learnBasicCredentials(userpwd)
+    }
+
+    /// base64 of `user:password` as a Basic header carries it, and as an echo may
+    /// re-encode it: padded, unpadded, url-safe.
+    mutating func learnBasicCredentials(_ userpwd: String) {
+        let bytes = Array(userpwd.utf8)
+        let standard = Base64.encode(bytes)
+        addSecret(standard)
+        addSecret(String(standard.prefix { $0 != "=" }))
+        addSecret(Base64.encodeURLSafe(bytes))
     }
 
     /// Learns secret fields of a JSON or form-urlencoded body.
@@ -129,8 +203,9 @@ public struct Redactor: Sendable {
 
 extension String {
     /// Percent-decoding without Foundation's full URL machinery; nil when malformed.
-    func removingPercentEncodingLenient() -> String? {
-        guard contains("%") || contains("+") else { return self }
+    /// `+` is a space in query strings and forms, itself in a userinfo.
+    func removingPercentEncodingLenient(plusIsSpace: Bool = true) -> String? {
+        guard contains("%") || (plusIsSpace && contains("+")) else { return self }
         var bytes: [UInt8] = []
         var it = Array(utf8)[...]
         while let b = it.popFirst() {
@@ -138,7 +213,7 @@ extension String {
                 guard it.count >= 2, let v = UInt8(String(decoding: it.prefix(2), as: UTF8.self), radix: 16) else { return nil }
                 bytes.append(v)
                 it = it.dropFirst(2)
-            } else if b == UInt8(ascii: "+") {
+            } else if plusIsSpace && b == UInt8(ascii: "+") {
                 bytes.append(UInt8(ascii: " "))
             } else {
                 bytes.append(b)

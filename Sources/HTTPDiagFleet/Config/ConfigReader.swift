@@ -39,7 +39,7 @@ struct ConfigReader {
 
     func string(_ node: Node, path: String, expand: Bool = false) throws -> String {
         guard case .scalar(let s) = node, s.style != .plain || (node.int == nil && node.float == nil && node.bool == nil && node.null == nil) else {
-            throw fail(node, path, "expected a string, got \(describe(node))")
+            throw fail(node, path, "expected a string, got \(Self.isSecretHeader(path) ? "a value" : describe(node))")
         }
         return expand ? try expandEnvironment(s.string, node: node, path: path) : s.string
     }
@@ -78,13 +78,22 @@ struct ConfigReader {
         return p
     }
 
+    /// `…headers.Authorization`: a secret header's value is never quoted in an error
+    /// (the path names it); a stderr is mailed and logged.
+    static func isSecretHeader(_ path: String) -> Bool {
+        guard let r = path.range(of: ".headers.", options: .backwards) else { return false }
+        return SecretNames.isSecretHeader(String(path[r.upperBound...]))
+    }
+
     /// `${NAME}` from the environment, so secrets stay out of the file.
     func expandEnvironment(_ text: String, node: Node, path: String) throws -> String {
         var out = ""
         var rest = Substring(text)
         while let open = rest.firstRange(of: "${") {
             out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].firstIndex(of: "}") else { throw fail(node, path, "unclosed '${' in \(text)") }
+            guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
+                throw fail(node, path, "unclosed '${'" + (Self.isSecretHeader(path) ? "" : " in \(text)"))
+            }
             let name = String(rest[open.upperBound..<close])
             guard let value = environment[name] else { throw fail(node, path, "environment variable \(name) is not set") }
             out += value

@@ -207,10 +207,15 @@ public enum MarkdownReport {
         confidence.isFinite ? Int((min(max(confidence, 0), 1) * 100).rounded()) : 0
     }
 
-    static func inline(_ s: String) -> String { sanitize(s).unicodeScalarsReplacingLineFeeds }
+    static func inline(_ s: String) -> String { ControlCharacters.neutralize(s.unicodeScalarsReplacingLineFeeds) }
 
+    /// Multi-line text (the raw exchange): the one rule of ControlCharacters, line
+    /// breaks kept, CRLF written as LF (the report is one file with one line ending).
     static func sanitize(_ s: String) -> String {
-        String(s.unicodeScalars.map { ($0.value < 32 && $0 != "\n" && $0 != "\t") || $0.value == 127 ? "·" : Character($0) })
+        let scalars = Array(s.unicodeScalars)
+        var lf = String.UnicodeScalarView()
+        for (i, u) in scalars.enumerated() where !(u == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n") { lf.append(u) }
+        return ControlCharacters.neutralize(String(lf), lineBreaks: .keep)
     }
 }
 
@@ -219,11 +224,15 @@ enum DiagnosisEngineAccess {
 }
 
 extension String {
-    /// LF → space on scalars: "\n" followed by a combining mark is one Character, which a
-    /// Character-based replace would miss (and the row or heading would break).
+    /// LF and CRLF → space on scalars: "\n" followed by a combining mark is one Character,
+    /// which a Character-based replace would miss (and the row or heading would break).
     var unicodeScalarsReplacingLineFeeds: String {
+        let scalars = Array(unicodeScalars)
         var out = String.UnicodeScalarView()
-        out.append(contentsOf: unicodeScalars.map { $0 == "\n" ? " " : $0 })
+        for (i, u) in scalars.enumerated() {
+            if u == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" { continue }
+            out.append(u == "\n" ? " " : u)
+        }
         return String(out)
     }
 }

@@ -71,4 +71,100 @@ struct RedactorTests {
         }
         #expect(json.contains("Bearer <redacted:"))
     }
+
+    // MARK: every predictable encoding of a known secret (issue 9 §5)
+
+    static let secret = "abc/def+g=h&i<j\"k é€😀"
+
+    static func redactor() -> Redactor {
+        var r = Redactor()
+        r.learnHeader(name: "X-Api-Key", value: secret)
+        return r
+    }
+
+    @Test(arguments: [
+        ("as is", "abc/def+g=h&i<j\"k é€😀"),
+        ("JSON, slashes escaped", #"abc\/def+g=h&i<j\"k é€😀"#),
+        ("JSON, ASCII only", #"abc\/def+g=h&i<j\"k \u00e9\u20ac\ud83d\ude00"#),
+        ("JSON, \\u for everything", #"abc\u002Fdef\u002Bg\u003Dh\u0026i\u003Cj\u0022k\u0020\u00E9\u20AC\uD83D\uDE00"#),
+        ("Go's HTML-safe JSON", #"abc/def+g=h\u0026i\u003cj\"k é€😀"#),
+        ("JSON inside JSON", #"abc\\\/def+g=h&i<j\\\"k é€😀"#),
+        ("JSON inside JSON, \\u", #"abc\\u002fdef+g=h&i<j\\\"k é€😀"#),
+        ("percent, upper", "abc%2Fdef%2Bg%3Dh%26i%3Cj%22k%20%C3%A9%E2%82%AC%F0%9F%98%80"),
+        ("percent, lower", "abc%2fdef%2bg%3dh%26i%3cj%22k%20%c3%a9%e2%82%ac%f0%9f%98%80"),
+        ("form", "abc%2Fdef%2Bg%3Dh%26i%3Cj%22k+%C3%A9%E2%82%AC%F0%9F%98%80"),
+        ("HTML decimal", "abc&#47;def&#43;g&#61;h&#38;i&#60;j&#34;k&#32;&#233;&#8364;&#128512;"),
+        ("HTML hex, leading zeros", "abc&#x2f;def&#x2B;g&#x003D;h&#X26;i&#x3c;j&#x22;k é€😀"),
+        ("HTML named", "abc&sol;def&plus;g&equals;h&amp;i&lt;j&quot;k é€😀"),
+        ("HTML escaped twice", "abc&amp;#47;def+g=h&amp;amp;i&amp;lt;j&quot;k é€😀"),
+        ("JavaScript \\x and \\u{}", #"abc\x2Fdef\x2bg=h&i\u{3C}j\"k \u{E9}\u{20AC}\u{1F600}"#),
+        ("a mix of all", #"abc%2Fdef\u002bg&#61;h\u0026i&lt;j\"k+é%E2%82%AC\ud83d\ude00"#),
+    ] as [(String, String)])
+    func everyEncodingOfASecretIsScrubbed(encoding: String, echoed: String) {
+        let marker = Redactor.marker(Self.secret.count)
+        #expect(Self.redactor().scrub("before \(echoed) after") == "before \(marker) after", "\(encoding)")
+        #expect(Self.redactor().scrub(echoed + echoed) == marker + marker, "\(encoding), twice")
+    }
+
+    @Test func textThatDoesNotDecodeToASecretIsLeftAlone() {
+        let r = Self.redactor()
+        for text in ["abc/def+g=h&i<j\"k é€", "abc%2Fdef%2Bg%3Dh%26i%3Cj%22k%20%C3%A9%E2%82%AC%F0%9F%98",
+                     #"abc\/def+g=h&i<j\"k e€😀"#, "abc&#47def+g=h&i<j\"k é€😀", "ABC/def+g=h&i<j\"k é€😀",
+                     "%ZZ \\u12 &#; &nosuch; \\\\\\ %% &amp;&amp; +++"] {
+            #expect(r.scrub(text) == text, "\(text)")
+        }
+        // Whatever surrounds a match is kept byte for byte, escapes included.
+        #expect(r.scrub(#"{"a":"\u00e9\/","b":"abc\/def+g=h&i<j\"k \u00e9\u20ac\ud83d\ude00"}"#)
+                == #"{"a":"\u00e9\/","b":"\#(Redactor.marker(Self.secret.count))"}"#)
+    }
+
+    @Test func aLongerSecretWinsAndMarkersAreNotRescanned() {
+        var r = Redactor()
+        r.addSecret("short-secret")
+        r.addSecret("short-secret-and-more")
+        #expect(r.scrub("x short-secret-and-more y short%2Dsecret z") == "x <redacted:21 chars> y <redacted:12 chars> z")
+        var m = Redactor()
+        m.addSecret("redacted")  // a secret that the marker itself contains
+        #expect(m.scrub("redacted") == "<redacted:8 chars>")
+    }
+
+    @Test func basicCredentialsFromTheURLAreLearned() {
+        var r = Redactor()
+        r.learnURL("http://erin:pw%2F9931%40x+y@example.test/")
+        // libcurl sends Basic base64("erin:pw/9931@x+y"): percent-decoded, `+` kept.
+        for userpwd in ["erin:pw/9931@x+y", "erin:pw%2F9931%40x+y"] {
+            let b64 = Data(userpwd.utf8).base64EncodedString()
+            #expect(r.scrub("Authorization: Basic \(b64)") == "Authorization: Basic \(Redactor.marker(b64.count))", "\(userpwd)")
+            let unpadded = String(b64.prefix { $0 != "=" })
+            #expect(!r.scrub("echo \(unpadded)!").contains(unpadded))
+            let urlSafe = Base64.encodeURLSafe(Array(userpwd.utf8))
+            #expect(!r.scrub("echo \(urlSafe)!").contains(urlSafe))
+        }
+        #expect(!r.scrub("pw/9931@x+y").contains("9931"))
+    }
+
+    /// An error message about a `-H` argument never quotes a secret header's value.
+    @Test(arguments: [
+        ("Authorization: Bearer tok-123456789\n", "Authorization: Bearer <redacted:13 chars>"),
+        ("X-Api-Key: key-123456789\r\nX-Injected: 1", "X-Api-Key: <redacted:27 chars>"),  // CRLF is one Character
+        ("X-Api-Key : key-123456789", "X-Api-Key : <redacted:13 chars>"),
+        ("Authorization Bearer tok-123456789", "Authorization Bearer <redacted:13 chars>"),
+        ("X-A\nAuthorization: Bearer tok-123456789", "X-A\nAuthorization: Bearer <redacted:13 chars>"),
+        ("Cookie: sid=abc123; theme=dark\n", "Cookie: sid=<redacted:6 chars>; theme=<redacted:5 chars>"),
+        ("X-Trace: abc\n", "X-Trace: abc\n"),
+        ("X-Trace: 0123456789012345678901234567890123456789", "X-Trace: 0123456789012345678901234567890"),
+    ] as [(String, String)])
+    func headerArgumentsInErrorsNeverQuoteASecretValue(argument: String, shown: String) {
+        #expect(Redactor.quotableHeaderArgument(argument, limit: 40) == shown)
+    }
+
+    /// Scrubbing stays linear on text made of nothing but escape introducers.
+    @Test func scrubbingHostileTextIsFast() {
+        var r = Redactor()
+        for i in 0..<200 { r.addSecret("secret-\(i)-/+&<\"\\") }
+        let text = String(repeating: #"\\\\\%25%2&amp;&#47;+\u002"#, count: 2_700)  // ~64 KiB
+        let start = MonotonicClock.now()
+        _ = r.scrub(text)
+        #expect(MonotonicClock.millisecondsSince(start) < 2_000)
+    }
 }

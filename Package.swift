@@ -17,12 +17,13 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
-        // libcurl, OpenSSL and libresolv behind typed, non-variadic C functions.
+        // libcurl, OpenSSL, libresolv and libidn2 (IDNA as libcurl does it) behind typed,
+        // non-variadic C functions.
         .target(
             name: "CHTTPDiag",
             linkerSettings: [
                 .linkedLibrary("curl"), .linkedLibrary("ssl"),
-                .linkedLibrary("crypto"), .linkedLibrary("resolv"), .linkedLibrary("z"),
+                .linkedLibrary("crypto"), .linkedLibrary("resolv"), .linkedLibrary("z"), .linkedLibrary("idn2"),
             ]
         ),
         .target(name: "HTTPDiagCore", dependencies: ["CHTTPDiag"]),

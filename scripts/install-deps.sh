@@ -4,7 +4,7 @@
 set -euo pipefail
 level=${1:-test}
 
-packages=(libcurl4-openssl-dev libssl-dev zlib1g-dev pkg-config ca-certificates openssl util-linux)  # build; the lab uses openssl and setpriv
+packages=(libcurl4-openssl-dev libssl-dev zlib1g-dev libidn2-dev pkg-config ca-certificates openssl util-linux)  # build (libidn2: IDNA as libcurl does it); the lab uses openssl and setpriv
 if [[ $level == test || $level == bench ]]; then
   packages+=(openssl dnsmasq-base iproute2 curl util-linux prometheus)                 # test servers (setpriv), promtool
   packages+=(nginx apache2 haproxy varnish python3-gunicorn python3-uvicorn)      # the real-server lab (Tests/HTTPDiagCoreTests/RealServerLab)

@@ -1,4 +1,6 @@
 #include "chttpdiag.h"
+#include <openssl/err.h>
+#include <stdio.h>
 #include <openssl/ssl.h>
 #include <string.h>
 #include <netinet/in.h>
@@ -43,7 +45,19 @@ static void on_message(int write_p, int version, int content_type, const void *b
         return;
     }
     if (content_type == SSL3_RT_ALERT && len >= 2) {
-        if (write_p) { if (obs->alert_sent < 0) obs->alert_sent = p[1]; }
+        if (write_p) {
+            if (obs->alert_sent < 0) {
+                obs->alert_sent = p[1];
+                /* OpenSSL raises its error (ERR_raise) before it sends the fatal alert, and
+                 * libcurl empties the queue later: read why our side gave up now. */
+                unsigned long e = ERR_peek_last_error();
+                if (e != 0 && ERR_GET_LIB(e) == ERR_LIB_SSL && p[0] == 2) {
+                    obs->alert_sent_reason = ERR_GET_REASON(e);
+                    const char *text = ERR_reason_error_string(e);
+                    snprintf(obs->alert_sent_reason_text, sizeof(obs->alert_sent_reason_text), "%s", text ? text : "");
+                }
+            }
+        }
         else if (obs->alert_received < 0) {
             obs->alert_received = p[1]; obs->alert_received_level = p[0];
             obs->alert_received_ns = hd_monotonic_ns();
@@ -77,6 +91,8 @@ static void on_info(const SSL *ssl, int where, int ret) {
 static CURLcode on_ssl_ctx(CURL *h, void *sslctx, void *userptr) {
     (void)h;
     SSL_CTX *ctx = sslctx;
+    hd_tls_observation *obs = userptr;
+    if (obs != NULL) obs->max_cert_list = (long)SSL_CTX_get_max_cert_list(ctx);
     SSL_CTX_set_ex_data(ctx, observer_index, userptr);
     SSL_CTX_set_msg_callback(ctx, on_message);
     SSL_CTX_set_msg_callback_arg(ctx, userptr);
@@ -92,3 +108,4 @@ CURLcode hd_install_tls_observer(CURL *h, hd_tls_observation *obs) {
 }
 
 const char *hd_x509_verify_reason(long code) { return X509_verify_cert_error_string(code); }
+int hd_ssl_reason_excessive_message_size(void) { return SSL_R_EXCESSIVE_MESSAGE_SIZE; }

@@ -54,3 +54,49 @@ enum FormArgument {
         return MultipartField(name: name, content: .text(rest), contentType: type)
     }
 }
+
+/// `-H` values: `Name: value`, or `@FILE` (`@-` is stdin) holding one header per line, as
+/// curl reads it (lines end with LF or CRLF; empty lines are skipped), so that a token need
+/// not be on the command line. A bad line is named by its number, never quoted: it may
+/// hold a secret.
+enum HeaderArgument {
+    static let limit = 1024 * 1024
+
+    static func expand(_ values: [String]) throws -> [String] {
+        try values.flatMap { value -> [String] in
+            guard value.hasPrefix("@") else { return [value] }
+            let path = String(value.dropFirst())
+            let bytes: [UInt8]
+            if path == "-" {
+                bytes = BodyArgument.readStandardInput()
+            } else {
+                guard let attrs = try? FileManager.default.attributesOfItem(atPath: path),
+                      (attrs[.type] as? FileAttributeType) != .typeDirectory,
+                      let data = FileManager.default.contents(atPath: path) else {
+                    throw InputError("-H @\(path): file not found or not readable")
+                }
+                if data.count > limit { throw InputError("-H @\(path): larger than 1 MiB") }
+                bytes = Array(data)
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw InputError("-H @\(path): not UTF-8 text")
+            }
+            var headers: [String] = []
+            // "\r\n" is one Character in Swift: split on all three line ends, as curl's strtok does.
+            let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+            for (number, line) in lines.enumerated() {
+                let header = String(line)
+                if header.isEmpty { continue }
+                guard let colon = header.firstIndex(of: ":"), colon != header.startIndex,
+                      !header[..<colon].contains(where: { $0 == " " || $0 == "\t" }) else {
+                    throw InputError("-H @\(path): line \(number + 1): expected 'Name: value'")
+                }
+                if header.contains("\0") {
+                    throw InputError("-H @\(path): line \(number + 1): header contains a NUL byte")
+                }
+                headers.append(header)
+            }
+            return headers
+        }
+    }
+}

@@ -19,7 +19,9 @@ struct CheckCommand: ParsableCommand {
 
     @Option(name: [.customShort("X"), .customLong("request")], help: "HTTP method.") var method: String?
     @Flag(name: [.customShort("I"), .customLong("head")], help: "Send a HEAD request; no body is awaited.") var head = false
-    @Option(name: [.customShort("H"), .customLong("header")], help: "Extra header 'Name: value' (repeatable).") var headers: [String] = []
+    @Option(name: [.customShort("H"), .customLong("header")],
+            help: "Extra header 'Name: value' (repeatable); @FILE reads one header per line from a file (@- stdin), as curl does.")
+    var headers: [String] = []
     @Option(name: [.customShort("d"), .customLong("data")], help: "Request body; @FILE reads a file.") var data: String?
     @Option(name: .customLong("data-binary"), help: "Request body sent as is; @FILE reads a file.") var dataBinary: String?
     @Option(name: [.customShort("F"), .customLong("form")], help: "Multipart field name=value or name=@file[;type=...] (repeatable).") var form: [String] = []
@@ -89,7 +91,7 @@ struct CheckCommand: ParsableCommand {
         var o = ProbeOptions(url: url)
         o.method = method
         o.head = head
-        o.headers = headers
+        o.headers = try HeaderArgument.expand(headers)
         if data != nil && dataBinary != nil { throw InputError("use one of -d/--data and --data-binary") }
         if let d = data ?? dataBinary { o.body = try BodyArgument.read(d, flag: data != nil ? "-d" : "--data-binary") }
         o.multipart = try form.map(FormArgument.parse)

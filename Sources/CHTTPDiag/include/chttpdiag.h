@@ -58,6 +58,12 @@ typedef struct {
     char version[32];
     char cipher[96];
     char alpn[32];
+    /* When our side sent a fatal alert: OpenSSL's reason code for giving up (ERR_GET_REASON
+     * of the error it raised just before sending it; 0 = unknown), and its text. */
+    int alert_sent_reason;
+    char alert_sent_reason_text[96];
+    /* The client's limit on the server's certificate list (SSL_CTX_get_max_cert_list). */
+    long max_cert_list;
 } hd_tls_observation;
 
 void hd_tls_observation_reset(hd_tls_observation *obs);
@@ -66,6 +72,14 @@ CURLcode hd_install_tls_observer(CURL *h, hd_tls_observation *obs);
 
 /* OpenSSL's text for an X509 verify result (CURLINFO_SSL_VERIFYRESULT). */
 const char *hd_x509_verify_reason(long code);
+/* OpenSSL's reason code for "a handshake message (the certificate list) is larger than the limit". */
+int hd_ssl_reason_excessive_message_size(void);
+
+/* ---- errno in words ---- */
+/* The errno's symbolic name ("EADDRNOTAVAIL"), or NULL when glibc has none. */
+const char *hd_errno_name(int err);
+/* strerror's text ("Cannot assign requested address"). */
+const char *hd_errno_text(int err);
 
 /* ---- socket observer (CURLOPT_OPENSOCKETFUNCTION): when connecting began, on which socket ---- */
 typedef struct hd_socket_observation {
@@ -101,6 +115,26 @@ typedef struct {
 int hd_tcp_exchange(const char *ip, int port, int connect_timeout_ms, const unsigned char *payload, size_t payload_len,
                     int read_timeout_ms, hd_tcp_result *out);
 
+/* ---- one HTTP/2 request of our own (follow-ups): what the server does with stream 1 ---- */
+typedef struct {
+    int connected, connect_errno, tls_done, alpn_h2, request_sent;
+    int frames;                  /* frames read */
+    int headers;                 /* HEADERS on stream 1 */
+    int status;                  /* its :status when HPACK's static table holds it, else -1 */
+    int rst_stream, rst_code;    /* RST_STREAM on stream 1 and its error code */
+    int goaway, goaway_code, goaway_last_stream;
+    int closed, timed_out;
+} hd_h2_result;
+
+/*
+ * Connects to ip:port, TLS with ALPN h2 (no verification; `sni` may be NULL), sends one GET
+ * for `path` with :authority `authority`, user-agent and accept (nothing else), and
+ * reads until the server answers stream 1, resets it, sends GOAWAY or closes, all within
+ * timeout_ms. 0, or -1 on a local failure.
+ */
+int hd_h2_probe(const char *ip, int port, const char *sni, const char *authority, const char *path,
+                const char *user_agent, int timeout_ms, hd_h2_result *out);
+
 /* ---- URL parsing with libcurl's own parser (what libcurl will do with it) ---- */
 typedef struct {
     char scheme[16];
@@ -108,8 +142,19 @@ typedef struct {
     long port;
     int has_explicit_port;
 } hd_url_parts;
-/* 0 on success, else the CURLUcode; message receives curl_url_strerror's text. */
+/* 0 on success, else the CURLUcode; message receives curl_url_strerror's text. The host
+ * is the IDNA A-label form libcurl connects to and sends (xn--...), as libcurl converts it. */
 int hd_parse_url(const char *url, hd_url_parts *out, const char **message);
+/*
+ * A host name in the IDNA ASCII form libcurl uses on the wire (A-labels, through libidn2
+ * as libcurl converts it: UTS #46 non-transitional, then transitional), from UTF-8 in any
+ * locale. ASCII names are returned as they are. 0 on success, 1 when the name is not a
+ * valid IDN, -1 when out is too small.
+ */
+int hd_idn_to_ascii(const char *host, char *out, size_t out_len);
+/* The URL with its host in that form: 0 (rewritten into out), 1 (nothing to rewrite, or not
+ * a URL libcurl parses: use it as it is), -1 (out too small). */
+int hd_url_with_ascii_host(const char *url, char *out, size_t out_len);
 
 /* ---- DNS through libresolv ---- */
 typedef struct {

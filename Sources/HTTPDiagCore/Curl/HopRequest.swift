@@ -43,6 +43,8 @@ struct HopOutcome {
     var curlMessage: String
     var osErrno: Int
     var statusLine: TransferSink.StatusLine?
+    /// Interim (1xx) responses before `statusLine` (which is itself 1xx when no final one came).
+    var interimResponses = 0
     var headers: [HeaderField]
     var body: [UInt8]
     var bodySize: Int
@@ -58,6 +60,12 @@ struct HopOutcome {
     var verifyResult: Int
     var tls: TLSObservation
     var connected: Bool
+
+    /// The status line of the final response: nil when none came, or only interim (1xx) ones.
+    var finalStatusLine: TransferSink.StatusLine? {
+        guard let line = statusLine, !(100..<200).contains(line.status) else { return nil }
+        return line
+    }
 }
 
 /// Copy of the C observation, in Swift types.
@@ -73,4 +81,9 @@ struct TLSObservation {
     var version: String
     var cipher: String
     var alpn: String
+    /// OpenSSL's reason code (and text) for the fatal alert our side sent (0 / "" = unknown).
+    var alertSentReason = 0
+    var alertSentReasonText = ""
+    /// The client's limit on the server's certificate list, in bytes (0 = unknown).
+    var maxCertList = 0
 }

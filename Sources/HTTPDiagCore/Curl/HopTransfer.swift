@@ -14,7 +14,7 @@ enum HopTransfer {
     }
 
     private static func configure(_ easy: CurlEasy, _ r: HopRequest) throws {
-        try easy.set(CURLOPT_URL, r.url)
+        try easy.set(CURLOPT_URL, IDNA.asciiURL(r.url))
         try easy.set(CURLOPT_NOSIGNAL, 1)
         try easy.set(CURLOPT_PROTOCOLS_STR, "http,https")
         try easy.set(CURLOPT_FOLLOWLOCATION, 0)  // redirects are followed hop by hop by the prober
@@ -65,7 +65,9 @@ enum HopTransfer {
             sawCertificateRequest: o.saw_certificate_request != 0,
             sentCertificate: o.sent_certificate != 0,
             firstRecordByte: o.first_record_byte >= 0 ? Int(o.first_record_byte) : nil,
-            version: cString(o.version), cipher: cString(o.cipher), alpn: cString(o.alpn))
+            version: cString(o.version), cipher: cString(o.cipher), alpn: cString(o.alpn),
+            alertSentReason: Int(o.alert_sent_reason), alertSentReasonText: cString(o.alert_sent_reason_text),
+            maxCertList: o.max_cert_list)
         let counters = CurlCounters(
             namelookup: easy.offset(CURLINFO_NAMELOOKUP_TIME_T),
             connect: easy.offset(CURLINFO_CONNECT_TIME_T),
@@ -90,6 +92,7 @@ enum HopTransfer {
             curlMessage: String(cString: curl_easy_strerror(rc)),
             osErrno: easy.long(CURLINFO_OS_ERRNO),
             statusLine: sink.statusLine,
+            interimResponses: sink.interimResponses,
             headers: sink.headers,
             body: sink.body,
             bodySize: sink.bodySize,

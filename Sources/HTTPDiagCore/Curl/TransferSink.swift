@@ -12,6 +12,8 @@ final class TransferSink {
     let maxHeaderCount: Int
 
     private(set) var statusLine: StatusLine?
+    /// Interim (1xx) response blocks seen, `100 Continue` included.
+    private(set) var interimResponses = 0
     private(set) var headers: [HeaderField] = []
     private(set) var headerBytes = 0
     private(set) var body: [UInt8] = []
@@ -58,6 +60,7 @@ final class TransferSink {
         if line.hasPrefix("HTTP/") {
             // A new response block (after 1xx or a proxy CONNECT): keep only the last one.
             statusLine = Self.parseStatusLine(line)
+            if let status = statusLine?.status, (100..<200).contains(status) { interimResponses += 1 }
             headers.removeAll(keepingCapacity: true)
             return count
         }

@@ -14,6 +14,9 @@ public struct FollowUp: Codable, Sendable, Equatable {
         case tcpConnect = "tcp_connect"
         /// The same request to an address of the other family (IPv4 / IPv6).
         case otherFamily = "other_family"
+        /// One HTTP/2 GET of httpdiag's own, to read the RST_STREAM or GOAWAY error code
+        /// that libcurl does not report.
+        case http2Request = "http2_request"
     }
 
     public var kind: Kind
@@ -30,6 +33,9 @@ public struct FollowUp: Codable, Sendable, Equatable {
     public var finding: String
     /// One line for humans, redacted.
     public var summary: String
+    /// The HTTP/2 error code of a RST_STREAM or GOAWAY (RFC 9113 §7), and its name.
+    public var http2ErrorCode: Int?
+    public var http2Error: String?
 
     public init(kind: Kind, target: String, startedAt: Date, durationMs: Double, outcome: String, status: Int? = nil,
                 finding: String, summary: String) {

@@ -37,8 +37,25 @@ public struct RedirectHop: Codable, Sendable, Equatable {
     public var location: String
     public var address: String?
     public var totalMs: Double
+    /// Its Location leads back to a URL this chain already visited (this hop's own
+    /// included): the redirects loop. False all along a chain of distinct URLs.
+    public var loopsBack: Bool
 
-    public init(url: String, status: Int, location: String, address: String? = nil, totalMs: Double) {
+    public init(url: String, status: Int, location: String, address: String? = nil, totalMs: Double, loopsBack: Bool = false) {
         self.url = url; self.status = status; self.location = location; self.address = address; self.totalMs = totalMs
+        self.loopsBack = loopsBack
+    }
+
+    enum CodingKeys: String, CodingKey { case url, status, location, address, totalMs, loopsBack }
+
+    /// `loops_back` is optional on input: documents and fixtures written before it still load.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        url = try c.decode(String.self, forKey: .url)
+        status = try c.decode(Int.self, forKey: .status)
+        location = try c.decode(String.self, forKey: .location)
+        address = try c.decodeIfPresent(String.self, forKey: .address)
+        totalMs = try c.decode(Double.self, forKey: .totalMs)
+        loopsBack = try c.decodeIfPresent(Bool.self, forKey: .loopsBack) ?? false
     }
 }

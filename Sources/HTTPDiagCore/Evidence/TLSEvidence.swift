@@ -22,6 +22,9 @@ public struct TLSEvidence: Codable, Sendable, Equatable {
     public var alertReceived: TLSAlert?
     /// Alert our side sent (it gave up on the handshake), if any.
     public var alertSent: TLSAlert?
+    /// Why our side sent that alert, in OpenSSL's words for its own reason code
+    /// (`excessive message size`, `wrong version number`, ...), when OpenSSL gave one.
+    public var alertSentReason: String?
     /// Certificates as sent by the server, leaf first.
     public var chain: [CertificateInfo]
     /// Days until the earliest notAfter in the chain (negative when expired).

@@ -8,6 +8,12 @@ struct AddressPlan {
     var failure: ProbeError?
     /// Pin each address with CURLOPT_RESOLVE (fan-out); false lets libcurl resolve.
     var pin: Bool
+    /// Wall time of the lookups (system resolver and direct queries ran in parallel).
+    var lookupMs: Double = 0
+
+    /// The addresses came from a lookup (the system resolver or `--dns-server`), not from
+    /// the URL, `--resolve`, `--connect-to` or a proxy.
+    var resolved: Bool { dns?.source == "system" || dns?.source == "dns_server" }
 }
 
 enum AddressPlanner {
@@ -31,6 +37,7 @@ enum AddressPlanner {
 
     private static func resolve(_ target: TargetURL, _ options: ProbeOptions) -> AddressPlan {
         let host = target.host
+        let started = MonotonicClock.now()
         // RFC 6761: localhost never goes to a nameserver, so there is nothing to ask directly.
         let askDirect = options.dnsServer != nil || !(host == "localhost" || host.hasSuffix(".localhost"))
         let box = ResultBox()
@@ -58,10 +65,11 @@ enum AddressPlanner {
             addresses = box.system?.addresses ?? []
         }
         dns.addresses = addresses
+        let lookupMs = MonotonicClock.millisecondsSince(started)
         if addresses.isEmpty {
-            return AddressPlan(addresses: [], dns: dns, failure: dnsFailure(dns), pin: false)
+            return AddressPlan(addresses: [], dns: dns, failure: dnsFailure(dns), pin: false, lookupMs: lookupMs)
         }
-        return AddressPlan(addresses: addresses, dns: dns, failure: nil, pin: options.fanout)
+        return AddressPlan(addresses: addresses, dns: dns, failure: nil, pin: options.fanout, lookupMs: lookupMs)
     }
 
     /// Why a name gave no address: the direct queries' rcodes first, getaddrinfo's error second.

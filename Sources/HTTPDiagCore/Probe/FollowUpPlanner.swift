@@ -10,6 +10,7 @@ enum FollowUpPlanner {
         case spacedRetry(pauseMs: Int)
         case tcpConnect
         case otherFamily(address: String)
+        case http2Request
     }
 
     /// The probe follow-ups are for: the first of the worst verdict (the one the verdict
@@ -31,6 +32,8 @@ enum FollowUpPlanner {
         case .emptyReply, .protocolError, .connectionReset:
             // Plain HTTP got nothing or garbage back: does the port speak TLS?
             if scheme == "http" && noResponse { steps.append(.tlsHello) }
+            // HTTP/2 got nothing: libcurl hides the RST_STREAM or GOAWAY error code; ask once more ourselves.
+            if scheme == "https" && noResponse && primary.tls?.alpn == "h2" { steps.append(.http2Request) }
         case .tlsPeerNotTLS:
             // TLS got a non-TLS answer: does the port speak plain HTTP?
             if scheme == "https" { steps.append(.plainHTTP) }

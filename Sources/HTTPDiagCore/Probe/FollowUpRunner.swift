@@ -31,6 +31,7 @@ struct FollowUpRunner {
             case .spacedRetry(let pauseMs): spacedRetry(address, pauseMs: pauseMs)
             case .tcpConnect: tcpConnect(address)
             case .otherFamily(let other): otherFamily(other)
+            case .http2Request: http2Request(address)
             }
             if let result { done.append(redacted(result)) }
         }
@@ -132,7 +133,7 @@ struct FollowUpRunner {
                 case ECONNREFUSED:
                     return ("connect_refused", nil, "tcp_refused", "a bare TCP connect was refused now (in \(took)): nothing listens any more")
                 default:
-                    return ("connect_error", nil, "tcp_connect_failed", "a bare TCP connect failed (errno \(x.connectErrno)) after \(took)")
+                    return ("connect_error", nil, "tcp_connect_failed", "a bare TCP connect failed (\(OSErrno.describe(Int32(x.connectErrno)))) after \(took)")
                 }
             }
             let asked = head.isEmpty ? "without sending anything" : "to a bare HEAD /"
@@ -147,6 +148,43 @@ struct FollowUpRunner {
             return ("accepted_no_reply", nil, "tcp_accepts",
                     "the connection was accepted in \(took), but nothing came back \(asked) within \(Format.ms(Double(readMs))): something accepts connections and does not answer (a hung or overloaded server, or a proxy whose upstream does not answer)")
         }
+    }
+
+    /// An HTTP/2 request got no response: one GET of our own over HTTP/2 reads what the
+    /// server does with the stream, RST_STREAM and GOAWAY with their error codes.
+    func http2Request(_ address: String) -> FollowUp? {
+        guard let budget = budget(Self.requestCapMs), let target = try? TargetURL(finalURL) else { return nil }
+        let sni = IPAddress.isLiteral(target.host) ? nil : target.host
+        let path = sanitizedPathAndQuery()
+        let agent = context.options.userAgent
+        var code: Int?
+        var followUp = measure(.http2Request, address) { () -> (outcome: String, status: Int?, finding: String, summary: String)? in
+            guard let x = HTTP2Probe.run(address: address, port: primary.port, sni: sni, authority: hostHeader, path: path,
+                                         userAgent: agent, timeoutMs: budget) else { return nil }
+            let asked = "a GET \(path) of httpdiag's own over HTTP/2 (without credentials)"
+            if !x.connected { return ("connect_error", nil, "h2_no_answer", "\(asked) could not connect (\(OSErrno.describe(Int32(x.connectErrno))))") }
+            if !x.tlsDone { return ("tls_failed", nil, "h2_no_answer", "\(asked): the TLS handshake failed") }
+            if !x.negotiatedH2 { return ("no_h2", nil, "h2_not_negotiated", "\(asked): the server did not choose h2 by ALPN this time") }
+            code = x.resetCode ?? x.goawayCode
+            if let code = x.resetCode {
+                return ("rst_stream", nil, "h2_rst_stream",
+                        "\(asked): the server reset the stream with \(HTTP2Probe.errorName(code)) (0x\(String(code, radix: 16))): it refuses the request, not the connection")
+            }
+            if let code = x.goawayCode {
+                return ("goaway", nil, "h2_goaway",
+                        "\(asked): the server sent GOAWAY with \(HTTP2Probe.errorName(code)) (0x\(String(code, radix: 16))), last stream \(x.goawayLastStream): it closes the whole HTTP/2 connection")
+            }
+            if x.headers {
+                let status = x.status.map { " (\($0))" } ?? ""
+                return (x.status.map(String.init) ?? "headers", x.status, "h2_answers", "\(asked): the server answered\(status) this time")
+            }
+            if x.timedOut { return ("timeout", nil, "h2_no_answer", "\(asked): nothing came back within \(Format.ms(Double(budget)))") }
+            return ("closed", nil, "h2_closed", "\(asked): the server closed the connection without a frame about the stream")
+        }
+        // The code itself, for machines: the evidence libcurl keeps to itself.
+        followUp?.http2ErrorCode = code
+        followUp?.http2Error = code.map(HTTP2Probe.errorName)
+        return followUp
     }
 
     /// The name has an address of the other family that no probe tried.
@@ -206,7 +244,7 @@ struct FollowUpRunner {
     func targetText(_ address: String) -> String { "\(IPAddress.bracketed(address)):\(primary.port)" }
 
     /// The Host header the original request carried: the user's -H Host, else the URL's.
-    private var hostHeader: String {
+    var hostHeader: String {
         context.options.headers.first { Self.headerName($0).lowercased() == "host" }
             .map { String($0.drop { $0 != ":" }.dropFirst()).trimmedSpaces() } ?? URLParts(finalURL).hostPort
     }

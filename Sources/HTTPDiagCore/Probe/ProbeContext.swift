@@ -20,8 +20,13 @@ struct ProbeContext: Sendable {
         var body = options.body
         var multipart = options.multipart
         var userpwd = options.userpwd
-        var sameOrigin = true
+        // Where the current hop goes: the first hop by the check's own plan, a redirect to
+        // another host by that host's (see `route(to:address:cache:)`).
+        var route = HopRoute(host: target.host, port: target.port, dns: plan.dns, pins: [], address: address,
+                             firstHost: true)
+        var routes: [String: AddressPlan] = [:]
         var hops: [RedirectHop] = []
+        var visited = [RedirectChain.key(url)]
         var redirectMs = 0.0
         var outcome: HopOutcome
         var error: ProbeError?
@@ -29,8 +34,7 @@ struct ProbeContext: Sendable {
         while true {
             let remainingMs = Int((Int64(deadline) - Int64(MonotonicClock.now())) / 1_000_000)
             var request = hopRequest(url: url, method: method, headers: headers, body: body, multipart: multipart,
-                                     userpwd: userpwd, address: sameOrigin ? address : nil,
-                                     remainingMs: max(remainingMs, 1))
+                                     userpwd: userpwd, route: route, remainingMs: max(remainingMs, 1))
             if method == "HEAD" { request.nobody = true }
             do {
                 outcome = try HopTransfer.perform(request)
@@ -41,7 +45,7 @@ struct ProbeContext: Sendable {
             }
             error = FailureClassifier.classify(outcome, scheme: URLParts(url).scheme.lowercased(),
                                                hasClientCert: options.tls.clientCert != nil)
-            guard error == nil, options.followRedirects, let status = outcome.statusLine?.status,
+            guard error == nil, options.followRedirects, let status = outcome.finalStatusLine?.status,
                   [301, 302, 303, 307, 308].contains(status),
                   let location = outcome.headers.first("Location") else { break }
             let next = outcome.redirectURL ?? location
@@ -52,14 +56,18 @@ struct ProbeContext: Sendable {
                                    phase: "redirect")
                 break
             }
+            let loopsBack = visited.contains(RedirectChain.key(next))
             if hops.count >= options.maxRedirects {
                 error = ProbeError(kind: .tooManyRedirects,
-                                   message: "\(FailureKind.tooManyRedirects.summary): more than \(options.maxRedirects) (last Location: \(redactor.url(location)))",
+                                   message: "\(FailureKind.tooManyRedirects.summary): more than \(options.maxRedirects); "
+                                       + RedirectChain.describe(visited: visited, next: next, redactor: redactor)
+                                       + " (last Location: \(redactor.url(location)))",
                                    phase: "redirect")
                 break
             }
             hops.append(RedirectHop(url: redactor.url(url), status: status, location: redactor.url(location),
-                                    address: outcome.primaryIP, totalMs: outcome.timings.totalMs))
+                                    address: outcome.primaryIP, totalMs: outcome.timings.totalMs, loopsBack: loopsBack))
+            visited.append(RedirectChain.key(next))
             redirectMs += outcome.timings.totalMs
             // curl's rules: 303 turns into GET; 301/302 turn POST into GET; 307/308 keep all.
             if status == 303 || ((status == 301 || status == 302) && method == "POST") {
@@ -67,17 +75,28 @@ struct ProbeContext: Sendable {
                 body = nil
                 multipart = []
             }
-            let nextParts = URLParts(next), currentParts = URLParts(url)
-            if nextParts.hostPort.lowercased() != currentParts.hostPort.lowercased() || nextParts.scheme != currentParts.scheme {
-                // Like curl without --location-trusted: credentials stay with the origin that got them.
-                headers.removeAll { h in
-                    let name = h.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() } ?? ""
-                    return name == "authorization" || name == "cookie" || name == "proxy-authorization"
-                }
+            // Credentials stay with the origin that got them (RedirectPolicy: the one rule).
+            if !RedirectPolicy.keepsCredentials(from: url, to: next) {
+                headers = RedirectPolicy.headersForRedirect(headers, from: url, to: next)
                 userpwd = nil
             }
-            sameOrigin = sameOrigin && URLParts(next).hostPort.lowercased() == URLParts(target.text).hostPort.lowercased()
             url = next
+            switch self.route(to: url, address: address, cache: &routes) {
+            case .go(let r):
+                route = r
+            case .dnsFailed(let failure, let dns, let lookupMs, let hopTarget):
+                // The name of this hop did not resolve: the failure is this hop's, with the
+                // redirects before it and the time the lookup took.
+                var failure = failure
+                failure.message = redactor.scrub(failure.message + RedirectChain.context(hops))
+                let timings = Timings(dnsMs: lookupMs, totalMs: redirectMs + lookupMs, redirectMs: redirectMs)
+                return ProbeRun(result: ProbeResult(
+                    address: nil, family: nil, port: hopTarget.port, sample: sample, startedAt: started,
+                    verdict: .critical, timings: timings, dns: dns, tls: nil,
+                    request: requestEvidence(url: url, method: method, outcome: nil, headers: headers, body: body,
+                                             multipart: multipart),
+                    response: nil, redirects: hops, error: failure), finalURL: url)
+            }
         }
 
         var timings = outcome.timings
@@ -91,22 +110,88 @@ struct ProbeContext: Sendable {
         if URLParts(url).scheme.lowercased() == "https" && outcome.connected {
             var unverified: HopOutcome?
             if outcome.curlCode == FailureClassifier.peerFailedVerification {
-                unverified = readChainWithoutVerification(url: url, address: sameOrigin ? address : nil)
+                unverified = readChainWithoutVerification(url: url, route: route)
             }
             tls = TLSEvidenceBuilder.build(host: URLParts(url).hostPort.hostOnly, main: outcome, unverified: unverified,
                                            clientCertSent: options.tls.clientCert != nil, now: now())
             if options.tls.insecure { tls?.verified = false }
             error = FailureClassifier.refine(error, tls: tls)
         }
-        if let e = error { error?.message = redactor.scrub(e.message) }
-        let probeAddress = outcome.primaryIP ?? address ?? (IPAddress.isLiteral(target.host) ? target.host : nil)
+        if var e = error {
+            // A failure after redirects says which hop it happened on and how it got there.
+            if !hops.isEmpty && e.phase != "redirect" && e.kind != .httpStatus { e.message += RedirectChain.context(hops) }
+            e.message = redactor.scrub(e.message)
+            error = e
+        }
+        let probeAddress = outcome.primaryIP ?? route.knownAddress
         return ProbeRun(result: ProbeResult(
-            address: probeAddress, family: probeAddress.flatMap(IPAddress.family), port: outcome.primaryPort == 0 ? target.port : outcome.primaryPort,
+            address: probeAddress, family: probeAddress.flatMap(IPAddress.family), port: outcome.primaryPort == 0 ? route.port : outcome.primaryPort,
             sample: sample, startedAt: started,
             verdict: verdict(error: error, tls: tls),
-            timings: timings, dns: plan.dns, tls: tls,
-            request: requestEvidence(url: url, method: method, outcome: outcome, body: body, multipart: multipart),
+            timings: timings, dns: route.dns, tls: tls,
+            request: requestEvidence(url: url, method: method, outcome: outcome, headers: headers, body: body, multipart: multipart),
             response: response, redirects: hops, error: error), finalURL: url)
+    }
+
+    /// Where one hop connects: its host and port, the DNS evidence for its name, the
+    /// CURLOPT_RESOLVE pins that send it to the addresses that evidence names, and the
+    /// fan-out address of the probe when the hop goes to the check's own host.
+    struct HopRoute {
+        var host: String
+        var port: Int
+        var dns: DNSEvidence?
+        var pins: [String]
+        var address: String?
+        /// The check's own host and port: the first hop's pins apply.
+        var firstHost: Bool
+
+        /// The address this hop is known to go to, when libcurl does not say (a failed connect).
+        var knownAddress: String? {
+            if let address { return address }
+            if IPAddress.isLiteral(host) { return host }
+            if pins.count == 1, let list = pins[0].split(separator: ":", maxSplits: 2).last,
+               !list.contains(",") { return String(list).trimmingBrackets() }
+            return nil
+        }
+    }
+
+    enum RouteDecision {
+        case go(HopRoute)
+        case dnsFailed(ProbeError, DNSEvidence?, lookupMs: Double, target: TargetURL)
+    }
+
+    /// The route of a redirect hop to `url`. The check's own host keeps the probe's address
+    /// (a fanned-out probe stays on its address, on any port); another name is resolved as
+    /// the first was (the system resolver and direct queries, or `--dns-server`), so that
+    /// a name that does not resolve fails on its own hop, with its own DNS evidence.
+    func route(to url: String, address: String?, cache: inout [String: AddressPlan]) -> RouteDecision {
+        guard let hop = try? TargetURL(url) else {
+            // libcurl will say what is wrong with it.
+            return .go(HopRoute(host: URLParts(url).hostPort.hostOnly, port: 0, dns: nil, pins: [], address: nil, firstHost: false))
+        }
+        let sameHost = hop.host.lowercased().trimmingDot() == target.host.lowercased().trimmingDot()
+        if sameHost {
+            var pins: [String] = []
+            if let address {
+                pins = ["\(hop.host):\(hop.port):\(IPAddress.bracketed(address))"]
+            } else if options.dnsServer != nil && !plan.addresses.isEmpty {
+                pins = ["\(hop.host):\(hop.port):" + plan.addresses.map(IPAddress.bracketed).joined(separator: ",")]
+            }
+            return .go(HopRoute(host: hop.host, port: hop.port, dns: plan.dns, pins: pins,
+                                address: address, firstHost: hop.port == target.port))
+        }
+        if IPAddress.isLiteral(hop.host) {
+            return .go(HopRoute(host: hop.host, port: hop.port, dns: nil, pins: [], address: nil, firstHost: false))
+        }
+        let key = hop.host.lowercased()
+        let hopPlan = cache[key] ?? AddressPlanner.plan(target: hop, options: options, proxy: ProxyEnvironment.proxy(for: hop))
+        cache[key] = hopPlan
+        if let failure = hopPlan.failure {
+            return .dnsFailed(failure, hopPlan.dns, lookupMs: hopPlan.lookupMs, target: hop)
+        }
+        let pins = hopPlan.resolved && !hopPlan.addresses.isEmpty
+            ? ["\(hop.host):\(hop.port):" + hopPlan.addresses.map(IPAddress.bracketed).joined(separator: ",")] : []
+        return .go(HopRoute(host: hop.host, port: hop.port, dns: hopPlan.dns, pins: pins, address: nil, firstHost: false))
     }
 
     func verdict(error: ProbeError?, tls: TLSEvidence?) -> Verdict {
@@ -116,17 +201,21 @@ struct ProbeContext: Sendable {
     }
 
     func hopRequest(url: String, method: String, headers: [String], body: [UInt8]?, multipart: [MultipartField],
-                    userpwd: String?, address: String?, remainingMs: Int) -> HopRequest {
+                    userpwd: String?, route: HopRoute, remainingMs: Int) -> HopRequest {
         var resolve = options.resolve
-        if let address {
+        if route.firstHost, let address = route.address {
             // libcurl keeps the last entry for a host:port ("old addresses discarded"), so a
             // pin placed before the user's own --resolve list lost to it and every fanned-out
             // probe connected wherever that whole list led (IPv4 first). The pin goes last,
             // and the user's entries for the same host:port, now superseded, go.
             resolve.removeAll { AddressPlanner.resolveEntry($0, matches: target, wildcard: false) }
             resolve.append("\(target.host):\(target.port):\(IPAddress.bracketed(address))")
-        } else if options.dnsServer != nil && !plan.addresses.isEmpty {
+        } else if route.firstHost && options.dnsServer != nil && !plan.addresses.isEmpty {
             resolve.insert("\(target.host):\(target.port):" + plan.addresses.map(IPAddress.bracketed).joined(separator: ","), at: 0)
+        } else if let hop = route.pins.isEmpty ? nil : try? TargetURL(url) {
+            // A redirect hop pinned to the addresses its own lookup found (last: they win).
+            resolve.removeAll { AddressPlanner.resolveEntry($0, matches: hop, wildcard: false) }
+            resolve += route.pins
         }
         return HopRequest(
             url: url, method: method, nobody: options.head || method == "HEAD", headers: headers, body: body,
@@ -139,16 +228,17 @@ struct ProbeContext: Sendable {
 
     /// A handshake only (no request is sent), verification off, to read the chain that
     /// failed verification. Credentials never go to an unverified peer.
-    func readChainWithoutVerification(url: String, address: String?) -> HopOutcome? {
+    func readChainWithoutVerification(url: String, route: HopRoute) -> HopOutcome? {
         var request = hopRequest(url: url, method: "GET", headers: [], body: nil, multipart: [], userpwd: nil,
-                                 address: address, remainingMs: min(options.maxTimeMs, 5_000))
+                                 route: route, remainingMs: min(options.maxTimeMs, 5_000))
         request.tls.insecure = true
         request.connectOnly = true
         return try? HopTransfer.perform(request)
     }
 
     func responseEvidence(_ o: HopOutcome) -> ResponseEvidence? {
-        guard let line = o.statusLine else { return nil }
+        // Only interim (1xx) responses came: there is no response to show.
+        guard let line = o.finalStatusLine else { return nil }
         let headers = redactor.headers(o.headers)
         return ResponseEvidence(
             httpVersion: line.version, status: line.status, reason: line.reason.isEmpty ? HTTPStatus.reason(line.status) : line.reason,
@@ -158,7 +248,8 @@ struct ProbeContext: Sendable {
             remotePort: o.primaryPort == 0 ? nil : o.primaryPort)
     }
 
-    func requestEvidence(url: String, method: String, outcome: HopOutcome?, body: [UInt8]?, multipart: [MultipartField]) -> RequestEvidence {
+    func requestEvidence(url: String, method: String, outcome: HopOutcome?, headers sentLines: [String]? = nil, body: [UInt8]?,
+                         multipart: [MultipartField]) -> RequestEvidence {
         var headers: [HeaderField]
         if let sent = outcome?.sentHeaderText, !sent.isEmpty {
             // The last header block libcurl sent (a 100-continue or auth retry can send several).
@@ -168,7 +259,7 @@ struct ProbeContext: Sendable {
                 return HeaderField(name: String(line[..<colon]), value: String(line[line.index(after: colon)...]).trimmedSpaces())
             }
         } else {
-            headers = options.headers.compactMap { line in
+            headers = (sentLines ?? options.headers).compactMap { line in
                 guard let colon = line.firstIndex(of: ":") else { return nil }
                 return HeaderField(name: String(line[..<colon]), value: String(line[line.index(after: colon)...]).trimmedSpaces())
             }
@@ -191,9 +282,10 @@ struct ProbeContext: Sendable {
                                body: requestBody, token: token, proxy: proxy)
     }
 
-    func failedBeforeConnect(_ failure: ProbeError, started: Date, address: String? = nil, sample: Int = 1) -> ProbeResult {
+    func failedBeforeConnect(_ failure: ProbeError, started: Date, address: String? = nil, sample: Int = 1,
+                             timings: Timings = Timings()) -> ProbeResult {
         ProbeResult(address: address, family: address.flatMap(IPAddress.family), port: target.port, sample: sample,
-                    startedAt: started, verdict: failure.kind == .localError ? .unknown : .critical, timings: Timings(),
+                    startedAt: started, verdict: failure.kind == .localError ? .unknown : .critical, timings: timings,
                     dns: plan.dns, tls: nil,
                     request: requestEvidence(url: target.text, method: options.effectiveMethod, outcome: nil,
                                              body: options.body, multipart: options.multipart),

@@ -92,6 +92,38 @@ public struct ProbeOptions: Sendable {
     }
 }
 
+extension ProbeOptions {
+    /// The same options with every host name of `--resolve` and `--connect-to` in the IDNA
+    /// ASCII form libcurl uses (it matches those entries against the converted URL host,
+    /// and refuses an entry in Unicode as a malformed URL).
+    func withASCIIHostNames() throws -> ProbeOptions {
+        var o = self
+        o.resolve = try resolve.map { entry in
+            var text = Substring(entry)
+            let plus = text.hasPrefix("+") ? "+" : ""
+            if !plus.isEmpty { text = text.dropFirst() }
+            guard let colon = text.firstIndex(of: ":") else { return entry }
+            let host = String(text[..<colon])
+            return plus + (try Self.asciiHost(host, flag: "--resolve", entry: entry)) + text[colon...]
+        }
+        o.connectTo = try connectTo.map { entry in
+            let parts = entry.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 4 else { return entry }
+            let from = try Self.asciiHost(parts[0], flag: "--connect-to", entry: entry)
+            let to = parts[2].hasPrefix("[") ? parts[2] : try Self.asciiHost(parts[2], flag: "--connect-to", entry: entry)
+            return [from, parts[1], to, parts[3]].joined(separator: ":")
+        }
+        return o
+    }
+
+    private static func asciiHost(_ host: String, flag: String, entry: String) throws -> String {
+        guard !host.isEmpty, host != "*", !host.hasPrefix("[") else { return host }
+        do { return try IDNA.ascii(host) } catch {
+            throw InputError("\(flag) '\(entry)': '\(host)' is not a valid host name (IDNA)")
+        }
+    }
+}
+
 public enum HTTPDiagVersion {
     public static let current = "0.1.0"
 }

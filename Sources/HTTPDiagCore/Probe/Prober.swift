@@ -11,6 +11,9 @@ public enum Prober {
 
     public static func check(_ options: ProbeOptions, now: @escaping @Sendable () -> Date = { Date() }) throws -> CheckReport {
         try options.validate()
+        // Host names in the form libcurl connects to (IDNA A-labels), so that the URL, a
+        // --resolve entry and a DNS query name the host alike, in Unicode or punycode.
+        let options = try options.withASCIIHostNames()
         let target = try TargetURL(options.url)
         let started = now()
         let clock = MonotonicClock.now()
@@ -22,7 +25,7 @@ public enum Prober {
 
         var probes: [ProbeResult]
         if let failure = plan.failure {
-            probes = [context.failedBeforeConnect(failure, started: started)]
+            probes = [context.failedBeforeConnect(failure, started: started, timings: Timings(dnsMs: plan.lookupMs, totalMs: plan.lookupMs))]
         } else {
             let slots: [String?] = plan.pin ? plan.addresses.map { Optional($0) } : [nil]
             let jobs = slots.flatMap { address in (1...options.samples).map { (address, $0) } }

@@ -22,6 +22,9 @@ enum TLSEvidenceBuilder {
             earliestExpiryDays: chain.compactMap(\.daysLeft).min(),
             chainFromUnverifiedHandshake: source.curlCode != main.curlCode || (unverified != nil && main.certificates.isEmpty),
             alertSent: main.tls.alertSent.flatMap { $0 == 0 ? nil : TLSAlert(code: $0) })  // not close_notify
+        if evidence.alertSent != nil, !main.tls.alertSentReasonText.isEmpty {
+            evidence.alertSentReason = main.tls.alertSentReasonText
+        }
         if let code = evidence.verifyResult {
             evidence.verifyReason = code == 0 && verificationFailed ? "host name mismatch" : VerifyReason.text(code)
         }

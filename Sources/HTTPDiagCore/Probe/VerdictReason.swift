@@ -8,7 +8,10 @@ enum VerdictReason {
             let preposition = members[0].response == nil ? " on " : " from "
             let from = addresses.isEmpty ? "" : preposition + addresses.map { "\(IPAddress.bracketed($0)):\(members[0].port)" }.joined(separator: ", ")
             let counts = members.count > 1 ? " (\(members.count) probes)" : ""
-            if members[0].error?.kind.rawValue.hasPrefix("dns_") == true { return "\(text) for \(target.host)" }
+            if members[0].error?.kind.rawValue.hasPrefix("dns_") == true {
+                // The name that failed: after a redirect, that hop's, not the first host's.
+                return "\(text) for \(members[0].dns?.name ?? URLParts(members[0].request.url).hostPort.hostOnly)"
+            }
             return text + from + counts
         }
         let failing = probes.filter { $0.verdict != .ok }

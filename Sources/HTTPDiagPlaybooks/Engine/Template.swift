@@ -1,7 +1,8 @@
 import HTTPDiagCore
 
 /// `{{...}}` placeholders in explanations and remediation steps:
-/// `{{status}}`, `{{reason}}`, `{{host}}`, `{{address}}`, `{{url}}`, `{{error}}`,
+/// `{{status}}`, `{{reason}}`, `{{host}}`, `{{port}}` (the URL's, or its scheme's default),
+/// `{{address}}`, `{{url}}`, `{{error}}`,
 /// `{{header:Name}}`, `{{request_header:Name}}`, `{{field:path}}`, `{{hops}}`,
 /// `{{body_match:regex}}` (the first match in the body).
 enum Template {
@@ -28,11 +29,26 @@ enum Template {
         return (out + rest, false)
     }
 
-    static let simpleKeys = ["status", "reason", "host", "address", "url", "error", "hops", "generator", "method"]
+    static let simpleKeys = ["status", "reason", "host", "port", "address", "url", "error", "hops", "generator", "method"]
     static let prefixedKeys = ["header:", "request_header:", "field:", "body_match:"]
 
     static func isKnown(_ key: String) -> Bool {
         simpleKeys.contains(key) || prefixedKeys.contains { key.hasPrefix($0) }
+    }
+
+    /// The port of a URL: explicit, else its scheme's default (443 for https, 80 for http).
+    static func port(of url: String) -> String? {
+        let parts = URLParts(url)
+        let hostPort = parts.hostPort
+        let afterHost = hostPort.hasPrefix("[") ? hostPort.drop { $0 != "]" }.dropFirst() : Substring(hostPort)
+        if let colon = afterHost.lastIndex(of: ":"), let port = Int(afterHost[afterHost.index(after: colon)...]) {
+            return String(port)
+        }
+        switch parts.scheme.lowercased() {
+        case "https": return "443"
+        case "http": return "80"
+        default: return nil
+        }
     }
 
     static func value(_ key: String, _ facts: ProbeFacts) -> String? {
@@ -41,6 +57,7 @@ enum Template {
         case "status": return p.response.map { String($0.status) }
         case "reason": return p.response?.reason
         case "host": return URLParts(p.request.url).hostPort.hostOnly
+        case "port": return port(of: p.request.url)
         case "address": return p.address
         case "url": return p.request.url
         case "method": return p.request.method

@@ -8,7 +8,7 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Probe every endpoint of a config concurrently; track incidents in a SQLite state.",
-        discussion: "Exit code: the worst verdict (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN). Meant for cron: see docs/scheduling.md.")
+        discussion: "Exit code: the worst verdict (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN); 128 + the signal (130 SIGINT, 143 SIGTERM, 129 SIGHUP) for a run interrupted by one, after committing what finished. Meant for cron: see docs/scheduling.md.")
 
     @Option(help: "Config file (JSON; see config.example.json).") var config: String
     @Option(help: "Endpoints probed at once.") var concurrency = 32
@@ -22,6 +22,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "POST incident openings and resolutions here (JSON, Slack-compatible text).") var notifyWebhook: String?
     @Option(help: "Seconds to wait for another run's lock before giving up.") var waitLock: Double = 0
     @Option(help: "Delete results older than this many days.") var keepDays: Double?
+    @Option(help: "After SIGTERM, SIGINT or SIGHUP: seconds the probes in flight may take to finish before what finished is committed.") var grace: Double = 5
+    @Option(help: "Seconds all webhook deliveries of a run may take together (what is left is retried by the next run).") var webhookDeadline: Double = 20
     @OptionGroup var playbooks: PlaybookOptions
 
     enum Format: String, ExpressibleByArgument { case text, json }
@@ -30,6 +32,8 @@ struct RunCommand: ParsableCommand {
         guard concurrency >= 1 && concurrency <= 1000 else { throw ValidationError("--concurrency must be from 1 to 1000") }
         guard waitLock >= 0 else { throw ValidationError("--wait-lock must not be negative") }
         if let k = keepDays, k <= 0 { throw ValidationError("--keep-days must be positive") }
+        guard grace >= 0 && grace <= 3600 else { throw ValidationError("--grace must be from 0 to 3600 seconds") }
+        guard webhookDeadline > 0 && webhookDeadline <= 3600 else { throw ValidationError("--webhook-deadline must be more than 0 and at most 3600 seconds") }
     }
 
     func run() throws {
@@ -37,55 +41,94 @@ struct RunCommand: ParsableCommand {
         do { fleet = try ConfigLoader.load(file: config) } catch let e as ConfigError { throw InputError(e.description) }
         let endpoints = FleetRunner.select(fleet.endpoints, only: only)
         guard !endpoints.isEmpty else { throw InputError("--only \(only.joined(separator: ",")): no endpoint of \(config) matches") }
+        // Signals are caught from here on: a run interrupted now still commits what finished.
+        Interruption.install()
         let statePath = state ?? StateStore.defaultPath()
         var lock: RunLock?
-        if !noState {
-            do { lock = try RunLock(statePath: statePath, waitSeconds: waitLock) } catch let e as RunLockError { throw InputError(e.message) }
-        }
-        let runner = FleetRunner(engine: try playbooks.engine(), concurrency: concurrency)
+        var store: StateStore?
         let started = Date()
+        var runID: Int64?
+        if !noState {
+            do { lock = try RunLock(statePath: statePath, waitSeconds: waitLock) } catch let e as RunLockError {
+                if let sig = Interruption.signal {
+                    var err = StandardError()
+                    print("httpdiag: \(e.message)", to: &err)
+                    _exit(128 + sig)
+                }
+                throw InputError(e.message)
+            }
+            // The state is opened and checked before any probe: a damaged, newer, read-only
+            // or full file is refused now, not after the whole run.
+            do {
+                let s = try StateStore.openForRun(path: lock!.statePath, endpoints: endpoints.count)
+                runID = try s.beginRun(at: started, endpoints: endpoints.count)
+                store = s
+            } catch let e as StateError { throw InputError(e.description) }
+        }
+        let redact = Self.redactor(endpoints)
+        var options = FleetRunOptions()
+        options.reportDir = reportDir
+        options.prometheus = prometheus
+        options.webhook = notifyWebhook
+        options.graceSeconds = grace
+        options.webhookDeadlineSeconds = webhookDeadline
+        options.keepDays = keepDays
+        options.redactor = redact
+        let fleetRun = FleetRun(runner: FleetRunner(engine: try playbooks.engine(), concurrency: concurrency), store: store, options: options)
         let clock = MonotonicClock.now()
         let showProgress = isatty(2) == 1 && !quiet && format == .text
-        let outcomes = runner.run(endpoints) { done, total in
+        var result = fleetRun.probeAndRecord(endpoints, runID: runID, startedAt: started) { done, total in
             if showProgress { Progress.draw(done, total) }
         }
         if showProgress { Progress.clear() }
-        let redact = Self.redactor(endpoints)
-        var events: [IncidentEvent] = []
-        if !noState {
-            let store = try StateStore(path: statePath)
-            events = try store.record(outcomes, at: started)
-            if let keepDays { try store.prune(keepDays: keepDays, now: started) }
-            if let reportDir { try IncidentReports.apply(events, directory: reportDir, store: store, redactor: redact) }
-        }
-        if let prometheus { try PrometheusTextfile.write(outcomes, to: prometheus) }
-        if let notifyWebhook {
-            for d in WebhookNotifier(url: notifyWebhook).notify(events, redactor: redact) where !d.delivered {
-                var err = StandardError()
-                print("httpdiag: webhook \(redact(notifyWebhook)) failed for \(d.event.outcome.name) after \(d.attempts) attempts (status \(d.status))", to: &err)
-            }
-        }
+        var err = StandardError()
+        if let e = result.stateError { print("httpdiag: \(e.description)", to: &err) }
+        fleetRun.deliverFiles(&result)
+        // Webhooks go out after the lock is released, concurrently, under one deadline; an
+        // interrupted run leaves them in the outbox for the next run.
+        let claimed = result.interrupted == nil ? fleetRun.claimWebhooks() : []
+        lock?.release()
+        if !claimed.isEmpty { fleetRun.deliverWebhooks(claimed, &result) }
+        for e in result.outputErrors { print("httpdiag: \(redact(e.message))", to: &err) }
+        for line in result.webhookFailures { print("httpdiag: \(line)", to: &err) }
         withExtendedLifetime(lock) {}
+        let outcomes = result.outcomes
+        let events = result.events
         let worst = outcomes.map(\.verdict).max() ?? .unknown
         let changes = events.filter { $0.kind != .ongoing }
         switch format {
         case .json:
-            print(redact(try RunReport.json(outcomes, events: events, started: started, durationMs: MonotonicClock.millisecondsSince(clock))))
+            print(redact(try RunReport.json(outcomes, events: events, started: started, durationMs: MonotonicClock.millisecondsSince(clock),
+                                            interrupted: result.interrupted)))
         case .text:
             if quiet {
                 for e in changes { print(redact(RunReport.eventLine(e))) }
             } else {
                 let style = Style.forTerminal(isTTY: isatty(1) == 1)
-                for o in outcomes { print(redact(RunReport.line(o, style: style, width: outcomes.map(\.name.count).max() ?? 0))) }
+                let width = outcomes.map(\.name.count).max() ?? 0
+                for o in outcomes { print(redact(RunReport.line(o, style: style, width: width))) }
                 for e in changes { print(redact(RunReport.eventLine(e))) }
                 print(RunReport.summary(outcomes, durationMs: MonotonicClock.millisecondsSince(clock)))
             }
         }
+        if let sig = result.interrupted ?? Interruption.signal.map(Interruption.name) {
+            var line = "httpdiag: interrupted by \(sig): \(outcomes.count) of \(endpoints.count) endpoint(s) probed"
+            line += result.stateError == nil && store != nil ? " and recorded" : ", not recorded"
+            if result.abandoned > 0 { line += ", \(result.abandoned) still in flight after the \(HTTPDiagCore.Format.fixed(grace, 1)) s grace period abandoned" }
+            if result.notProbed > 0 { line += ", \(result.notProbed) not started" }
+            if let store, result.stateError == nil { line += "; the run is marked interrupted in \(store.path)" }
+            print(line, to: &err)
+            fflush(nil)
+            // Probes abandoned in flight still run on their threads: leave without running
+            // exit handlers under them.
+            _exit(128 + (Interruption.signal ?? SIGTERM))
+        }
+        if result.stateError != nil { throw ExitCode(3) }
         if worst != .ok { throw ExitCode(worst.exitCode) }
     }
 
     /// One redactor for all endpoints: every secret any of them sends is scrubbed everywhere.
-    static func redactor(_ endpoints: [EndpointConfig]) -> (String) -> String {
+    static func redactor(_ endpoints: [EndpointConfig]) -> @Sendable (String) -> String {
         var secrets = Redactor()
         for e in endpoints {
             let r = Prober.makeRedactor(e.probeOptions())

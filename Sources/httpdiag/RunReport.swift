@@ -28,12 +28,15 @@ enum RunReport {
         return "\(outcomes.count) endpoints in \(Format.fixed(durationMs / 1000, 2)) s: " + parts.joined(separator: ", ")
     }
 
-    static func json(_ outcomes: [EndpointOutcome], events: [IncidentEvent], started: Date, durationMs: Double) throws -> String {
+    static func json(_ outcomes: [EndpointOutcome], events: [IncidentEvent], started: Date, durationMs: Double,
+                     interrupted: String? = nil) throws -> String {
         struct Doc: Encodable {
             var schema = "httpdiag.run/v1"
             var verdict: Verdict
             var startedAt: Date
             var durationMs: Double
+            /// The signal that interrupted the run (absent for a complete run).
+            var interrupted: String?
             var endpoints: [Entry]
         }
         struct Entry: Encodable {
@@ -43,7 +46,7 @@ enum RunReport {
         }
         struct IncidentInfo: Encodable { var id: Int64?; var event: String; var openedAt: Date; var count: Int; var flapping: Bool }
         let byName = Dictionary(events.map { ($0.outcome.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let doc = Doc(verdict: outcomes.map(\.verdict).max() ?? .unknown, startedAt: started, durationMs: durationMs,
+        let doc = Doc(verdict: outcomes.map(\.verdict).max() ?? .unknown, startedAt: started, durationMs: durationMs, interrupted: interrupted,
                       endpoints: outcomes.map { o in
                           Entry(name: o.name, url: o.url, tags: o.tags, verdict: o.verdict, reason: o.reason, latencyMs: o.latencyMs,
                                 status: o.status, failureKind: o.failureKind, diagnoses: o.diagnosisIDs,

@@ -31,8 +31,9 @@ struct IncidentLifecycleTests {
         let runner = FleetRunner(engine: try engine(), concurrency: 4)
         let endpoints = [endpoint("api", server.baseURL + "/orders")]
         func run(_ at: Double) throws -> [IncidentEvent] {
-            let events = try store.record(runner.run(endpoints), at: Date(timeIntervalSince1970: at))
-            try IncidentReports.apply(events, directory: dir + "/reports", store: store, redactor: { $0 })
+            let events = try store.record(runner.run(endpoints), at: Date(timeIntervalSince1970: at),
+                                          outputs: OutboxTargets(reportDir: dir + "/reports"))
+            #expect(Outbox(store: store).deliverReports().isEmpty)
             return events
         }
         #expect(try run(1000).isEmpty)  // healthy: no incident
@@ -72,6 +73,35 @@ struct IncidentLifecycleTests {
         #expect(try store.incidents(openOnly: true).count == 1)
         #expect(try store.history(endpoint: "api", limit: 10).map(\.verdict) == ["OK", "CRITICAL", "CRITICAL", "CRITICAL", "OK", "CRITICAL"])
         #expect(try store.prune(keepDays: 1, now: Date(timeIntervalSince1970: 1190 + 86_400)) == 4)  // the runs at 1000, 1060, 1120, 1180
+    }
+
+    /// The outbox keeps a report file's entries in order: a resolution never lands before
+    /// the report it closes, each is written once, and what failed is delivered later.
+    @Test func outboxKeepsReportOrderPerFileAndWritesEachOnce() throws {
+        let sw = Switch()
+        sw.set(.text(500, "boom"))
+        let server = try LabServer { _ in .custom { _ in sw.state.withLock { $0 } } }
+        let dir = NSTemporaryDirectory() + "outbox-\(UUID().uuidString)"
+        let store = try StateStore(path: dir + "/state.sqlite")
+        try "not a directory".write(toFile: dir + "/reports", atomically: true, encoding: .utf8)  // every write fails
+        let runner = FleetRunner(engine: try engine(), concurrency: 1)
+        let targets = OutboxTargets(reportDir: dir + "/reports")
+        let endpoints = [endpoint("api", server.baseURL + "/")]
+        _ = try store.record(runner.run(endpoints), at: Date(timeIntervalSince1970: 1000), outputs: targets)
+        #expect(Outbox(store: store).deliverReports().count == 1)
+        sw.set(.text(200, "ok"))
+        _ = try store.record(runner.run(endpoints), at: Date(timeIntervalSince1970: 1060), outputs: targets)
+        // The report still cannot be written, and its resolution waits behind it.
+        let errors = Outbox(store: store).deliverReports()
+        #expect(errors.count == 1 && errors[0].message.contains("not a directory (ENOTDIR)"), "\(errors[0].message)")
+        #expect(try store.pendingOutputs().map(\.mode) == ["write", "append"])
+        try FileManager.default.removeItem(atPath: dir + "/reports")
+        #expect(Outbox(store: store).deliverReports().isEmpty)
+        #expect(Outbox(store: store).deliverReports().isEmpty)
+        #expect(try store.pendingOutputs().isEmpty)
+        let text = try String(contentsOfFile: dir + "/reports/api-incident-1.md", encoding: .utf8)
+        #expect(text.components(separatedBy: "## Resolved").count == 2)
+        #expect(text.range(of: "Incident 1 of `api`")!.lowerBound < text.range(of: "## Resolved")!.lowerBound)
     }
 
     @Test func lockMakesTheSecondRunWaitThenFail() throws {
@@ -124,11 +154,12 @@ struct IncidentLifecycleTests {
         e.headers = ["Authorization: Bearer SECRET-BEARER-VALUE"]
         let outcome = FleetRunner(engine: try engine(), concurrency: 1).probe(e)
         let store = try StateStore(path: NSTemporaryDirectory() + "hook-\(UUID().uuidString)/s.sqlite")
-        let events = try store.record([outcome], at: Date())
+        let redactor = Prober.makeRedactor(e.probeOptions())
+        _ = try store.record([outcome], at: Date(), outputs: OutboxTargets(webhook: true, redactor: { redactor.scrub($0) }))
         var notifier = WebhookNotifier(url: receiver.baseURL + "/hook")
         notifier.initialBackoffMs = 50
-        let redactor = Prober.makeRedactor(e.probeOptions())
-        let deliveries = notifier.notify(events, redactor: redactor.scrub)
+        let rows = Outbox(store: store).claimWebhooks(for: 30)
+        let deliveries = notifier.deliver(rows)
         #expect(deliveries.count == 1)
         #expect(deliveries[0].delivered)
         #expect(deliveries[0].attempts == 2)

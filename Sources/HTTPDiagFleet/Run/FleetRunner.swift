@@ -14,30 +14,37 @@ public struct FleetRunner: Sendable {
         self.concurrency = max(1, concurrency)
     }
 
+    /// Probes all endpoints and returns their outcomes in config order (reports included).
     public func run(_ endpoints: [EndpointConfig], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [EndpointOutcome] {
-        let results = Mutex<[EndpointOutcome?]>(Array(repeating: nil, count: endpoints.count))
-        let next = Atomic<Int>(0)
-        let done = Atomic<Int>(0)
-        let group = DispatchGroup()
+        var results = [EndpointOutcome?](repeating: nil, count: endpoints.count)
+        let stream = start(endpoints)
+        while case .outcome(let i, let o, _) = stream.next(deadline: nil) {
+            results[i] = o
+            progress?(stream.finished, endpoints.count)
+        }
+        return results.compactMap { $0 }
+    }
+
+    /// Starts probing on worker threads and returns at once: outcomes are taken from the
+    /// stream as they finish, so the caller can record each and let its report go.
+    /// `render` runs on the worker too (the Markdown of a failing outcome, say), so the
+    /// caller can let the report go as soon as it has the outcome.
+    public func start(_ endpoints: [EndpointConfig], render: (@Sendable (EndpointOutcome) -> String?)? = nil) -> FleetStream {
+        let stream = FleetStream(total: endpoints.count)
         let workers = min(concurrency, endpoints.count)
+        stream.setWorkers(workers)
         for _ in 0..<workers {
-            group.enter()
             let thread = Thread {
-                while true {
-                    let i = next.add(1, ordering: .relaxed).oldValue
-                    guard i < endpoints.count else { break }
-                    let outcome = probe(endpoints[i])
-                    results.withLock { $0[i] = outcome }
-                    let n = done.add(1, ordering: .relaxed).newValue
-                    progress?(n, endpoints.count)
+                while let i = stream.take() {
+                    let o = probe(endpoints[i])
+                    stream.put(i, o, render?(o))
                 }
-                group.leave()
+                stream.workerExited()
             }
             thread.stackSize = 512 * 1024
             thread.start()
         }
-        group.wait()
-        return results.withLock { $0.compactMap { $0 } }
+        return stream
     }
 
     public func probe(_ endpoint: EndpointConfig) -> EndpointOutcome {
@@ -74,6 +81,85 @@ public struct FleetRunner: Sendable {
         guard !only.isEmpty else { return endpoints }
         return endpoints.filter { e in
             only.contains { sel in sel.hasPrefix("tag:") ? e.tags.contains(String(sel.dropFirst(4))) : e.name == sel }
+        }
+    }
+}
+
+/// Outcomes of a fleet run as they finish. `stop()` lets the probes in flight finish and
+/// starts no new one. (A mutex and a semaphore: NSCondition.wait(until:) was seen to
+/// return at once on Linux, which made the consumer spin.)
+public final class FleetStream: @unchecked Sendable {
+    public let total: Int
+    let lock = NSLock()
+    let wakeup = DispatchSemaphore(value: 0)
+    var queue: [(Int, EndpointOutcome, String?)?] = []
+    var head = 0
+    var nextIndex = 0
+    var stopped = false
+    var workersAlive = 0
+    var started = 0
+    var taken = 0
+
+    init(total: Int) { self.total = total }
+
+    public enum Event { case outcome(Int, EndpointOutcome, String?), done, timeout }
+
+    func setWorkers(_ n: Int) { lock.withLock { workersAlive = n } }
+
+    func take() -> Int? {
+        lock.withLock {
+            guard !stopped, nextIndex < total else { return nil }
+            defer { nextIndex += 1; started += 1 }
+            return nextIndex
+        }
+    }
+
+    func put(_ i: Int, _ o: EndpointOutcome, _ rendered: String?) {
+        lock.withLock { queue.append((i, o, rendered)) }
+        wakeup.signal()
+    }
+
+    func workerExited() {
+        lock.withLock { workersAlive -= 1 }
+        wakeup.signal()
+    }
+
+    /// No new probe starts; those in flight go on.
+    public func stop() { lock.withLock { stopped = true } }
+
+    /// Outcomes taken from the stream.
+    public var finished: Int { lock.withLock { taken } }
+
+    /// Probes started and not yet taken from the stream.
+    public var inFlight: Int { lock.withLock { started - taken - (queue.count - head) } }
+
+    /// The next outcome, `.done` once every started probe has been taken, or `.timeout`
+    /// when `deadline` passes first (with `poll`, after at most 100 ms, so that the caller
+    /// sees signals).
+    public func next(deadline: Date?, poll: Bool = false) -> Event {
+        while true {
+            let event: Event? = lock.withLock {
+                if head < queue.count {
+                    let item = queue[head]!
+                    queue[head] = nil  // the report goes as soon as the caller is done with it
+                    head += 1
+                    if head == queue.count { queue.removeAll(keepingCapacity: true); head = 0 }
+                    taken += 1
+                    return .outcome(item.0, item.1, item.2)
+                }
+                if workersAlive == 0 || (stopped && started == taken) { return .done }
+                return nil
+            }
+            if let event { return event }
+            var wait = poll ? 0.1 : .infinity
+            if let deadline { wait = min(wait, deadline.timeIntervalSinceNow) }
+            if wait <= 0 { return .timeout }
+            if wait == .infinity { wakeup.wait(); continue }
+            let until: DispatchTime = DispatchTime.now() + .microseconds(Int(wait * 1_000_000))
+            if wakeup.wait(timeout: until) == .timedOut {
+                if let deadline, Date() >= deadline { return .timeout }
+                if poll { return .timeout }
+            }
         }
     }
 }

@@ -157,32 +157,12 @@ struct Background {
     init(_ arguments: [String]) throws {
         let base = NSTemporaryDirectory() + "httpdiag-bg-\(UUID().uuidString)"
         out = base + ".out"; err = base + ".err"
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        var attr = posix_spawnattr_t()
-        posix_spawnattr_init(&attr)
-        defer { posix_spawnattr_destroy(&attr) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attr, &empty)
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        sigdelset(&defaults, SIGKILL); sigdelset(&defaults, SIGSTOP)
-        posix_spawnattr_setsigdefault(&attr, &defaults)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
-        let argv: [UnsafeMutablePointer<CChar>?] = ([cliBinary] + arguments).map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, cliBinary, &actions, &attr, argv, envp)
-        guard rc == 0 else { throw LabError.timeout("posix_spawn: \(rc)") }
-        self.pid = pid
+        switch spawnChild(cliBinary, [cliBinary] + arguments, environment: env, stdout: out, stderr: err) {
+        case .success(let pid): self.pid = pid
+        case .failure(let e): throw LabError.timeout("\(e)")
+        }
     }
 
     func signal(_ sig: Int32) { kill(pid, sig) }

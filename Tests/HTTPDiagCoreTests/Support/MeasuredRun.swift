@@ -39,26 +39,6 @@ func spawnMeasured(_ binary: String, _ arguments: [String], hardDeadline: Double
     let base = NSTemporaryDirectory() + "httpdiag-measured-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: base + ".out"); try? FileManager.default.removeItem(atPath: base + ".err") }
 
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, base + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, base + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-
-    // A child spawned from a Dispatch worker would inherit its blocked signal mask.
-    var attr = posix_spawnattr_t()
-    posix_spawnattr_init(&attr)
-    defer { posix_spawnattr_destroy(&attr) }
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    posix_spawnattr_setsigmask(&attr, &empty)
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    sigaddset(&defaults, SIGPIPE)
-    posix_spawnattr_setsigdefault(&attr, &defaults)
-    posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
     var env = environment ?? ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
     for (k, v) in extraEnvironment { env[k] = v }
@@ -66,15 +46,12 @@ func spawnMeasured(_ binary: String, _ arguments: [String], hardDeadline: Double
     // large test process's) in the child's ru_maxrss across exec: so the peak is read from
     // /proc/PID/status VmHWM (the exec'd image's own mm), polled every 2 ms until exit;
     // ru_maxrss stays as an upper bound.
-    let trampoline = binary
-    let argv: [UnsafeMutablePointer<CChar>?] = ([binary] + arguments).map { strdup($0) } + [nil]
-    let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
-
-    var pid: pid_t = 0
     let started = MonotonicClock.now()
-    let rc = posix_spawn(&pid, trampoline, &actions, &attr, argv, envp)
-    guard rc == 0 else { throw LabError.timeout("posix_spawn \(binary): error \(rc)") }
+    let pid: pid_t
+    switch spawnChild(binary, [binary] + arguments, environment: env, stdout: base + ".out", stderr: base + ".err") {
+    case .success(let p): pid = p
+    case .failure(let e): throw LabError.timeout("\(binary): \(e)")
+    }
 
     var status: Int32 = 0
     var usage = rusage()

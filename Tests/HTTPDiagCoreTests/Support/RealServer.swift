@@ -137,41 +137,17 @@ final class RealServer: @unchecked Sendable {
     /// group, signals unblocked and at their defaults, stdin from /dev/null.
     private static func spawn(_ executable: String, _ arguments: [String], directory: String, user: RealServerUser?,
                               environment: [String: String]) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, directory + "/stdout.log", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, directory + "/stderr.log", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-
-        var attr = posix_spawnattr_t()
-        posix_spawnattr_init(&attr)
-        defer { posix_spawnattr_destroy(&attr) }
-        // A child spawned from a Dispatch worker would inherit its blocked signal mask
-        // (SIGTERM would stay pending forever).
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attr, &empty)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGPIPE, SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGCHLD, SIGUSR1, SIGUSR2, SIGWINCH] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attr, &defaults)
-        posix_spawnattr_setpgroup(&attr, 0)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
-
         var env = ProcessInfo.processInfo.environment
         env["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"   // Debian's programs, not a pyenv shim
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         for (k, v) in environment { env[k] = v }
         let setpriv = "/usr/bin/setpriv"
         let drop = user.map { ["--reuid=\($0.uid)", "--regid=\($0.gid)", "--clear-groups"] } ?? []
-        let argv: [UnsafeMutablePointer<CChar>?] = ([setpriv] + drop + ["--pdeathsig", "KILL", executable] + arguments).map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, setpriv, &actions, &attr, argv, envp)
-        guard rc == 0 else { throw RealServerError("posix_spawn \(executable): error \(rc)") }
-        return pid
+        switch spawnChild(setpriv, [setpriv] + drop + ["--pdeathsig", "KILL", executable] + arguments, environment: env,
+                          stdout: directory + "/stdout.log", stderr: directory + "/stderr.log", fileMode: 0o644, newProcessGroup: true) {
+        case .success(let pid): return pid
+        case .failure(let e): throw RealServerError("\(executable): \(e)")
+        }
     }
 
     // Servers still running when the test process exits are stopped by an atexit handler.

@@ -1,4 +1,5 @@
 #include "chttpdiag.h"
+#include "socket_address.h"
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -25,14 +26,7 @@
 static int connect_with_timeout(const char *ip, int port, int timeout_ms, int *err) {
     struct sockaddr_storage ss;
     socklen_t sslen;
-    memset(&ss, 0, sizeof(ss));
-    struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
-    struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&ss;
-    if (inet_pton(AF_INET, ip, &sin->sin_addr) == 1) {
-        sin->sin_family = AF_INET; sin->sin_port = htons((uint16_t)port); sslen = sizeof(*sin);
-    } else if (inet_pton(AF_INET6, ip, &sin6->sin6_addr) == 1) {
-        sin6->sin6_family = AF_INET6; sin6->sin6_port = htons((uint16_t)port); sslen = sizeof(*sin6);
-    } else { *err = EINVAL; return -1; }
+    if (hd_socket_address(ip, port, &ss, &sslen) != 0) { *err = EINVAL; return -1; }
     int fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (fd < 0) { *err = errno; return -1; }
     int rc = connect(fd, (struct sockaddr *)&ss, sslen);

@@ -1,4 +1,5 @@
 #include "chttpdiag.h"
+#include "socket_address.h"
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -47,6 +48,20 @@ CURLcode hd_install_socket_observer(CURL *h, hd_socket_observation *obs) {
 
 /* ---- raw TCP exchange ---- */
 
+int hd_socket_address(const char *ip, int port, struct sockaddr_storage *ss, socklen_t *len) {
+    memset(ss, 0, sizeof(*ss));
+    struct sockaddr_in *sin = (struct sockaddr_in *)ss;
+    struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
+    if (inet_pton(AF_INET, ip, &sin->sin_addr) == 1) {
+        sin->sin_family = AF_INET; sin->sin_port = htons((uint16_t)port); *len = sizeof(*sin);
+    } else if (inet_pton(AF_INET6, ip, &sin6->sin6_addr) == 1) {
+        sin6->sin6_family = AF_INET6; sin6->sin6_port = htons((uint16_t)port); *len = sizeof(*sin6);
+    } else {
+        return EINVAL;
+    }
+    return 0;
+}
+
 static int remaining_ms(int64_t deadline_ns) {
     int64_t left = deadline_ns - hd_monotonic_ns();
     return left <= 0 ? 0 : (int)((left + 999999) / 1000000);
@@ -57,14 +72,7 @@ int hd_tcp_exchange(const char *ip, int port, int connect_timeout_ms, const unsi
     memset(out, 0, sizeof(*out));
     struct sockaddr_storage ss;
     socklen_t sslen;
-    memset(&ss, 0, sizeof(ss));
-    struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
-    struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&ss;
-    if (inet_pton(AF_INET, ip, &sin->sin_addr) == 1) {
-        sin->sin_family = AF_INET; sin->sin_port = htons((uint16_t)port); sslen = sizeof(*sin);
-    } else if (inet_pton(AF_INET6, ip, &sin6->sin6_addr) == 1) {
-        sin6->sin6_family = AF_INET6; sin6->sin6_port = htons((uint16_t)port); sslen = sizeof(*sin6);
-    } else {
+    if (hd_socket_address(ip, port, &ss, &sslen) != 0) {
         out->connect_errno = EINVAL;
         return -1;
     }

@@ -74,7 +74,7 @@ enum CannedPage {
 
     static func looksCanned(_ response: ResponseEvidence) -> Bool {
         guard response.status >= 400 else { return false }
-        let body = response.body ?? ""
+        let body = response.body
         let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return true }
         // Servers' own pages are HTML; a short plain-text body ("Internal Server Error") is

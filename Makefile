@@ -26,11 +26,8 @@ demo: release
 
 ## test: unit and integration tests against real loopback servers (dnsmasq, openssl s_server, lab, the real-server lab: nginx, apache2, haproxy, varnish, gunicorn, uvicorn).
 test: deps
-	@pkill -9 -f '[d]nsmasq.*--port=5353' 2>/dev/null || true   # a test run killed mid-way leaves its dnsmasq
-	@pkill -9 -P 1 -f '[h]ttpdiag-realserver-' 2>/dev/null || true   # and a real-server lab worker orphaned by it (a gunicorn worker exits by itself within its --timeout)
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | grep --line-buffered -v -E '^(◇|↳)|  ◇ |started\.$$'
-	@pkill -9 -f '[d]nsmasq.*--port=5353' 2>/dev/null || true   # in case the test process died
 	$(DEBUG) playbooks lint
 	$(DEBUG) playbooks test
 	$(DEBUG) playbooks eval Playbooks/corpus Playbooks/corpus-heldback

@@ -32,7 +32,7 @@ public struct Playbook: Sendable {
     public var file: String
 
     public static let layers: Set<String> = ["dns", "tcp", "tls", "cdn", "waf", "s3", "aws-auth", "load-balancer",
-                                             "proxy", "api-gateway", "lambda", "auth", "http", "storage"]
+                                             "proxy", "api-gateway", "lambda", "auth", "http"]
     public static let severities: Set<String> = ["critical", "warning", "info"]
 }
 

@@ -15,7 +15,10 @@ public enum PlaybookLoader {
         var hops: [HopSignature] = []
         do { hops = try HopSignatureLoader.load(directories: directories, strict: strict) } catch let e as PlaybookErrors { errors += e.errors }
         var playbooks: [Playbook] = []
-        let names = Set(hops.map(\.name) + HopCatalog.standard.map(\.name) + ["origin"])
+        // The standard hops are already among these unless the defaults were left out
+        // (--no-default-playbooks): only then are they read again, for their names.
+        let includesDefaults = PlaybookLocator.defaultDirectories().allSatisfy(directories.contains)
+        let names = Set(hops.map(\.name) + (includesDefaults ? [] : HopCatalog.standard.map(\.name)) + ["origin"])
         do { playbooks = try load(directories: directories, strict: strict, hopNames: names) } catch let e as PlaybookErrors { errors += e.errors }
         if !errors.isEmpty { throw PlaybookErrors(errors: errors) }
         return PlaybookLibrary(playbooks: playbooks, hops: hops)

@@ -3,6 +3,11 @@ import Glibc
 #endif
 import Dispatch
 import Synchronization
+#if canImport(FoundationEssentials)
+import FoundationEssentials  // LocalizedError
+#else
+import Foundation
+#endif
 
 /// An HTTP/1.1 server on loopback built on plain sockets, so that it can break the
 /// protocol on purpose. One thread accepts; each connection gets its own thread.
@@ -107,9 +112,23 @@ public final class LabServer: Sendable {
     }
 }
 
-public struct LabError: Error, CustomStringConvertible {
-    public var description: String
-    init(_ d: String) { description = d }
+/// The errors of HTTPDiagLab: a loopback server that cannot be started.
+public enum LabError: LocalizedError, CustomStringConvertible, Sendable, Equatable {
+    /// A socket, bind or listen call failed (the errno is in the text).
+    case system(String)
+
+    init(_ d: String) { self = .system(d) }
+
+    public var description: String {
+        switch self {
+        case .system(let d): d
+        }
+    }
+
+    public var errorDescription: String? { description }
+
+    /// A lab that cannot start is a failure of the machine, not of the request.
+    public var httpStatus: Int { 500 }
 }
 
 /// A detached pthread: the lab server blocks in accept/read, which GCD's pool must not do.

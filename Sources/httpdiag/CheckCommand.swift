@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import HTTPDiagCore
 import HTTPDiagPlaybooks
 #if canImport(Glibc)
@@ -53,38 +52,20 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("report"), help: "Also write the Markdown incident report to this file.") var reportFile: String?
     @OptionGroup var playbooks: PlaybookOptions
 
-    enum OutputFormat: String, ExpressibleByArgument { case text, json, markdown }
+    enum OutputFormat: String, ExpressibleByArgument {
+        case text, json, markdown
+        var session: CheckSession.Format { CheckSession.Format(rawValue: rawValue)! }
+    }
 
     func run() throws {
-        let options = try probeOptions()
-        // Fail before probing, not after: an unwritable report path is bad input.
-        if let reportFile, !FileManager.default.createFile(atPath: reportFile, contents: nil) {
-            throw InputError("--report \(reportFile): cannot write the file")
-        }
-        // Load the playbooks while the probe is on the wire: against a real endpoint the
-        // parsing is hidden behind network time instead of added to it.
-        for dir in playbooks.directories where (try? FileManager.default.contentsOfDirectory(atPath: dir)) == nil {
-            throw InputError("--playbooks \(dir): not a readable directory")
-        }
-        let loading = EngineLoad(playbooks)
-        let probed = try Prober.check(options)
-        let report = try loading.wait().diagnose(probed)
-        // Defense in depth: whatever was missed by name is scrubbed by value here.
-        let redactor = Prober.makeRedactor(options)
-        if let reportFile {
-            let text = redactor.scrub(MarkdownReport.render(report))
-            guard FileManager.default.createFile(atPath: reportFile, contents: Data(text.utf8)) else {
-                throw InputError("--report \(reportFile): cannot write the file")
-            }
-        }
-        let out: String
-        switch format {
-        case .json: out = try JSONReport.render(report)
-        case .text: out = TextReport.render(report, style: .forTerminal(isTTY: isatty(1) == 1))
-        case .markdown: out = MarkdownReport.render(report)
-        }
-        print(redactor.scrub(out))
-        if report.verdict != .ok { throw ExitCode(report.verdict.exitCode) }
+        var options = CheckSession.Options(probe: try probeOptions())
+        options.format = format.session
+        options.playbooks = playbooks.source
+        options.reportFile = reportFile
+        options.color = isatty(1) == 1
+        let result = try CheckSession.run(options)
+        print(result.output)
+        try result.verdict.exitUnlessOK()
     }
 
     func probeOptions() throws -> ProbeOptions {
@@ -113,7 +94,7 @@ struct CheckCommand: ParsableCommand {
         o.tls = TLSOptions(insecure: insecure, caFile: cacert, clientCert: cert, clientKey: key)
         if let c = connectTimeout { o.connectTimeoutMs = try milliseconds(c, flag: "--connect-timeout") }
         o.maxTimeMs = try milliseconds(maxTime, flag: "--max-time")
-        if let server = dnsServer { o.dnsServer = try DNSServer(parsing: server) }
+        if let server = dnsServer { o.dnsServer = try DNSServer(parsing: server, field: "--dns-server") }
         o.fanout = !noFanout
         o.followups = !noFollowup
         o.samples = samples
@@ -130,24 +111,5 @@ struct CheckCommand: ParsableCommand {
         guard seconds.isFinite, seconds > 0 else { throw InputError("\(flag) must be a positive number of seconds (got \(seconds))") }
         guard seconds <= 86_400 else { throw InputError("\(flag) must be at most 86400 seconds") }
         return max(Int((seconds * 1000).rounded()), 1)
-    }
-}
-
-/// The playbook engine, loaded on another thread.
-final class EngineLoad: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var result: Result<DiagnosisEngine, Error> = .failure(InputError("playbooks not loaded"))
-
-    init(_ options: PlaybookOptions) {
-        group.enter()
-        DispatchQueue.global().async {
-            self.result = Result { try options.engine() }
-            self.group.leave()
-        }
-    }
-
-    func wait() throws -> DiagnosisEngine {
-        group.wait()
-        return try result.get()
     }
 }

@@ -10,22 +10,12 @@ struct PlaybookOptions: ParsableArguments {
     @Flag(name: .customLong("no-default-playbooks"), help: "Use only the --playbooks directories.")
     var noDefaults = false
 
+    var source: PlaybookSource { PlaybookSource(directories: directories, noDefaults: noDefaults) }
+
     /// For diagnosing: regexes are compiled when first used (`playbooks lint` checks them all).
-    func engine() throws -> DiagnosisEngine {
-        DiagnosisEngine(library: try library(strict: false))
-    }
+    func engine() throws -> DiagnosisEngine { try source.engine() }
 
-    func load(strict: Bool = true) throws -> [Playbook] { try library(strict: strict).playbooks }
+    func load(strict: Bool = true) throws -> [Playbook] { try source.load(strict: strict) }
 
-    var allDirectories: [String] { (noDefaults ? [] : PlaybookLocator.defaultDirectories()) + directories }
-
-    func library(strict: Bool = true) throws -> PlaybookLibrary {
-        let dirs = allDirectories
-        do {
-            return try PlaybookLoader.loadLibrary(directories: dirs, strict: strict)
-        } catch let e as PlaybookErrors {
-            let more = e.errors.count > 1 ? " (and \(e.errors.count - 1) more: run httpdiag playbooks lint)" : ""
-            throw InputError("\(e.errors[0])\(more)")
-        }
-    }
+    var allDirectories: [String] { source.allDirectories }
 }

@@ -48,7 +48,7 @@ struct ConfigLoaderTests {
         ("{\"defaults\": {\"tls\": {\"client_cert\": \"/nonexistent.pem\"}}, \"endpoints\": [{\"name\": \"a\", \"url\": \"https://x/\"}]}",
          "config.json:1: defaults.tls.client_cert: file /nonexistent.pem not found or not readable"),
         ("{\"endpoints\": [{\"name\": \"a\", \"url\": \"http://x/\", \"dns_server\": \"dns.google\"}]}",
-         "config.json:1: endpoints[0].dns_server: --dns-server 'dns.google': expected an IPv4 address with an optional port, e.g. 127.0.0.1:5353"),
+         "config.json:1: endpoints[0].dns_server: 'dns.google': expected an IPv4 address with an optional port, e.g. 127.0.0.1:5353"),
         ("{\"endpoint\": []}", "config.json:1: endpoint: unknown key (did you mean 'endpoints'?); expected one of $schema, defaults, endpoints"),
         ("{\n  \"endpoints\": [\n    {\"name\": \"a\" \"url\": \"http://x/\"}\n  ]\n}", "config.json:3: invalid JSON"),
         ("", "config.json: invalid JSON"),

@@ -74,15 +74,18 @@ public struct DNSServer: Sendable, Equatable, CustomStringConvertible {
     public init(host: String, port: Int = 53) { self.host = host; self.port = port }
 
     /// Parses `IP` or `IP:PORT` (IPv4 only: libresolv's classic server list).
-    public init(parsing text: String) throws {
+    /// `field` names what the user wrote it in (`--dns-server`); a config leaves it out,
+    /// since its error already starts with the field's path (`endpoints[0].dns_server: `).
+    public init(parsing text: String, field: String? = nil) throws {
+        let named = field.map { "\($0) " } ?? ""
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count <= 2, IPAddress.isIPv4(String(parts[0])) else {
-            throw InputError("--dns-server '\(text)': expected an IPv4 address with an optional port, e.g. 127.0.0.1:5353")
+            throw InputError("\(named)'\(text)': expected an IPv4 address with an optional port, e.g. 127.0.0.1:5353")
         }
         host = String(parts[0])
         if parts.count == 2 {
             guard let p = Int(parts[1]), (1...65535).contains(p) else {
-                throw InputError("--dns-server '\(text)': port must be 1-65535")
+                throw InputError("\(named)'\(text)': port must be 1-65535")
             }
             port = p
         } else {

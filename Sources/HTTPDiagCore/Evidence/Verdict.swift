@@ -5,15 +5,8 @@ public enum Verdict: String, Codable, Sendable, Comparable, CaseIterable {
     case critical = "CRITICAL"
     case unknown = "UNKNOWN"
 
-    /// Exit code in the monitoring-plugins convention (Nagios, Icinga, Sensu).
-    public var exitCode: Int32 {
-        switch self {
-        case .ok: 0
-        case .warning: 1
-        case .critical: 2
-        case .unknown: 3
-        }
-    }
+    /// Exit code in the monitoring-plugins convention (Nagios, Icinga, Sensu): see `ExitStatus`.
+    public var exitCode: Int32 { ExitStatus.of(self) }
 
     private var rank: Int {
         switch self {

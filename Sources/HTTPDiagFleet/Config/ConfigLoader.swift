@@ -102,7 +102,7 @@ public enum ConfigLoader {
             if let (n, p) = value("timeout_s") { endpoint.timeoutMs = Int(try reader.number(n, path: p, range: 0.001...3600) * 1000) }
             if let (n, p) = value("connect_timeout_s") { endpoint.connectTimeoutMs = Int(try reader.number(n, path: p, range: 0.001...3600) * 1000) }
             if let (n, p) = value("dns_server") {
-                do { endpoint.dnsServer = try DNSServer(parsing: try reader.string(n, path: p)) } catch let error as InputError {
+                do { endpoint.dnsServer = try DNSServer(parsing: try reader.string(n, path: p), field: nil) } catch let error as InputError {
                     throw reader.fail(n, p, error.message)
                 }
             }
@@ -146,13 +146,3 @@ public enum ConfigLoader {
     }
 }
 
-/// A config problem: `config.json:12: endpoints[2].timeout_s: expected a number, got "ten"`.
-public struct ConfigError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var path: String?
-    public var line: Int?
-    public var message: String
-    public var description: String {
-        "\(file)\(line.map { ":\($0)" } ?? ""): \(path.map { "\($0): " } ?? "")\(message)"
-    }
-}

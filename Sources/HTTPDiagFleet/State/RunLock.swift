@@ -19,7 +19,7 @@ public final class RunLock {
         let dir = (given as NSString).deletingLastPathComponent
         if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir) {
             do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                throw RunLockError(message: "cannot create the state directory \(dir): \(SystemError.describe(error))")
+                throw FleetError.lockFailed("cannot create the state directory \(dir): \(SystemError.describe(error))")
             }
         }
         statePath = SystemError.realPath(given)
@@ -32,7 +32,7 @@ public final class RunLock {
             fd = open(path, O_RDONLY | O_CLOEXEC)
         }
         guard fd >= 0 else {
-            throw RunLockError(message: "cannot open the lock file \(path): \(SystemError.words(openErrno))"
+            throw FleetError.lockFailed("cannot open the lock file \(path): \(SystemError.words(openErrno))"
                                + (openErrno == EROFS || openErrno == EACCES ? "; the state's directory must be writable (--state elsewhere, or --no-state)" : ""))
         }
         self.fd = fd
@@ -41,16 +41,16 @@ public final class RunLock {
             let e = errno
             guard e == EWOULDBLOCK || e == EINTR else {
                 close(fd)
-                throw RunLockError(message: "cannot lock \(path): \(SystemError.words(e))")
+                throw FleetError.lockFailed("cannot lock \(path): \(SystemError.words(e))")
             }
             if let sig = Interruption.signal {
                 close(fd)
-                throw RunLockError(message: "interrupted by \(Interruption.name(sig)) while waiting for \(path)")
+                throw FleetError.interrupted(signal: sig, message: "interrupted by \(Interruption.name(sig)) while waiting for \(path)")
             }
             if Date() >= deadline {
                 let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
                 close(fd)
-                throw RunLockError(message: "another httpdiag run (pid \(holder.isEmpty ? "?" : holder)) holds \(path)"
+                throw FleetError.locked("another httpdiag run (pid \(holder.isEmpty ? "?" : holder)) holds \(path)"
                                    + (path != given + ".lock" ? " (the lock of \(given))" : "")
                                    + "; waited \(Format.fixed(waitSeconds, 1)) s (--wait-lock)")
             }
@@ -73,7 +73,3 @@ public final class RunLock {
     deinit { release() }
 }
 
-public struct RunLockError: Error, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
-}

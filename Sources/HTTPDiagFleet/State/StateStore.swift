@@ -405,12 +405,6 @@ public enum RunEnd: Sendable {
     var signal: String? { if case .interrupted(let s) = self { s } else { nil } }
 }
 
-/// A refusal to use the state file: `STATE: what is wrong; what to do`.
-public struct StateError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var message: String
-    public var description: String { "state file \(path) \(message)" }
-}
 
 public struct IncidentEvent: Sendable {
     public enum Kind: String, Sendable { case opened, changed, ongoing, resolved }

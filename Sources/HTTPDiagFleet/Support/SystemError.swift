@@ -71,12 +71,6 @@ public enum SystemError {
     }
 }
 
-/// An output (report, textfile, webhook, state) that failed, said in words.
-public struct OutputError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
 
 /// Writes a file in 64 KiB chunks with write(2), so a failure carries its errno.
 struct FileWriter {

@@ -1,13 +1,84 @@
-/// A problem in a playbook or case file, located: `Playbooks/x.yaml:12: unknown key 'whn' (did you mean 'when'?)`.
-public struct PlaybookError: Error, Sendable, CustomStringConvertible, Equatable {
-    public var file: String
-    public var line: Int?
-    public var message: String
+import HTTPDiagCore
 
-    public init(file: String, line: Int?, message: String) { self.file = file; self.line = line; self.message = message }
+/// The errors of HTTPDiagPlaybooks: a playbook, case or hop file that cannot be used
+/// (located: `Playbooks/x.yaml:12: unknown key 'whn' (did you mean 'when'?)`), and the
+/// inputs of a check session (a playbook directory, the report file).
+public enum PlaybookError: HTTPDiagError, Equatable {
+    /// A problem in a playbook, case or hop file, at a line if known.
+    case located(file: String, line: Int?, message: String)
+    /// Several problems at once (lint reports them all); never nested.
+    case several([PlaybookError])
+    /// A playbook directory given by the user (`--playbooks DIR`) that cannot be read.
+    case unreadableDirectory(String)
+    /// The Markdown report file (`--report FILE`) cannot be written.
+    case reportNotWritable(String)
 
-    public var description: String { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
+    public init(file: String, line: Int?, message: String) { self = .located(file: file, line: line, message: message) }
+
+    /// Several errors (one is itself; nested lists are flattened).
+    public init(errors: [PlaybookError]) {
+        let flat = errors.flatMap(\.errors)
+        self = flat.count == 1 ? flat[0] : .several(flat)
+    }
+
+    /// Each problem, in order.
+    public var errors: [PlaybookError] {
+        if case .several(let list) = self { return list }
+        return [self]
+    }
+
+    public var file: String {
+        switch self {
+        case .located(let file, _, _): file
+        case .several(let list): list.first?.file ?? ""
+        case .unreadableDirectory(let dir): dir
+        case .reportNotWritable(let path): path
+        }
+    }
+
+    public var line: Int? {
+        switch self {
+        case .located(_, let line, _): line
+        case .several(let list): list.first?.line
+        case .unreadableDirectory, .reportNotWritable: nil
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .located(_, _, let message): message
+        case .several(let list): list.first?.message ?? ""
+        case .unreadableDirectory: "not a readable directory"
+        case .reportNotWritable: "cannot write the file"
+        }
+    }
+
+    /// One problem per line.
+    public var description: String {
+        switch self {
+        case .located(let file, let line, let message): line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
+        case .several(let list): list.map(\.description).joined(separator: "\n")
+        case .unreadableDirectory(let dir): "--playbooks \(dir): not a readable directory"
+        case .reportNotWritable(let path): "--report \(path): cannot write the file"
+        }
+    }
+
+    /// One line: the first problem, and how many more there are.
+    public var errorDescription: String? {
+        guard case .several(let list) = self, let first = list.first else { return description }
+        return "\(first)" + (list.count > 1 ? " (and \(list.count - 1) more: run httpdiag playbooks lint)" : "")
+    }
+
+    public var httpStatus: Int {
+        switch self {
+        case .located, .several, .unreadableDirectory: 400
+        case .reportNotWritable: 500
+        }
+    }
 }
+
+/// The former name of `PlaybookError.several`: `PlaybookErrors(errors:)`, `.errors`.
+public typealias PlaybookErrors = PlaybookError
 
 public enum Suggest {
     /// The closest candidate within a small edit distance, for "did you mean".

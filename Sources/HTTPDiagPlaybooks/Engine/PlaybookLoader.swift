@@ -236,10 +236,3 @@ public enum PlaybookLoader {
         return t
     }
 }
-
-/// Several playbook errors at once (lint reports them all).
-public struct PlaybookErrors: Error, Sendable, CustomStringConvertible {
-    public var errors: [PlaybookError]
-    public init(errors: [PlaybookError]) { self.errors = errors }
-    public var description: String { errors.map(\.description).joined(separator: "\n") }
-}

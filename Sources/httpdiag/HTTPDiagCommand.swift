@@ -12,16 +12,17 @@ struct HTTPDiagCommand: ParsableCommand {
         version: HTTPDiagVersion.current,
         subcommands: [CheckCommand.self, RunCommand.self, HistoryCommand.self, IncidentsCommand.self, ExplainCommand.self, PlaybooksCommand.self, LabCommand.self])
 
-    /// Every error ends here: one line on stderr and exit 3 (UNKNOWN), the
-    /// monitoring-plugins code for bad usage; help and --version exit 0.
+    /// Every error ends here: one line on stderr and the code `ExitStatus` gives it (3,
+    /// UNKNOWN, the monitoring-plugins code for bad usage; 128 + a signal that interrupted
+    /// the work); help and --version exit 0.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let exit as ExitCode {
             Glibc.exit(exit.rawValue)
-        } catch let error as InputError {
-            fail(error.message)
+        } catch let error as any HTTPDiagError {
+            fail(error.errorDescription ?? error.description, status: ExitStatus.of(error))
         } catch {
             let code = Self.exitCode(for: error)
             if code == .success || code.rawValue == 0 {
@@ -32,13 +33,18 @@ struct HTTPDiagCommand: ParsableCommand {
         }
     }
 
-    static func fail(_ message: String) -> Never {
-        var stderr = StandardError()
-        print("httpdiag: \(message)", to: &stderr)
-        Glibc.exit(Verdict.unknown.exitCode)
+    static func fail(_ message: String, status: Int32 = ExitStatus.unknown) -> Never {
+        StandardError.say(message)
+        Glibc.exit(status)
     }
 }
 
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) { _ = string.withCString { Glibc.write(2, $0, strlen($0)) } }
+
+    /// `httpdiag: MESSAGE` on stderr.
+    static func say(_ message: String) {
+        var err = StandardError()
+        print("httpdiag: \(message)", to: &err)
+    }
 }

@@ -12,8 +12,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let path = state ?? StateStore.defaultPath()
         guard FileManager.default.fileExists(atPath: path) else { throw InputError("no state at \(path): run `httpdiag run --config FILE` first") }
-        let rows: [HistoryRow]
-        do { rows = try StateStore.openForReading(path: path).history(endpoint: name, limit: limit) } catch let e as StateError { throw InputError(e.description) }
+        let rows = try StateStore.openForReading(path: path).history(endpoint: name, limit: limit)
         guard !rows.isEmpty else { throw InputError("no results for endpoint '\(name)' in \(path)") }
         if isatty(1) == 1 {
             print("latency " + Sparkline.render(rows.map(\.totalMs)) + "  (\(Format.fixed(rows.map(\.totalMs).min() ?? 0, 0))–\(Format.fixed(rows.map(\.totalMs).max() ?? 0, 0)) ms)")
@@ -35,8 +34,7 @@ struct IncidentsCommand: ParsableCommand {
     func run() throws {
         let path = state ?? StateStore.defaultPath()
         guard FileManager.default.fileExists(atPath: path) else { throw InputError("no state at \(path): run `httpdiag run --config FILE` first") }
-        let list: [Incident]
-        do { list = try StateStore.openForReading(path: path).incidents(openOnly: open) } catch let e as StateError { throw InputError(e.description) }
+        let list = try StateStore.openForReading(path: path).incidents(openOnly: open)
         if list.isEmpty { print(open ? "no open incidents" : "no incidents"); return }
         for i in list {
             let state = i.resolvedAt == nil ? "OPEN    " : "resolved"

@@ -94,7 +94,7 @@ struct LabCommand: ParsableCommand {
             print("\(e.name.padding(24)) \((e.expected ?? "(none)").padding(42)) \(((top ?? "(none)") + (ok ? " ✓" : " ✗")).padding(42)) \(verdict.prefix(90))")
         }
         print("\n\(endpoints.count - mismatches)/\(endpoints.count) endpoints got their expected diagnosis; reports in \(reports)/")
-        if mismatches > 0 { throw ExitCode(2) }
+        if mismatches > 0 { throw ExitCode(Verdict.critical) }
     }
 
     /// The HTTP message of a corpus file: after the comment lines, head with CRLF.

@@ -26,13 +26,13 @@ struct PlaybooksCommand: ParsableCommand {
             let dirs = (playbooks.noDefaults ? [] : PlaybookLocator.defaultDirectories()) + playbooks.directories
             do {
                 let library = try PlaybookLoader.loadLibrary(directories: dirs)
-                if library.playbooks.isEmpty { throw PlaybookErrors(errors: [PlaybookError(file: dirs.joined(separator: ", "), line: nil, message: "no playbooks found")]) }
+                if library.playbooks.isEmpty { throw PlaybookError(file: dirs.joined(separator: ", "), line: nil, message: "no playbooks found") }
                 let cases = try CaseRunner(engine: DiagnosisEngine(library: library)).loadCases(directory: dirs.last ?? ".")
                 let hopCases = try HopCaseLoader.load(directories: dirs)
                 print("\(library.playbooks.count) playbooks, \(cases.count) cases, \(library.hops.count) hop signatures and \(hopCases.count) hop cases are valid (\(dirs.joined(separator: ", ")))")
-            } catch let e as PlaybookErrors {
+            } catch let e as PlaybookError {
                 for error in e.errors { print(error) }
-                throw ExitCode(3)
+                throw ExitCode(ExitStatus.of(e))
             }
         }
     }
@@ -50,9 +50,9 @@ struct PlaybooksCommand: ParsableCommand {
             do {
                 cases = try runner.loadCases(directory: ".")
                 hopCases = try HopCaseLoader.load(directories: playbooks.allDirectories)
-            } catch let e as PlaybookErrors {
+            } catch let e as PlaybookError {
                 for error in e.errors { print(error) }
-                throw ExitCode(3)
+                throw ExitCode(ExitStatus.of(e))
             }
             var failed = 0, topCases = 0, topHits = 0
             for c in cases {
@@ -77,7 +77,7 @@ struct PlaybooksCommand: ParsableCommand {
             failed += hopFailed
             let accuracy = topCases == 0 ? 0 : Double(topHits) / Double(topCases) * 100
             print("playbooks: \(engine.playbooks.count), cases: \(cases.count), failed: \(failed), top-1 accuracy: \(topHits)/\(topCases) = \(Format.fixed(accuracy, 1))%")
-            if failed > 0 { throw ExitCode(2) }
+            if failed > 0 { throw ExitCode(Verdict.critical) }
         }
     }
 
@@ -93,7 +93,7 @@ struct PlaybooksCommand: ParsableCommand {
             for dir in directories {
                 let entries: [CorpusEvaluator.Entry]
                 do { entries = try evaluator.evaluate(directory: dir) } catch let e as PlaybookError {
-                    print(e); throw ExitCode(3)
+                    print(e); throw ExitCode(ExitStatus.of(e))
                 }
                 let n = max(entries.count, 1)
                 let top1 = entries.filter(\.top1).count, top3 = entries.filter(\.top3).count

@@ -29,113 +29,45 @@ struct RunCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument { case text, json }
 
     func validate() throws {
-        guard concurrency >= 1 && concurrency <= 1000 else { throw ValidationError("--concurrency must be from 1 to 1000") }
-        guard waitLock >= 0 else { throw ValidationError("--wait-lock must not be negative") }
-        if let k = keepDays, k <= 0 { throw ValidationError("--keep-days must be positive") }
-        guard grace >= 0 && grace <= 3600 else { throw ValidationError("--grace must be from 0 to 3600 seconds") }
-        guard webhookDeadline > 0 && webhookDeadline <= 3600 else { throw ValidationError("--webhook-deadline must be more than 0 and at most 3600 seconds") }
+        do { try session.validate() } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {
-        let fleet: FleetConfig
-        do { fleet = try ConfigLoader.load(file: config) } catch let e as ConfigError { throw InputError(e.description) }
-        let endpoints = FleetRunner.select(fleet.endpoints, only: only)
-        guard !endpoints.isEmpty else { throw InputError("--only \(only.joined(separator: ",")): no endpoint of \(config) matches") }
-        // Signals are caught from here on: a run interrupted now still commits what finished.
-        Interruption.install()
-        let statePath = state ?? StateStore.defaultPath()
-        var lock: RunLock?
-        var store: StateStore?
-        let started = Date()
-        var runID: Int64?
-        if !noState {
-            do { lock = try RunLock(statePath: statePath, waitSeconds: waitLock) } catch let e as RunLockError {
-                if let sig = Interruption.signal {
-                    var err = StandardError()
-                    print("httpdiag: \(e.message)", to: &err)
-                    _exit(128 + sig)
-                }
-                throw InputError(e.message)
-            }
-            // The state is opened and checked before any probe: a damaged, newer, read-only
-            // or full file is refused now, not after the whole run.
-            do {
-                let s = try StateStore.openForRun(path: lock!.statePath, endpoints: endpoints.count)
-                runID = try s.beginRun(at: started, endpoints: endpoints.count)
-                store = s
-            } catch let e as StateError { throw InputError(e.description) }
-        }
-        let redact = Self.redactor(endpoints)
-        var options = FleetRunOptions()
-        options.reportDir = reportDir
-        options.prometheus = prometheus
-        options.webhook = notifyWebhook
-        options.graceSeconds = grace
-        options.webhookDeadlineSeconds = webhookDeadline
-        options.keepDays = keepDays
-        options.redactor = redact
-        let fleetRun = FleetRun(runner: FleetRunner(engine: try playbooks.engine(), concurrency: concurrency), store: store, options: options)
-        let clock = MonotonicClock.now()
         let showProgress = isatty(2) == 1 && !quiet && format == .text
-        var result = fleetRun.probeAndRecord(endpoints, runID: runID, startedAt: started) { done, total in
-            if showProgress { Progress.draw(done, total) }
-        }
-        if showProgress { Progress.clear() }
-        var err = StandardError()
-        if let e = result.stateError { print("httpdiag: \(e.description)", to: &err) }
-        fleetRun.deliverFiles(&result)
-        // Webhooks go out after the lock is released, concurrently, under one deadline; an
-        // interrupted run leaves them in the outbox for the next run.
-        let claimed = result.interrupted == nil ? fleetRun.claimWebhooks() : []
-        lock?.release()
-        if !claimed.isEmpty { fleetRun.deliverWebhooks(claimed, &result) }
-        for e in result.outputErrors { print("httpdiag: \(redact(e.message))", to: &err) }
-        for line in result.webhookFailures { print("httpdiag: \(line)", to: &err) }
-        withExtendedLifetime(lock) {}
-        let outcomes = result.outcomes
-        let events = result.events
-        let worst = outcomes.map(\.verdict).max() ?? .unknown
-        let changes = events.filter { $0.kind != .ongoing }
-        switch format {
-        case .json:
-            print(redact(try RunReport.json(outcomes, events: events, started: started, durationMs: MonotonicClock.millisecondsSince(clock),
-                                            interrupted: result.interrupted)))
-        case .text:
-            if quiet {
-                for e in changes { print(redact(RunReport.eventLine(e))) }
-            } else {
-                let style = Style.forTerminal(isTTY: isatty(1) == 1)
-                let width = outcomes.map(\.name.count).max() ?? 0
-                for o in outcomes { print(redact(RunReport.line(o, style: style, width: width))) }
-                for e in changes { print(redact(RunReport.eventLine(e))) }
-                print(RunReport.summary(outcomes, durationMs: MonotonicClock.millisecondsSince(clock)))
-            }
-        }
-        if let sig = result.interrupted ?? Interruption.signal.map(Interruption.name) {
-            var line = "httpdiag: interrupted by \(sig): \(outcomes.count) of \(endpoints.count) endpoint(s) probed"
-            line += result.stateError == nil && store != nil ? " and recorded" : ", not recorded"
-            if result.abandoned > 0 { line += ", \(result.abandoned) still in flight after the \(HTTPDiagCore.Format.fixed(grace, 1)) s grace period abandoned" }
-            if result.notProbed > 0 { line += ", \(result.notProbed) not started" }
-            if let store, result.stateError == nil { line += "; the run is marked interrupted in \(store.path)" }
-            print(line, to: &err)
+        var observer = FleetSession.Observer(warning: { StandardError.say($0) })
+        if showProgress { observer.progress = { Progress.draw($0, $1) }; observer.probed = { Progress.clear() } }
+        let result = try FleetSession.run(session, observer: observer)
+        for line in result.lines { print(line) }
+        if let interrupted = result.interrupted {
+            StandardError.say(interrupted.message)
             fflush(nil)
             // Probes abandoned in flight still run on their threads: leave without running
             // exit handlers under them.
-            _exit(128 + (Interruption.signal ?? SIGTERM))
+            _exit(result.exitStatus)
         }
-        if result.stateError != nil { throw ExitCode(3) }
-        if worst != .ok { throw ExitCode(worst.exitCode) }
+        if result.exitStatus != ExitStatus.ok { throw ExitCode(result.exitStatus) }
     }
 
-    /// One redactor for all endpoints: every secret any of them sends is scrubbed everywhere.
-    static func redactor(_ endpoints: [EndpointConfig]) -> @Sendable (String) -> String {
-        var secrets = Redactor()
-        for e in endpoints {
-            let r = Prober.makeRedactor(e.probeOptions())
-            for s in r.secrets { secrets.addSecret(s) }
-        }
-        let final = secrets
-        return { final.scrub($0) }
+    /// The flags, as the session's options.
+    var session: FleetSession.Options {
+        var o = FleetSession.Options(config: config)
+        o.concurrency = concurrency
+        o.only = only
+        o.format = format == .json ? .json : .text
+        o.quiet = quiet
+        o.state = state
+        o.noState = noState
+        o.reportDir = reportDir
+        o.prometheus = prometheus
+        o.webhook = notifyWebhook
+        o.waitLockSeconds = waitLock
+        o.keepDays = keepDays
+        o.graceSeconds = grace
+        o.webhookDeadlineSeconds = webhookDeadline
+        o.playbooks = playbooks.source
+        o.color = isatty(1) == 1
+        o.catchSignals = true
+        return o
     }
 }
 

@@ -14,6 +14,8 @@ public enum FleetError: HTTPDiagError, Equatable {
     case lockFailed(String)
     /// An output (report, textfile, webhook, pruning) that failed, said in words.
     case output(String)
+    /// A run option out of its range (`--concurrency must be from 1 to 1000`).
+    case invalidOption(String)
     /// The endpoint selection (`--only`) matched no endpoint of the config.
     case noEndpointSelected(only: [String], config: String)
     /// A signal arrived before the run began (while waiting for the lock, say): `message` says
@@ -36,7 +38,7 @@ public enum FleetError: HTTPDiagError, Equatable {
     public var message: String {
         switch self {
         case .config(_, _, _, let m), .state(_, let m), .interrupted(_, let m): m
-        case .locked(let m), .lockFailed(let m), .output(let m): m
+        case .locked(let m), .lockFailed(let m), .output(let m), .invalidOption(let m): m
         case .noEndpointSelected: description
         }
     }
@@ -47,7 +49,7 @@ public enum FleetError: HTTPDiagError, Equatable {
         case .config(let file, _, _, _): file
         case .state(let path, _): path
         case .noEndpointSelected(_, let config): config
-        case .locked, .lockFailed, .output, .interrupted: nil
+        case .locked, .lockFailed, .output, .interrupted, .invalidOption: nil
         }
     }
 
@@ -56,7 +58,7 @@ public enum FleetError: HTTPDiagError, Equatable {
         case .config(let file, let path, let line, let message):
             "\(file)\(line.map { ":\($0)" } ?? ""): \(path.map { "\($0): " } ?? "")\(message)"
         case .state(let path, let message): "state file \(path) \(message)"
-        case .locked(let m), .lockFailed(let m), .output(let m), .interrupted(_, let m): m
+        case .locked(let m), .lockFailed(let m), .output(let m), .interrupted(_, let m), .invalidOption(let m): m
         case .noEndpointSelected(let only, let config): "--only \(only.joined(separator: ",")): no endpoint of \(config) matches"
         }
     }
@@ -65,7 +67,7 @@ public enum FleetError: HTTPDiagError, Equatable {
 
     public var httpStatus: Int {
         switch self {
-        case .config, .noEndpointSelected: 400
+        case .config, .noEndpointSelected, .invalidOption: 400
         case .state, .lockFailed, .output: 500
         case .locked, .interrupted: 503
         }

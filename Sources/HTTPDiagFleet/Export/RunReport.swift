@@ -1,18 +1,17 @@
 import Foundation
 import HTTPDiagCore
-import HTTPDiagFleet
 
 /// Text lines and the JSON document (`httpdiag.run/v1`) of a fleet run.
-enum RunReport {
-    static func line(_ o: EndpointOutcome, style: Style, width: Int) -> String {
-        let verdict = o.verdict.rawValue.padding(8)
+public enum RunReport {
+    public static func line(_ o: EndpointOutcome, style: Style, width: Int) -> String {
+        let verdict = o.verdict.rawValue.padded(8)
         let colored = o.verdict == .ok ? style.green(verdict) : o.verdict == .warning ? style.yellow(verdict) : style.red(verdict)
-        let latency = (Format.fixed(o.latencyMs, 0) + " ms").padding(9)
+        let latency = (Format.fixed(o.latencyMs, 0) + " ms").padded(9)
         let cause = o.diagnosisIDs.first.map { "  \($0)" } ?? ""
-        return "\(colored) \(o.name.padding(width))  \(latency) \(o.reason)\(cause)"
+        return "\(colored) \(o.name.padded(width))  \(latency) \(o.reason)\(cause)"
     }
 
-    static func eventLine(_ e: IncidentEvent) -> String {
+    public static func eventLine(_ e: IncidentEvent) -> String {
         let o = e.outcome
         switch e.kind {
         case .opened: return "incident \(e.incident.id ?? 0) opened: \(o.name) \(o.verdict.rawValue) \(o.reason)" + (o.diagnosisIDs.first.map { " — likely \($0)" } ?? "") + (e.incident.flapping ? " (flapping)" : "")
@@ -22,13 +21,13 @@ enum RunReport {
         }
     }
 
-    static func summary(_ outcomes: [EndpointOutcome], durationMs: Double) -> String {
+    public static func summary(_ outcomes: [EndpointOutcome], durationMs: Double) -> String {
         let counts = Dictionary(grouping: outcomes, by: \.verdict).mapValues(\.count)
         let parts = Verdict.allCases.compactMap { v in counts[v].map { "\($0) \(v.rawValue)" } }
         return "\(outcomes.count) endpoints in \(Format.fixed(durationMs / 1000, 2)) s: " + parts.joined(separator: ", ")
     }
 
-    static func json(_ outcomes: [EndpointOutcome], events: [IncidentEvent], started: Date, durationMs: Double,
+    public static func json(_ outcomes: [EndpointOutcome], events: [IncidentEvent], started: Date, durationMs: Double,
                      interrupted: String? = nil) throws -> String {
         struct Doc: Encodable {
             var schema = "httpdiag.run/v1"
@@ -57,4 +56,9 @@ enum RunReport {
                       })
         return String(decoding: try JSONReport.encoder().encode(doc), as: UTF8.self)
     }
+}
+
+extension String {
+    /// Left-aligned in `n` columns (never cut).
+    fileprivate func padded(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
 }

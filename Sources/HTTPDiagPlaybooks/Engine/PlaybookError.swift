@@ -71,8 +71,8 @@ public enum PlaybookError: HTTPDiagError, Equatable {
 
     public var httpStatus: Int {
         switch self {
-        case .located, .several, .unreadableDirectory: 400
-        case .reportNotWritable: 500
+        // A report path the user gave that cannot be written is bad input too.
+        case .located, .several, .unreadableDirectory, .reportNotWritable: 400
         }
     }
 }

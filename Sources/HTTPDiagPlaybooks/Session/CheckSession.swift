@@ -23,7 +23,7 @@ public enum CheckSession {
     public struct Result: Sendable {
         /// Diagnosed (not redacted: the evidence itself).
         public var report: CheckReport
-        /// The rendered report in the asked format, redacted, without a final newline.
+        /// The rendered report in the asked format, redacted (the CLI prints it and a newline).
         public var output: String
         public var verdict: Verdict { report.verdict }
         public var exitStatus: Int32 { ExitStatus.of(report.verdict) }

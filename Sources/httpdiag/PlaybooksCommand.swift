@@ -23,7 +23,7 @@ struct PlaybooksCommand: ParsableCommand {
         @OptionGroup var playbooks: PlaybookOptions
 
         func run() throws {
-            let dirs = (playbooks.noDefaults ? [] : PlaybookLocator.defaultDirectories()) + playbooks.directories
+            let dirs = playbooks.allDirectories
             do {
                 let library = try PlaybookLoader.loadLibrary(directories: dirs)
                 if library.playbooks.isEmpty { throw PlaybookError(file: dirs.joined(separator: ", "), line: nil, message: "no playbooks found") }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import HTTPDiagPlaybooks
 @testable import HTTPDiagCore
+import HTTPDiagTestSupport
 
 /// Playbooks can name follow-up findings: `field: {path: "followups[].finding", equals: ...}`.
 @Suite("Follow-ups in the evidence catalog")

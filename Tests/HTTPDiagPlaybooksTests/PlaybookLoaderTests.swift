@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HTTPDiagPlaybooks
+import HTTPDiagTestSupport
 
 /// Bad playbooks get errors that name the file, the line and what is wrong.
 @Suite("Playbook validation errors")

@@ -2,23 +2,7 @@ import Foundation
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
-
-/// Runs the built `httpdiag` binary (make test builds it first).
-struct CLIResult { var status: Int32; var stdout: String; var stderr: String }
-
-/// The httpdiag binary under test.
-var cliBinary: String {
-    ProcessInfo.processInfo.environment["HTTPDIAG_BINARY"] ?? repositoryRoot.appendingPathComponent(".build/debug/httpdiag").path
-}
-
-func runCLI(_ arguments: [String], prefix: [String] = [], environment: [String: String]? = nil) throws -> CLIResult {
-    let binary = cliBinary
-    guard FileManager.default.isExecutableFile(atPath: binary) else { throw LabError.timeout("build httpdiag first: \(binary)") }
-    let run = prefix.isEmpty
-        ? try spawnMeasured(binary, arguments, environment: environment)
-        : try spawnMeasured(prefix[0], Array(prefix.dropFirst()) + [binary] + arguments, environment: environment)
-    return CLIResult(status: run.signal == nil ? run.status : 128 + (run.signal ?? 0), stdout: run.stdout, stderr: run.stderr)
-}
+import HTTPDiagTestSupport
 
 @Suite("The httpdiag command line")
 struct CLITests {
@@ -154,11 +138,6 @@ struct CLITests {
         #expect(r.status == 2)
         #expect(r.stdout.contains("\"kind\" : \"network_unreachable\""), "\(r.stdout.prefix(400)) \(r.stderr)")
     }
-}
-
-@discardableResult
-func runTool(_ path: String, _ args: [String]) throws -> Int32 {
-    try spawnMeasured(path, args).status
 }
 
 /// The lab end to end: every endpoint, probed for real on loopback, must get its

@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// The fleet runs the same prober: a fleet endpoint's secret headers do not follow a
 /// redirect to another host either (issue 9 §1), in `httpdiag run` and `httpdiag check`.

@@ -4,6 +4,7 @@ import Testing
 @testable import HTTPDiagCore
 import HTTPDiagFleet
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// `httpdiag run` end to end: exit codes, quiet output, JSON, the lock, and a state that
 /// survives `kill -9` in the middle of a run.
@@ -43,7 +44,7 @@ struct RunCommandTests {
         let dir = try config([("slow", server.baseURL + "/")])
         let args = ["run", "--config", dir + "/config.json", "--state", dir + "/state.sqlite"]
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: cliBinary)
+        p.executableURL = URL(fileURLWithPath: httpdiagBinary)
         p.arguments = args
         p.standardOutput = FileHandle.nullDevice
         try p.run()
@@ -64,7 +65,7 @@ struct RunCommandTests {
         // Second run: 20 stalled endpoints, killed while they are in flight.
         let stalled = try config((0..<20).map { ("s\($0)", slow.baseURL + "/\($0)") } + [("a", fast.baseURL + "/")])
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: cliBinary)
+        p.executableURL = URL(fileURLWithPath: httpdiagBinary)
         p.arguments = ["run", "--config", stalled + "/config.json", "--state", state, "--concurrency", "4"]
         p.standardOutput = FileHandle.nullDevice
         try p.run()
@@ -159,9 +160,9 @@ struct Background {
         out = base + ".out"; err = base + ".err"
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
-        switch spawnChild(cliBinary, [cliBinary] + arguments, environment: env, stdout: out, stderr: err) {
+        switch spawnChild(httpdiagBinary, [httpdiagBinary] + arguments, environment: env, stdout: out, stderr: err) {
         case .success(let pid): self.pid = pid
-        case .failure(let e): throw LabError.timeout("\(e)")
+        case .failure(let e): throw TestSupportError("\(e)")
         }
     }
 

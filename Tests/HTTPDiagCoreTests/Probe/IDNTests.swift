@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// Internationalised names are converted with IDNA as libcurl does (its libidn2), so a
 /// `--resolve` entry in Unicode or in punycode pins the same name (issue 9 §11).

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPDiagTestSupport
 
 /// The `{{bytes:N}}` and `{{file:N}}` placeholders of a case's flags (a large header value,
 /// an upload body file), and the port.

@@ -3,6 +3,7 @@ import Testing
 @testable import HTTPDiagCore
 import HTTPDiagFleet
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// A hostile server's reason phrase, header values, Location and body carry terminal
 /// control sequences (CSI `ESC[31m`, `ESC[2J`, OSC 0 window titles ended by BEL, a raw

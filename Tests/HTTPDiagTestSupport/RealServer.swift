@@ -23,10 +23,10 @@ public final class RealServer: @unchecked Sendable {
     private var leaderReaped = false
 
     /// Prefix of every real server's temporary directory.
-    public static let directoryPrefix = "httpdiag-realserver-"
+    static let directoryPrefix = "httpdiag-realserver-"
 
     /// A new temporary directory, world-readable (Apache serves it as www-data).
-    public static func makeDirectory(_ name: String) throws -> String {
+    static func makeDirectory(_ name: String) throws -> String {
         let dir = NSTemporaryDirectory() + directoryPrefix + name + "-" + UUID().uuidString.prefix(8).lowercased()
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         return dir
@@ -35,7 +35,7 @@ public final class RealServer: @unchecked Sendable {
     /// Starts `executable arguments...` with stdout/stderr into `directory` and waits until
     /// 127.0.0.1:`port` accepts connections. Throws (with the program's own log) when the
     /// binary is missing, the program exits, or the port does not open within `timeout`.
-    public init(name: String, executable: String, arguments: [String], directory: String, port: Int,
+    init(name: String, executable: String, arguments: [String], directory: String, port: Int,
          logs: [String] = [], user: RealServerUser? = nil, environment: [String: String] = [:], timeout: TimeInterval = 15) throws {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw TestSupportError("\(name): \(executable) is not installed (scripts/install-deps.sh test installs it)")
@@ -101,7 +101,7 @@ public final class RealServer: @unchecked Sendable {
     }
 
     /// The last lines of the program's stdout, stderr and its own log files.
-    public func logTail(_ logs: [String] = [], lines: Int = 15) -> String {
+    func logTail(_ logs: [String] = [], lines: Int = 15) -> String {
         (["stdout.log", "stderr.log"] + logs).compactMap { file -> String? in
             guard let text = try? String(contentsOfFile: directory + "/" + file, encoding: .utf8), !text.isEmpty else { return nil }
             return "--- \(file):\n" + text.split(separator: "\n").suffix(lines).joined(separator: "\n")
@@ -163,12 +163,12 @@ public final class RealServer: @unchecked Sendable {
 }
 
 /// The unprivileged user a server runs as when the tests run as root (Apache refuses root).
-public struct RealServerUser: Sendable {
-    public var uid: uid_t
-    public var gid: gid_t
+struct RealServerUser: Sendable {
+    var uid: uid_t
+    var gid: gid_t
 
     /// www-data (Debian's web server user), else nobody; nil when not root (nothing to drop).
-    public static var forWebServer: RealServerUser? {
+    static var forWebServer: RealServerUser? {
         guard getuid() == 0 else { return nil }
         for name in ["www-data", "nobody"] {
             if let pw = getpwnam(name) { return RealServerUser(uid: pw.pointee.pw_uid, gid: pw.pointee.pw_gid) }
@@ -177,7 +177,7 @@ public struct RealServerUser: Sendable {
     }
 
     /// Gives the server's temporary directory (and what is in it) to this user.
-    public func own(_ directory: String) throws {
+    func own(_ directory: String) throws {
         let paths = [directory] + (FileManager.default.subpaths(atPath: directory) ?? []).map { directory + "/" + $0 }
         for path in paths where chown(path, uid, gid) != 0 {
             throw TestSupportError("chown \(path) to \(uid):\(gid): errno \(errno)")

@@ -122,31 +122,29 @@ public enum RealServers {
     /// gunicorn (Debian's python3-gunicorn) serving `app.py` (a WSGI `application`) written
     /// into the temporary directory; `options` are the operator's command-line settings.
     public static func gunicorn(app: String, options: [String], port: Int) throws -> RealServer {
-        try requirePythonModule("gunicorn", package: "python3-gunicorn")
-        let dir = try RealServer.makeDirectory("gunicorn")
-        try app.write(toFile: dir + "/app.py", atomically: true, encoding: .utf8)
-        return try RealServer(name: "gunicorn", executable: "/usr/bin/python3",
-                              arguments: ["-m", "gunicorn", "--chdir", dir, "--bind", "127.0.0.1:\(port)",
-                                          "--workers", "1", "--worker-tmp-dir", dir, "--graceful-timeout", "1"]
-                                + options + ["app:application"],
-                              directory: dir, port: port)
+        try pythonAppServer("gunicorn", app: app, port: port) { dir in
+            ["--chdir", dir, "--bind", "127.0.0.1:\(port)", "--workers", "1", "--worker-tmp-dir", dir, "--graceful-timeout", "1"]
+                + options + ["app:application"]
+        }
     }
 
     /// uvicorn (Debian's python3-uvicorn) serving `app.py` (an ASGI `app`).
     public static func uvicorn(app: String, options: [String], port: Int) throws -> RealServer {
-        try requirePythonModule("uvicorn", package: "python3-uvicorn")
-        let dir = try RealServer.makeDirectory("uvicorn")
-        try app.write(toFile: dir + "/app.py", atomically: true, encoding: .utf8)
-        return try RealServer(name: "uvicorn", executable: "/usr/bin/python3",
-                              arguments: ["-m", "uvicorn", "--app-dir", dir, "--host", "127.0.0.1", "--port", String(port),
-                                          "--no-access-log"] + options + ["app:app"],
-                              directory: dir, port: port)
+        try pythonAppServer("uvicorn", app: app, port: port) { dir in
+            ["--app-dir", dir, "--host", "127.0.0.1", "--port", String(port), "--no-access-log"] + options + ["app:app"]
+        }
     }
 
-    /// Debian's python3 runs the app servers: their module must be installed for it.
-    private static func requirePythonModule(_ module: String, package: String) throws {
+    /// `python3 -m module arguments(dir)...` with `app` written to `dir/app.py`. Debian's
+    /// python3 runs the app servers: their module (Debian's python3-`module`) must be
+    /// installed for it.
+    private static func pythonAppServer(_ module: String, app: String, port: Int, arguments: (String) -> [String]) throws -> RealServer {
         guard FileManager.default.fileExists(atPath: "/usr/lib/python3/dist-packages/\(module)") else {
-            throw TestSupportError("\(module): \(package) is not installed (scripts/install-deps.sh test installs it)")
+            throw TestSupportError("\(module): python3-\(module) is not installed (scripts/install-deps.sh test installs it)")
         }
+        let dir = try RealServer.makeDirectory(module)
+        try app.write(toFile: dir + "/app.py", atomically: true, encoding: .utf8)
+        return try RealServer(name: module, executable: "/usr/bin/python3", arguments: ["-m", module] + arguments(dir),
+                              directory: dir, port: port)
     }
 }

@@ -7,9 +7,7 @@ import HTTPDiagTestSupport
 
 
 func writeTemp(_ text: String, name: String = "config.json") throws -> String {
-    let dir = NSTemporaryDirectory() + "fleet-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    let path = dir + "/" + name
+    let path = try makeTemporaryDirectory("fleet") + "/" + name
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     return path
 }

@@ -116,7 +116,7 @@ struct FuzzTests {
                              "confidence: 2", "confidence: -1", "layer: nope", "1e999", "0x10", ".nan", "\u{0}", "\u{FEFF}", "é"]
 
     @Test func playbookLoaderLoadsOrThrowsPlaybookErrors() throws {
-        let dir = NSTemporaryDirectory() + "httpdiag-fuzz-playbooks-\(getpid())"
+        let dir = try makeTemporaryDirectory("httpdiag-fuzz-playbooks")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let texts = Fuzz.playbookTexts
         try #require(!texts.isEmpty)
@@ -371,8 +371,7 @@ struct ConfigFuzzTests {
 
     /// Mutated configs load or fail with a located ConfigError: never a crash or a hang.
     @Test func configLoaderLoadsOrThrowsConfigError() throws {
-        let dir = NSTemporaryDirectory() + "httpdiag-fuzz-config-\(getpid())"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryDirectory("httpdiag-fuzz-config")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/config.json"
         var loaded = 0, rejected = 0

@@ -31,3 +31,29 @@ public struct TestSupportError: Error, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
 }
+
+/// A new, empty temporary directory of the caller's own (`$TMPDIR/prefix-UUID`): the
+/// caller removes it.
+public func makeTemporaryDirectory(_ prefix: String) throws -> String {
+    let dir = NSTemporaryDirectory() + prefix + "-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+/// A playbook that loads (id, title "A sample", layer http, severity critical, confidence
+/// 0.5): one `condition` line under `when:` (line 7), the `explanation` on line 8.
+public func samplePlaybook(id: String = "sample_cause", condition: String = "- status: 500",
+                           explanation: String = "The server said {{status}}.") -> String {
+    """
+    id: \(id)
+    title: A sample
+    layer: http
+    severity: critical
+    confidence: 0.5
+    when:
+      \(condition)
+    explanation: \(explanation)
+    remediation: [fix it]
+    verify: [check it]
+    """
+}

@@ -162,27 +162,19 @@ struct LabEndToEndTests {
 /// A port nothing listens on (9, discard): a probe there fails at once.
 let closedURL = "http://127.0.0.1:9/"
 
-/// Playbook directories with one bad file each, made once per test run.
+/// Playbook directories with one bad file each, made once per test run (removed at exit).
 enum BadPlaybooks {
-    static let root = NSTemporaryDirectory() + "httpdiag-bad-playbooks-\(getpid())"
+    static let root: String = {
+        let dir = try! makeTemporaryDirectory("httpdiag-bad-playbooks")
+        atexit { try? FileManager.default.removeItem(atPath: BadPlaybooks.root) }
+        return dir
+    }()
     static let yaml = make("yaml", "bad_yaml", "id: bad_yaml\ntitle: x\nwhen:\n  - status: [500\n    foo: : bar\n")
     static let field = make("field", "odd_field", valid("odd_field", "- field: {path: response.nonsense, equals: 1}"))
     static let kind = make("kind", "odd_kind", valid("odd_kind", "- failure: dns_nxdomian"))
 
     static func valid(_ id: String, _ condition: String) -> String {
-        """
-        id: \(id)
-        title: A sample
-        layer: http
-        severity: critical
-        confidence: 0.5
-        when:
-          \(condition)
-        explanation: x
-        remediation: [fix it]
-        verify: [check it]
-
-        """
+        samplePlaybook(id: id, condition: condition, explanation: "x") + "\n"
     }
 
     static func make(_ dir: String, _ id: String, _ text: String) -> String {

@@ -10,13 +10,7 @@ import HTTPDiagTestSupport
 /// survives `kill -9` in the middle of a run.
 @Suite("httpdiag run", .serialized)
 struct RunCommandTests {
-    func config(_ endpoints: [(String, String)]) throws -> String {
-        let dir = NSTemporaryDirectory() + "run-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let list = endpoints.map { "{\"name\": \"\($0.0)\", \"url\": \"\($0.1)\", \"timeout_s\": 10}" }.joined(separator: ",\n")
-        try "{\"endpoints\": [\n\(list)\n]}".write(toFile: dir + "/config.json", atomically: true, encoding: .utf8)
-        return dir
-    }
+    func config(_ endpoints: [(String, String)]) throws -> String { try fleetDirectory("run", endpoints) }
 
     @Test func exitCodeIsTheWorstVerdictAndQuietPrintsOnlyChanges() throws {
         let server = try LabServer { r in r.path == "/down" ? .text(503, "down") : .text(200, "ok") }
@@ -117,6 +111,15 @@ struct RunCommandTests {
             for secret in secrets { #expect(!text.contains(secret), "\(secret) leaked into \(name)") }
         }
     }
+}
+
+/// A new temporary directory with `config.json`: the endpoints (name, url), each with
+/// `timeout_s`.
+func fleetDirectory(_ prefix: String, _ endpoints: [(String, String)], timeoutS: Double = 10) throws -> String {
+    let dir = try makeTemporaryDirectory(prefix)
+    let list = endpoints.map { "{\"name\": \"\($0.0)\", \"url\": \"\($0.1)\", \"timeout_s\": \(timeoutS)}" }.joined(separator: ",\n")
+    try "{\"endpoints\": [\n\(list)\n]}".write(toFile: dir + "/config.json", atomically: true, encoding: .utf8)
+    return dir
 }
 
 // MARK: - Issue 9: outbox, webhooks, signals, the state file, temp files, the lock, memory
@@ -228,11 +231,7 @@ final class HookReceiver: Sendable {
 @Suite("httpdiag run: outputs, signals and the state file (issue 9)", .serialized)
 struct RunHardeningTests {
     func fleet(_ endpoints: [(String, String)], timeoutS: Double = 10) throws -> String {
-        let dir = NSTemporaryDirectory() + "harden-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let list = endpoints.map { "{\"name\": \"\($0.0)\", \"url\": \"\($0.1)\", \"timeout_s\": \(timeoutS)}" }.joined(separator: ",\n")
-        try "{\"endpoints\": [\n\(list)\n]}".write(toFile: dir + "/config.json", atomically: true, encoding: .utf8)
-        return dir
+        try fleetDirectory("harden", endpoints, timeoutS: timeoutS)
     }
 
     /// §3: a full report disk and a failing webhook neither stop the textfile nor lose the

@@ -102,8 +102,7 @@ struct TerminalEscapeTests {
 
     @Test func fleetLinesIncidentLinesHistoryAndStateAreTerminalSafe() throws {
         let server = try Self.hostile()
-        let dir = NSTemporaryDirectory() + "fleet-escape-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryDirectory("fleet-escape")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try """
         {"endpoints": [{"name": "status", "url": "\(server.baseURL)/status"}, {"name": "redirect", "url": "\(server.baseURL)/redirect"}]}

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
 import Synchronization
 
 /// TLS certificates made by scripts/make-test-certs.sh (a CA, valid, expired, expiring,
@@ -142,5 +143,21 @@ public final class LabTLS: Sendable {
         }
         servers.forEach { $0.stop() }
         certs?.remove()
+    }
+
+    /// Until the sources are cancelled, SIGINT, SIGTERM and SIGHUP stop the s_servers and
+    /// remove the certificates, then end the process with 128 + the signal, as the default
+    /// action would (children get their signals back at their defaults: `spawnChild`).
+    public func stopOnSignals() -> [DispatchSourceSignal] {
+        [SIGINT, SIGTERM, SIGHUP].map { sig in
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { [self] in
+                stop()
+                exit(128 + sig)
+            }
+            source.resume()
+            return source
+        }
     }
 }

@@ -39,7 +39,7 @@ struct LabCommand: ParsableCommand {
         // ends: normally, or on SIGINT, SIGTERM or SIGHUP.
         let tls = LabTLS(repositoryRoot: URL(fileURLWithPath: playbookDir).deletingLastPathComponent().path)
         defer { tls.stop() }
-        let signals = Self.stopOnSignals(tls)
+        let signals = tls.stopOnSignals()
         defer { signals.forEach { $0.cancel() } }
 
         var nextTLSPort = port == 0 ? 0 : port + 1
@@ -99,21 +99,6 @@ struct LabCommand: ParsableCommand {
         }
         print("\n\(endpoints.count - mismatches)/\(endpoints.count) endpoints got their expected diagnosis; reports in \(reports)/")
         if mismatches > 0 { throw ExitCode(2) }
-    }
-
-    /// SIGINT, SIGTERM and SIGHUP stop the TLS servers and remove the certificates, then
-    /// end the lab with 128 + the signal, as the default action would.
-    static func stopOnSignals(_ tls: LabTLS) -> [DispatchSourceSignal] {
-        [SIGINT, SIGTERM, SIGHUP].map { sig in
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler {
-                tls.stop()
-                Glibc.exit(128 + sig)
-            }
-            source.resume()
-            return source
-        }
     }
 
     /// The HTTP message of a corpus file: after the comment lines, head with CRLF.

@@ -40,21 +40,30 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What the test targets share (test targets cannot depend on each other): the
+        // repository root, running the built tool and other programs, loopback servers
+        // (lab, silent listener, openssl s_server, dnsmasq, the Debian real servers) on free
+        // ports, and the run's TLS certificates. Not part of the `httpdiag` executable.
+        .target(
+            name: "HTTPDiagTestSupport",
+            dependencies: ["HTTPDiagCore", "HTTPDiagLab"],
+            path: "Tests/HTTPDiagTestSupport"
+        ),
         .testTarget(
             name: "HTTPDiagCoreTests",
-            dependencies: ["HTTPDiagCore", "HTTPDiagLab", "HTTPDiagFleet"]
+            dependencies: ["HTTPDiagCore", "HTTPDiagLab", "HTTPDiagFleet", "HTTPDiagTestSupport"]
         ),
         .testTarget(
             name: "HTTPDiagPlaybooksTests",
-            dependencies: ["HTTPDiagPlaybooks", "HTTPDiagCore", "HTTPDiagLab", .product(name: "Ink", package: "Ink")]
+            dependencies: ["HTTPDiagPlaybooks", "HTTPDiagCore", "HTTPDiagLab", "HTTPDiagTestSupport", .product(name: "Ink", package: "Ink")]
         ),
         .testTarget(
             name: "HTTPDiagFleetTests",
-            dependencies: ["HTTPDiagFleet", "HTTPDiagCore", "HTTPDiagLab"]
+            dependencies: ["HTTPDiagFleet", "HTTPDiagCore", "HTTPDiagLab", "HTTPDiagTestSupport"]
         ),
         .testTarget(
             name: "HTTPDiagFuzzTests",
-            dependencies: ["HTTPDiagCore", "HTTPDiagPlaybooks", "HTTPDiagFleet", "HTTPDiagLab",
+            dependencies: ["HTTPDiagCore", "HTTPDiagPlaybooks", "HTTPDiagFleet", "HTTPDiagLab", "HTTPDiagTestSupport",
                            .product(name: "PropertyBased", package: "swift-property-based"),
                            .product(name: "Ink", package: "Ink")]
         ),

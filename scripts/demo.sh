@@ -9,11 +9,16 @@ status=$?
 
 echo
 echo "== fleet run: httpdiag run --config config.example.json (against the lab on 127.0.0.1:47080) =="
-"$bin" lab --port 47080 --dns-port 47053 >/dev/null 2>&1 &
+# The lab makes its TLS certificates fresh in a private temporary directory (removed when
+# it stops) and prints where, once every endpoint is up: the example config finds them
+# through $HTTPDIAG_LAB_CERTS.
+labout=$(mktemp "${TMPDIR:-/tmp}/httpdiag-demo-lab.XXXXXX")
+"$bin" lab --port 47080 --dns-port 47053 >"$labout" 2>&1 &
 lab=$!
-trap 'kill $lab 2>/dev/null' EXIT
-for _ in $(seq 100); do curl -fs -o /dev/null http://127.0.0.1:47080/healthy && break; sleep 0.1; done
-sleep 0.5   # the lab's TLS endpoints start after its HTTP server
+trap 'kill $lab 2>/dev/null; wait $lab 2>/dev/null; rm -f "$labout"' EXIT
+for _ in $(seq 200); do grep -q '^TLS certificates' "$labout" && break; sleep 0.1; done
+HTTPDIAG_LAB_CERTS=$(sed -n 's/^TLS certificates (removed when the lab stops): //p' "$labout")
+export HTTPDIAG_LAB_CERTS
 # An ID token where an access token is expected: the Cognito case of the knowledge base.
 export COGNITO_ID_TOKEN="eyJhbGciOiJSUzI1NiJ9.eyJ0b2tlbl91c2UiOiJpZCIsImF1ZCI6ImRlbW8ifQ.c2lnbmF0dXJl"
 rm -f reports/state.sqlite*

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Generate TLS test fixtures for httpdiag integration tests.
 # Usage: scripts/make-test-certs.sh DIR
-# Requires only the openssl CLI (tested with OpenSSL 3.0). Idempotent: exits
-# immediately if DIR/.done exists. All keys are EC P-256.
+# Requires only the openssl CLI (tested with OpenSSL 3.0). All keys are EC P-256.
+# DIR is new or empty: certificates are made fresh for every run (the tests and
+# `httpdiag lab` give it a private temporary directory of their own and remove it),
+# never reused, so none ages past its validity window (`expiring` has 5 days) between runs.
 set -euo pipefail
 
 if [[ $# -ne 1 ]]; then
@@ -10,10 +12,11 @@ if [[ $# -ne 1 ]]; then
   exit 2
 fi
 DIR=$1
-if [[ -f "$DIR/.done" ]]; then
-  exit 0
+if [[ -e "$DIR/ca.pem" ]]; then
+  echo "$0: $DIR already holds certificates: give a new or empty directory" >&2
+  exit 2
 fi
-mkdir -p "$DIR"
+mkdir -p -m 700 "$DIR"
 DIR=$(cd "$DIR" && pwd)
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/httpdiag-certs.XXXXXX")
@@ -125,5 +128,3 @@ openssl req -x509 -new -key "$DIR/selfsigned.key" -sha256 -days 365 \
 # --- Client-certificate hierarchy (mTLS) ---
 mkca client-ca "httpdiag Test Client CA"
 sign client "httpdiag test client" client-ca "" "" "$(days_from_now 365)" client
-
-touch "$DIR/.done"

@@ -35,8 +35,12 @@ struct LabCommand: ParsableCommand {
             return endpoints.first { request.path == $0.path && $0.path != "/" }?.behavior ?? .text(200, "lab root\n")
         }
         let dns = try LabDNSResponder(mode: .zone(LabCatalog.zone), port: dnsPort)
-        let tls = try LabTLS(repositoryRoot: URL(fileURLWithPath: playbookDir).deletingLastPathComponent().path)
+        // Certificates made fresh in a private temporary directory, removed when the lab
+        // ends: normally, or on SIGINT, SIGTERM or SIGHUP.
+        let tls = LabTLS(repositoryRoot: URL(fileURLWithPath: playbookDir).deletingLastPathComponent().path)
         defer { tls.stop() }
+        let signals = tls.stopOnSignals()
+        defer { signals.forEach { $0.cancel() } }
 
         var nextTLSPort = port == 0 ? 0 : port + 1
         func url(_ e: LabEndpoint) throws -> (String, ProbeOptions) {
@@ -50,12 +54,9 @@ struct LabCommand: ParsableCommand {
                 let port = try tls.start(cert: cert, extra: extra, port: nextTLSPort)
                 if nextTLSPort != 0 { nextTLSPort += 1 }
                 o = ProbeOptions(url: "https://localhost:\(port)/")
-                o.tls.caFile = tls.path("ca.pem")
+                o.tls.caFile = try tls.path("ca.pem")
             case .closedPort:
-                let s = try LabServer { _ in .emptyReply }
-                let p = s.port
-                s.stop()
-                o = ProbeOptions(url: "http://127.0.0.1:\(p)/")
+                o = ProbeOptions(url: "http://127.0.0.1:\(LabPorts.free())/")
             }
             o.headers = e.headers
             o.method = e.method
@@ -73,6 +74,9 @@ struct LabCommand: ParsableCommand {
                 let dnsFlag = o.dnsServer.map { " --dns-server \($0)" } ?? ""
                 let tlsFlag = o.tls.caFile.map { " --cacert \($0)" } ?? ""
                 print("  \(e.name.padding(24)) httpdiag check \(u)\(dnsFlag)\(tlsFlag)")
+            }
+            if let certs = try? tls.certificates() {
+                print("TLS certificates (removed when the lab stops): \(certs.directory)")
             }
             fflush(nil)  // flush every stream: the lab runs until killed
             while true { sleep(3600) }
@@ -103,62 +107,5 @@ struct LabCommand: ParsableCommand {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         while let first = lines.first, first.hasPrefix("#") { lines.removeFirst() }
         return Array(lines.joined(separator: "\n").utf8)
-    }
-}
-
-/// `openssl s_server` instances with certificates from scripts/make-test-certs.sh.
-final class LabTLS {
-    let certDir: String
-    let script: String
-    private var processes: [Process] = []
-    private var generated = false
-
-    init(repositoryRoot: String) throws {
-        certDir = NSTemporaryDirectory() + "httpdiag-lab-certs"
-        script = repositoryRoot + "/scripts/make-test-certs.sh"
-    }
-
-    func path(_ name: String) -> String { certDir + "/" + name }
-
-    func start(cert: String, extra: [String], port requested: Int = 0) throws -> Int {
-        if !generated {
-            guard FileManager.default.isExecutableFile(atPath: script) else { throw InputError("lab: \(script) not found (run from the repository)") }
-            let gen = Process()
-            gen.executableURL = URL(fileURLWithPath: script)
-            gen.arguments = [certDir]
-            try gen.run()
-            gen.waitUntilExit()
-            guard gen.terminationStatus == 0 else { throw InputError("lab: \(script) failed") }
-            generated = true
-        }
-        var port = requested
-        if port == 0 {
-            let probe = try LabServer { _ in .emptyReply }
-            port = probe.port
-            probe.stop()
-        }
-        let p = Process()
-        // setpriv --pdeathsig: s_server dies with the lab, however the lab ends.
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        p.arguments = ["--pdeathsig", "KILL", "/usr/bin/openssl", "s_server", "-accept", "127.0.0.1:\(port)", "-cert", path("\(cert).pem"), "-key", path("\(cert).key"),
-                       "-www", "-quiet"] + extra.map { $0.hasSuffix(".pem") ? path($0) : $0 }
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        processes.append(p)
-        for _ in 0..<100 {
-            if (try? HTTPDiagCore.Prober.check({ var o = ProbeOptions(url: "http://127.0.0.1:\(port)/"); o.maxTimeMs = 200; return o }()))?
-                .probes.first?.error?.kind != .connectRefused { break }
-            usleep(30_000)
-        }
-        return port
-    }
-
-    func stop() {
-        for p in processes where p.isRunning {
-            kill(p.processIdentifier, SIGKILL)
-            for _ in 0..<200 where p.isRunning { usleep(10_000) }
-        }
-        processes.removeAll()
     }
 }

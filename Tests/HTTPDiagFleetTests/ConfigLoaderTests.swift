@@ -3,13 +3,11 @@ import Testing
 @testable import HTTPDiagFleet
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 func writeTemp(_ text: String, name: String = "config.json") throws -> String {
-    let dir = NSTemporaryDirectory() + "fleet-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    let path = dir + "/" + name
+    let path = try makeTemporaryDirectory("fleet") + "/" + name
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     return path
 }
@@ -91,11 +89,10 @@ struct ConfigLoaderTests {
     }
 
     @Test func exampleConfigLoads() throws {
-        // The example's mTLS endpoint points at the lab's certificates.
-        _ = try runTool("/bin/bash", [repositoryRoot.appendingPathComponent("scripts/make-test-certs.sh").path,
-                                      NSTemporaryDirectory() + "httpdiag-lab-certs"], stdin: "/dev/null")
+        // The example's mTLS endpoint points at the lab's certificates ($HTTPDIAG_LAB_CERTS,
+        // which the lab prints and scripts/demo.sh sets): here, this run's test certificates.
         let config = try ConfigLoader.load(file: repositoryRoot.appendingPathComponent("config.example.json").path,
-                                           environment: ["COGNITO_ID_TOKEN": "x"])
+                                           environment: ["COGNITO_ID_TOKEN": "x", "HTTPDIAG_LAB_CERTS": TestCerts.dir])
         #expect(config.endpoints.count == 5)
     }
 }

@@ -3,6 +3,7 @@ import Testing
 @testable import HTTPDiagFleet
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// A fleet makes follow-up requests only for endpoints whose config asks for them.
 @Suite("Fleet config: followups")

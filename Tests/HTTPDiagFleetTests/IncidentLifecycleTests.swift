@@ -5,6 +5,7 @@ import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagPlaybooks
+import HTTPDiagTestSupport
 
 /// A lab endpoint whose behaviour the test switches between runs.
 final class Switch: Sendable {
@@ -135,7 +136,8 @@ struct IncidentLifecycleTests {
         #expect(!FileManager.default.fileExists(atPath: path + ".tmp.\(getpid())"))
         let promtool = "/usr/bin/promtool"
         try #require(FileManager.default.isExecutableFile(atPath: promtool), "promtool missing: make test installs Debian's prometheus")
-        let (status, out) = try runTool(promtool, ["check", "metrics"], stdin: path)
+        let run = try spawnMeasured(promtool, ["check", "metrics"], stdin: path)
+        let (status, out) = (run.status, run.stdout + run.stderr)
         #expect(status == 0, "promtool: \(out)")
         // promtool prints lint problems (naming, help text) even when it exits 0.
         #expect(out.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "promtool: \(out)")
@@ -174,24 +176,4 @@ struct IncidentLifecycleTests {
             #expect(!body.contains("SECRET-QUERY-TOKEN") && !body.contains("SECRET-BEARER-VALUE"))
         }
     }
-}
-
-/// Runs a tool with posix_spawn and waitpid (Foundation's Process was seen to miss child
-/// exits under load), stdin from a file, stdout and stderr together into a file.
-func runTool(_ path: String, _ arguments: [String], stdin: String) throws -> (Int32, String) {
-    let out = NSTemporaryDirectory() + "tool-\(UUID().uuidString).out"
-    defer { try? FileManager.default.removeItem(atPath: out) }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_adddup2(&actions, 1, 2)
-    let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var pid: pid_t = 0
-    guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { throw RunLockError(message: "cannot start \(path)") }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    return ((status >> 8) & 0xff, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
 }

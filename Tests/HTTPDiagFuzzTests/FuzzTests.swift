@@ -5,6 +5,7 @@ import Testing
 @testable import HTTPDiagCore
 @testable import HTTPDiagPlaybooks
 import HTTPDiagFleet
+import HTTPDiagTestSupport
 
 /// Property-based fuzzing of the parsers and writers that see hostile input: the playbook
 /// loader, the condition evaluator, the JWT decoder, the hop fingerprinter and the
@@ -30,9 +31,6 @@ enum Fuzz {
             try property(&source)
         }
     }
-
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let playbookDirectory = repositoryRoot.appendingPathComponent("Playbooks").path
 
     /// Recorded reports from the playbooks' fixture cases: realistic evidence to mutate.
     static let baseReports: [CheckReport] = {
@@ -118,7 +116,7 @@ struct FuzzTests {
                              "confidence: 2", "confidence: -1", "layer: nope", "1e999", "0x10", ".nan", "\u{0}", "\u{FEFF}", "é"]
 
     @Test func playbookLoaderLoadsOrThrowsPlaybookErrors() throws {
-        let dir = NSTemporaryDirectory() + "httpdiag-fuzz-playbooks-\(getpid())"
+        let dir = try makeTemporaryDirectory("httpdiag-fuzz-playbooks")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let texts = Fuzz.playbookTexts
         try #require(!texts.isEmpty)
@@ -364,9 +362,7 @@ struct FuzzTests {
 @Suite("Fuzzing the fleet config (property-based, fixed seed)")
 struct ConfigFuzzTests {
     static let example: String = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("config.example.json")
-        return (try? String(contentsOf: url, encoding: .utf8)) ?? "{}"
+        (try? String(contentsOf: repositoryRoot.appendingPathComponent("config.example.json"), encoding: .utf8)) ?? "{}"
     }()
 
     static let tokens = ["{", "}", "[", "]", ",", ":", "\"", "\\", "\\u0000", "null", "true", "-1", "1e999", "0.0001", "\"${X}\"",
@@ -375,8 +371,7 @@ struct ConfigFuzzTests {
 
     /// Mutated configs load or fail with a located ConfigError: never a crash or a hang.
     @Test func configLoaderLoadsOrThrowsConfigError() throws {
-        let dir = NSTemporaryDirectory() + "httpdiag-fuzz-config-\(getpid())"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryDirectory("httpdiag-fuzz-config")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/config.json"
         var loaded = 0, rejected = 0
@@ -393,7 +388,7 @@ struct ConfigFuzzTests {
             }
             try String(chars).write(toFile: path, atomically: true, encoding: .utf8)
             do {
-                _ = try ConfigLoader.load(file: path, environment: ["COGNITO_ID_TOKEN": "t", "X": "x"])
+                _ = try ConfigLoader.load(file: path, environment: ["COGNITO_ID_TOKEN": "t", "X": "x", "HTTPDIAG_LAB_CERTS": TestCerts.dir])
                 loaded += 1
             } catch let e as ConfigError {
                 rejected += 1

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import HTTPDiagPlaybooks
 @testable import HTTPDiagCore
+import HTTPDiagTestSupport
 
 /// The ladder (specific → hop role → status → failure kind) never leaves a failed check
 /// without a cause, and never diagnoses a healthy one.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import HTTPDiagPlaybooks
 @testable import HTTPDiagCore
+import HTTPDiagTestSupport
 
 /// Playbooks can name follow-up findings: `field: {path: "followups[].finding", equals: ...}`.
 @Suite("Follow-ups in the evidence catalog")
@@ -15,8 +16,7 @@ struct FollowUpFieldTests {
     }
 
     @Test func aPlaybookMatchesOnAFinding() throws {
-        let dir = NSTemporaryDirectory() + "pb-followup-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryDirectory("pb-followup")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try """
         id: sample_tls_port

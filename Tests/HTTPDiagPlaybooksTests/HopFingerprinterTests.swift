@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import HTTPDiagPlaybooks
 @testable import HTTPDiagCore
+import HTTPDiagTestSupport
 
 @Suite("Hop fingerprinter")
 struct HopFingerprinterTests {

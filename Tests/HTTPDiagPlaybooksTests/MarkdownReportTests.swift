@@ -3,6 +3,7 @@ import Ink
 import Testing
 @testable import HTTPDiagPlaybooks
 @testable import HTTPDiagCore
+import HTTPDiagTestSupport
 
 /// The incident report must render: parsed with a Markdown library, every section is
 /// there and well-formed.

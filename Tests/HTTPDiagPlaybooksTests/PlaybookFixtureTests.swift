@@ -2,9 +2,8 @@ import Foundation
 import Testing
 @testable import HTTPDiagPlaybooks
 @testable import HTTPDiagCore
+import HTTPDiagTestSupport
 
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let playbookDirectory = repositoryRoot.appendingPathComponent("Playbooks").path
 
 @Suite("Playbooks and their fixtures")
 struct PlaybookFixtureTests {

@@ -1,26 +1,15 @@
 import Foundation
 import Testing
 @testable import HTTPDiagPlaybooks
+import HTTPDiagTestSupport
 
 /// Bad playbooks get errors that name the file, the line and what is wrong.
 @Suite("Playbook validation errors")
 struct PlaybookLoaderTests {
-    static let valid = """
-    id: sample_cause
-    title: A sample
-    layer: http
-    severity: critical
-    confidence: 0.5
-    when:
-      - status: 500
-    explanation: The server said {{status}}.
-    remediation: [fix it]
-    verify: [check it]
-    """
+    static let valid = samplePlaybook()
 
     func error(_ yaml: String, name: String = "sample_cause") throws -> String {
-        let dir = NSTemporaryDirectory() + "pb-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryDirectory("pb")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try yaml.write(toFile: dir + "/\(name).yaml", atomically: true, encoding: .utf8)
         do {
@@ -59,12 +48,10 @@ struct PlaybookLoaderTests {
 
     /// A later --playbooks directory overrides a playbook of the same id.
     @Test func laterDirectoryOverridesById() throws {
-        let dir = NSTemporaryDirectory() + "pb-dup-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryDirectory("pb-dup")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try Self.valid.write(toFile: dir + "/sample_cause.yaml", atomically: true, encoding: .utf8)
-        let other = NSTemporaryDirectory() + "pb-dup2-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+        let other = try makeTemporaryDirectory("pb-dup2")
         defer { try? FileManager.default.removeItem(atPath: other) }
         try Self.valid.replacingOccurrences(of: "A sample", with: "Overridden").write(toFile: other + "/sample_cause.yaml", atomically: true, encoding: .utf8)
         let loaded = try PlaybookLoader.load(directories: [dir, other])

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Testing
 @testable import HTTPDiagPlaybooks
+import HTTPDiagTestSupport
 
 @Suite("Regex cache")
 struct RegexCacheTests {

@@ -5,7 +5,6 @@ import CHTTPDiag
 public enum DirectDNS {
     public static let typeA: Int32 = 1
     public static let typeAAAA: Int32 = 28
-    public static let typeCNAME: Int32 = 5
 
     /// One query. `server` nil means the nameservers of /etc/resolv.conf.
     public static func query(_ name: String, type: Int32, server: DNSServer?, timeoutMs: Int) -> DNSQuery {

@@ -22,12 +22,6 @@ public enum IPAddress {
         isIPv4(text) ? "ipv4" : isIPv6(text) ? "ipv6" : nil
     }
 
-    /// True for 127.0.0.0/8 and ::1.
-    public static func isLoopback(_ text: String) -> Bool {
-        if isIPv4(text) { return text.hasPrefix("127.") }
-        return isIPv6(text) && (text == "::1" || text == "0:0:0:0:0:0:0:1")
-    }
-
     /// `[::1]` for IPv6 in URLs and CURLOPT_RESOLVE entries, plain text for IPv4.
     public static func bracketed(_ text: String) -> String { isIPv6(text) ? "[\(text)]" : text }
 

@@ -304,10 +304,6 @@ public final class StateStore: @unchecked Sendable {
         }
     }
 
-    public func setReportPath(_ path: String, incident id: Int64) throws {
-        try db.write { try $0.execute(sql: "UPDATE incident SET report_path = ? WHERE id = ?", arguments: [path, id]) }
-    }
-
     /// The runs, newest first.
     public func runs(limit: Int = 20) throws -> [RunRow] {
         try db.read { try RunRow.fetchAll($0, sql: "SELECT * FROM run ORDER BY id DESC LIMIT ?", arguments: [limit]) }

@@ -2,23 +2,7 @@ import Foundation
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
-
-/// Runs the built `httpdiag` binary (make test builds it first).
-struct CLIResult { var status: Int32; var stdout: String; var stderr: String }
-
-/// The httpdiag binary under test.
-var cliBinary: String {
-    ProcessInfo.processInfo.environment["HTTPDIAG_BINARY"] ?? repositoryRoot.appendingPathComponent(".build/debug/httpdiag").path
-}
-
-func runCLI(_ arguments: [String], prefix: [String] = [], environment: [String: String]? = nil) throws -> CLIResult {
-    let binary = cliBinary
-    guard FileManager.default.isExecutableFile(atPath: binary) else { throw LabError.timeout("build httpdiag first: \(binary)") }
-    let run = prefix.isEmpty
-        ? try spawnMeasured(binary, arguments, environment: environment)
-        : try spawnMeasured(prefix[0], Array(prefix.dropFirst()) + [binary] + arguments, environment: environment)
-    return CLIResult(status: run.signal == nil ? run.status : 128 + (run.signal ?? 0), stdout: run.stdout, stderr: run.stderr)
-}
+import HTTPDiagTestSupport
 
 @Suite("The httpdiag command line")
 struct CLITests {
@@ -156,11 +140,6 @@ struct CLITests {
     }
 }
 
-@discardableResult
-func runTool(_ path: String, _ args: [String]) throws -> Int32 {
-    try spawnMeasured(path, args).status
-}
-
 /// The lab end to end: every endpoint, probed for real on loopback, must get its
 /// expected top diagnosis (`httpdiag lab --check` exits 0 only then).
 @Suite("Lab end to end")
@@ -183,27 +162,19 @@ struct LabEndToEndTests {
 /// A port nothing listens on (9, discard): a probe there fails at once.
 let closedURL = "http://127.0.0.1:9/"
 
-/// Playbook directories with one bad file each, made once per test run.
+/// Playbook directories with one bad file each, made once per test run (removed at exit).
 enum BadPlaybooks {
-    static let root = NSTemporaryDirectory() + "httpdiag-bad-playbooks-\(getpid())"
+    static let root: String = {
+        let dir = try! makeTemporaryDirectory("httpdiag-bad-playbooks")
+        atexit { try? FileManager.default.removeItem(atPath: BadPlaybooks.root) }
+        return dir
+    }()
     static let yaml = make("yaml", "bad_yaml", "id: bad_yaml\ntitle: x\nwhen:\n  - status: [500\n    foo: : bar\n")
     static let field = make("field", "odd_field", valid("odd_field", "- field: {path: response.nonsense, equals: 1}"))
     static let kind = make("kind", "odd_kind", valid("odd_kind", "- failure: dns_nxdomian"))
 
     static func valid(_ id: String, _ condition: String) -> String {
-        """
-        id: \(id)
-        title: A sample
-        layer: http
-        severity: critical
-        confidence: 0.5
-        when:
-          \(condition)
-        explanation: x
-        remediation: [fix it]
-        verify: [check it]
-
-        """
+        samplePlaybook(id: id, condition: condition, explanation: "x") + "\n"
     }
 
     static func make(_ dir: String, _ id: String, _ text: String) -> String {

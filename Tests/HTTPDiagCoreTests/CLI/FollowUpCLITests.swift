@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// Follow-ups through the real binary: the whole check stays within --max-time + 2 s
 /// (wall time of the process, measured as the hostile suite does), and --no-followup.

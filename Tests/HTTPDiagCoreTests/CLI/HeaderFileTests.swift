@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// `-H @FILE` reads headers from a file, one per line, as curl does, so that a token need
 /// not be on the command line (where `ps` shows it) (issue 9 §13).

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// The commands a diagnosis suggests use the URL's host and port, never a hard-coded 443
 /// (issue 9 §12): an endpoint on another port must get commands that reach it.

@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// The fleet runs the same prober: a fleet endpoint's secret headers do not follow a
 /// redirect to another host either (issue 9 §1), in `httpdiag run` and `httpdiag check`.
@@ -24,8 +25,7 @@ struct RedirectCredentialCLITests {
         let landed = Seen(), origin = Seen()
         let other = try LabServer(host: "127.0.0.2") { _ in .custom { r in landed.record(r); return .text(200, "landed") } }
         let first = try LabServer { _ in .custom { r in origin.record(r); return .redirect("http://127.0.0.2:\(other.port)/landing") } }
-        let dir = NSTemporaryDirectory() + "run-redirect-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryDirectory("run-redirect")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let headers = (Self.secrets.map { "\"\($0.key)\": \"\($0.value)\"" } + ["\"X-Trace\": \"keep-me\""]).joined(separator: ", ")
         try """

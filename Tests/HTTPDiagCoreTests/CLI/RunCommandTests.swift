@@ -4,18 +4,13 @@ import Testing
 @testable import HTTPDiagCore
 import HTTPDiagFleet
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// `httpdiag run` end to end: exit codes, quiet output, JSON, the lock, and a state that
 /// survives `kill -9` in the middle of a run.
 @Suite("httpdiag run", .serialized)
 struct RunCommandTests {
-    func config(_ endpoints: [(String, String)]) throws -> String {
-        let dir = NSTemporaryDirectory() + "run-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let list = endpoints.map { "{\"name\": \"\($0.0)\", \"url\": \"\($0.1)\", \"timeout_s\": 10}" }.joined(separator: ",\n")
-        try "{\"endpoints\": [\n\(list)\n]}".write(toFile: dir + "/config.json", atomically: true, encoding: .utf8)
-        return dir
-    }
+    func config(_ endpoints: [(String, String)]) throws -> String { try fleetDirectory("run", endpoints) }
 
     @Test func exitCodeIsTheWorstVerdictAndQuietPrintsOnlyChanges() throws {
         let server = try LabServer { r in r.path == "/down" ? .text(503, "down") : .text(200, "ok") }
@@ -43,7 +38,7 @@ struct RunCommandTests {
         let dir = try config([("slow", server.baseURL + "/")])
         let args = ["run", "--config", dir + "/config.json", "--state", dir + "/state.sqlite"]
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: cliBinary)
+        p.executableURL = URL(fileURLWithPath: httpdiagBinary)
         p.arguments = args
         p.standardOutput = FileHandle.nullDevice
         try p.run()
@@ -64,7 +59,7 @@ struct RunCommandTests {
         // Second run: 20 stalled endpoints, killed while they are in flight.
         let stalled = try config((0..<20).map { ("s\($0)", slow.baseURL + "/\($0)") } + [("a", fast.baseURL + "/")])
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: cliBinary)
+        p.executableURL = URL(fileURLWithPath: httpdiagBinary)
         p.arguments = ["run", "--config", stalled + "/config.json", "--state", state, "--concurrency", "4"]
         p.standardOutput = FileHandle.nullDevice
         try p.run()
@@ -118,6 +113,15 @@ struct RunCommandTests {
     }
 }
 
+/// A new temporary directory with `config.json`: the endpoints (name, url), each with
+/// `timeout_s`.
+func fleetDirectory(_ prefix: String, _ endpoints: [(String, String)], timeoutS: Double = 10) throws -> String {
+    let dir = try makeTemporaryDirectory(prefix)
+    let list = endpoints.map { "{\"name\": \"\($0.0)\", \"url\": \"\($0.1)\", \"timeout_s\": \(timeoutS)}" }.joined(separator: ",\n")
+    try "{\"endpoints\": [\n\(list)\n]}".write(toFile: dir + "/config.json", atomically: true, encoding: .utf8)
+    return dir
+}
+
 // MARK: - Issue 9: outbox, webhooks, signals, the state file, temp files, the lock, memory
 
 /// A tmpfs mounted (as root) for one test, so a full or read-only file system is a real one.
@@ -159,9 +163,9 @@ struct Background {
         out = base + ".out"; err = base + ".err"
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
-        switch spawnChild(cliBinary, [cliBinary] + arguments, environment: env, stdout: out, stderr: err) {
+        switch spawnChild(httpdiagBinary, [httpdiagBinary] + arguments, environment: env, stdout: out, stderr: err) {
         case .success(let pid): self.pid = pid
-        case .failure(let e): throw LabError.timeout("\(e)")
+        case .failure(let e): throw TestSupportError("\(e)")
         }
     }
 
@@ -227,11 +231,7 @@ final class HookReceiver: Sendable {
 @Suite("httpdiag run: outputs, signals and the state file (issue 9)", .serialized)
 struct RunHardeningTests {
     func fleet(_ endpoints: [(String, String)], timeoutS: Double = 10) throws -> String {
-        let dir = NSTemporaryDirectory() + "harden-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let list = endpoints.map { "{\"name\": \"\($0.0)\", \"url\": \"\($0.1)\", \"timeout_s\": \(timeoutS)}" }.joined(separator: ",\n")
-        try "{\"endpoints\": [\n\(list)\n]}".write(toFile: dir + "/config.json", atomically: true, encoding: .utf8)
-        return dir
+        try fleetDirectory("harden", endpoints, timeoutS: timeoutS)
     }
 
     /// §3: a full report disk and a failing webhook neither stop the textfile nor lose the

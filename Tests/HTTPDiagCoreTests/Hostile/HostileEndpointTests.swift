@@ -3,6 +3,7 @@ import Foundation
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// Hostile endpoints against the real `httpdiag check` binary: every case must end within
 /// --max-time + 1 s, stay under 64 MB of peak RSS (the child's own ru_maxrss from wait4)
@@ -119,11 +120,11 @@ struct HostileEndpointTests {
 /// client sends with that line reversed (`1.1/PTTH / TEG`): non-HTTP bytes inside TLS.
 final class TLSGarbageServer: @unchecked Sendable {
     let port: Int
-    private let child: ChildProcess
+    private let child: LabProcess
 
     init() throws {
         port = closedPort()
-        child = try ChildProcess("/usr/bin/openssl", ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", TestCerts.path("valid.pem"),
+        child = try LabProcess("/usr/bin/openssl", ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", TestCerts.path("valid.pem"),
                                                       "-key", TestCerts.path("valid.key"), "-rev", "-quiet"])
         try waitForTCP(port)
     }

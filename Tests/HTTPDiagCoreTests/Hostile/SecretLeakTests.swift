@@ -3,6 +3,7 @@ import Testing
 @testable import HTTPDiagCore
 import HTTPDiagFleet
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// Known secret values sent by the real binary to a server that echoes every request
 /// header, the query and the body back (body and Set-Cookie): none may appear in text,

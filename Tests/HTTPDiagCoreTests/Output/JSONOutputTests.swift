@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// The JSON output is a contract: docs/json-output.md lists every key with its type.
 @Suite("JSON output matches docs/json-output.md")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HTTPDiagCore
+import HTTPDiagTestSupport
 
 /// The classifier's table for a failed connect (CURLE_COULDNT_CONNECT and the socket's
 /// errno), errno by errno: only ECONNREFUSED is "nothing listens there" (issue 9 §10).

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// Requests a lab server saw, in order (what follow-ups sent).
 final class RequestLog: @unchecked Sendable {
@@ -194,7 +195,7 @@ struct FollowUpTests {
 /// The other address family, against dnsmasq's v6.test (127.0.0.1 and ::1).
 @Suite("Follow-up: the other address family", .serialized)
 struct FollowUpFamilyTests {
-    init() throws { try #require(TestDNS.started, "dnsmasq did not start on 127.0.0.1:5353") }
+    init() throws { try #require(TestDNS.started, "dnsmasq did not start") }
 
     @Test func onlyIPv4WasProbedAndIPv6Works() throws {
         let (v4, v6) = try ProberIPv6Tests.dualServers(v4: .text(503, "v4 down"), v6: .text(200, "v6"))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// An HTTP/2 server that answers a request with RST_STREAM or GOAWAY: libcurl 7.88 reports
 /// both as "empty reply" and keeps the error code; the evidence carries it anyway, read
@@ -44,16 +45,16 @@ struct HTTP2ErrorTests {
 
     final class H2Server: @unchecked Sendable {
         let port: Int
-        let child: ChildProcess
+        let child: LabProcess
+        let path = NSTemporaryDirectory() + "httpdiag-h2-server-\(UUID().uuidString).py"
         init(mode: String, code: Int) throws {
-            let path = NSTemporaryDirectory() + "httpdiag-h2-server-\(getpid()).py"
             try HTTP2ErrorTests.script.write(toFile: path, atomically: true, encoding: .utf8)
             port = closedPort()
-            child = try ChildProcess("/usr/bin/python3", [path, String(port), mode, String(code),
+            child = try LabProcess("/usr/bin/python3", [path, String(port), mode, String(code),
                                                           TestCerts.path("valid.pem"), TestCerts.path("valid.key")])
             try waitForTCP(port)
         }
-        deinit { child.stop() }
+        deinit { child.stop(); unlink(path) }
     }
 
     struct Case: Sendable, CustomStringConvertible {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// Classifications that said something the evidence did not (issue 9 §12).
 @Suite("Honest classifications")

@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// Internationalised names are converted with IDNA as libcurl does (its libidn2), so a
 /// `--resolve` entry in Unicode or in punycode pins the same name (issue 9 §11).
@@ -18,18 +19,23 @@ struct IDNTests {
         try LabServer { _ in .custom { r in seen.hosts.withLock { $0.append(r.header("Host") ?? "") }; return .text(200, "idn ok") } }
     }
 
-    @Test(arguments: [(unicode, unicode), (unicode, ascii), (ascii, unicode), (ascii, ascii)])
-    func resolveEntryPinsTheNameInEitherForm(urlHost: String, resolveHost: String) throws {
-        let seen = HostSeen()
-        let s = try server(seen)
-        // A nameserver that answers nothing: if the pin were missed, the probe would say so
-        // (dns_timeout) instead of asking the system's resolver.
+    /// `http://urlHost:PORT/` with `--resolve resolveHost:PORT:127.0.0.1`, against a
+    /// nameserver that answers nothing: if the pin were missed, the probe would say so
+    /// (dns_timeout) instead of asking the system's resolver.
+    func pinnedCheck(_ urlHost: String, resolve resolveHost: String, _ s: LabServer) throws -> CheckReport {
         let silent = try LabDNSResponder(mode: .silent)
-        let report = try check("http://\(urlHost):\(s.port)/") {
+        return try check("http://\(urlHost):\(s.port)/") {
             $0.resolve = ["\(resolveHost):\(s.port):127.0.0.1"]
             $0.dnsServer = DNSServer(host: "127.0.0.1", port: silent.port)
             $0.dnsTimeoutMs = 300
         }
+    }
+
+    @Test(arguments: [(unicode, unicode), (unicode, ascii), (ascii, unicode), (ascii, ascii)])
+    func resolveEntryPinsTheNameInEitherForm(urlHost: String, resolveHost: String) throws {
+        let seen = HostSeen()
+        let s = try server(seen)
+        let report = try pinnedCheck(urlHost, resolve: resolveHost, s)
         let probe = report.probes[0]
         #expect(probe.error == nil, "\(urlHost) with --resolve \(resolveHost): \(probe.error.map { "\($0.kind.rawValue) \($0.message)" } ?? "")")
         #expect(probe.response?.status == 200)
@@ -43,12 +49,7 @@ struct IDNTests {
     @Test func upperCaseUnicodeIsMappedAsIDNA2008Does() throws {
         let seen = HostSeen()
         let s = try server(seen)
-        let silent = try LabDNSResponder(mode: .silent)
-        let report = try check("http://BÜCHER.test:\(s.port)/") {
-            $0.resolve = ["\(Self.ascii):\(s.port):127.0.0.1"]
-            $0.dnsServer = DNSServer(host: "127.0.0.1", port: silent.port)
-            $0.dnsTimeoutMs = 300
-        }
+        let report = try pinnedCheck("BÜCHER.test", resolve: Self.ascii, s)
         #expect(report.probes[0].error == nil, "\(report.probes[0].error?.message ?? "")")
         #expect(seen.hosts.withLock { $0 } == ["\(Self.ascii):\(s.port)"])
     }

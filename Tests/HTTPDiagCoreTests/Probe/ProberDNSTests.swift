@@ -2,12 +2,13 @@ import Foundation
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
-/// DNS failure kinds and evidence against dnsmasq on 127.0.0.1:5353 (and stubs for what
+/// DNS failure kinds and evidence against dnsmasq on 127.0.0.1 and a free port (TestDNS; and stubs for what
 /// dnsmasq cannot answer).
 @Suite("DNS through dnsmasq", .serialized)
 struct ProberDNSTests {
-    init() throws { try #require(TestDNS.started, "dnsmasq did not start on 127.0.0.1:5353") }
+    init() throws { try #require(TestDNS.started, "dnsmasq did not start") }
 
     func dnsCheck(_ host: String, port: Int = 9, _ configure: (inout ProbeOptions) -> Void = { _ in }) throws -> CheckReport {
         try check("http://\(host):\(port)/") {
@@ -56,7 +57,7 @@ struct ProberDNSTests {
         #expect(dns.cnameChain.map(\.ttl) == [300, 300])
         #expect(dns.addresses == ["127.0.0.1"])
         #expect(dns.source == "dns_server")
-        #expect(dns.server == "127.0.0.1:5353")
+        #expect(dns.server == "127.0.0.1:\(TestDNS.port)")
     }
 
     @Test func severalAddressesAreEachProbed() throws {

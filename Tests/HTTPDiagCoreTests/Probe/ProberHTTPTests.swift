@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// Failure kinds of the HTTP layer, each provoked for real against the lab server.
 @Suite("HTTP probes against a loopback server")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// `--resolve` with IPv6 addresses, against listeners bound to ::1 only (IPV6_V6ONLY).
 @Suite("IPv6 addresses from --resolve")
@@ -12,7 +13,7 @@ struct ProberIPv6Tests {
             let v4 = try LabServer(host: "127.0.0.1") { _ in b4 }
             if let v6 = try? LabServer(host: "::1", port: v4.port, routes: { _ in b6 }) { return (v4, v6) }
         }
-        throw LabError.timeout("no port free on both 127.0.0.1 and ::1")
+        throw TestSupportError("no port free on both 127.0.0.1 and ::1")
     }
 
     @Test func bracketedIPv6AddressConnectsOverIPv6() throws {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// TLS failure kinds against `openssl s_server` with generated certificates.
 @Suite("TLS probes against openssl s_server")

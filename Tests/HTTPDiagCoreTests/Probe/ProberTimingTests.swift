@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// Phase timings of failed transfers: libcurl reports 0 for the phases of a transfer that
 /// failed in or after them; the prober fills them from its own callbacks.

@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// Credentials stay with the origin that was given them: every header the redactor
 /// classes as secret, and `-u`, is dropped on a redirect to another host or from https

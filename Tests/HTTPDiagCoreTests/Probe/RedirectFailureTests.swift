@@ -2,13 +2,14 @@ import Foundation
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// A failure after a redirect belongs to the hop where it happened, with the hops before
-/// it in the evidence and real timings (issue 9 §2). Names resolve through dnsmasq on
-/// 127.0.0.1:5353 (`--dns-server`), as for the first hop.
+/// it in the evidence and real timings (issue 9 §2). Names resolve through the test
+/// dnsmasq (TestDNS, 127.0.0.1 and a free port, `--dns-server`), as for the first hop.
 @Suite("Failures after a redirect", .serialized)
 struct RedirectFailureTests {
-    init() throws { try #require(TestDNS.started, "dnsmasq did not start on 127.0.0.1:5353") }
+    init() throws { try #require(TestDNS.started, "dnsmasq did not start") }
 
     @Test func aNameThatDoesNotResolveIsBlamedOnItsOwnHop() throws {
         let origin = try labServer(.redirect("http://h1.nx.test:8080/after"))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// One case of the real-server lab: a Debian server misconfigured the way operators do it,
 /// what sits behind it, the request, and the diagnosis `httpdiag check` must rank first.
@@ -103,7 +104,7 @@ struct RealServerLabRequest: Sendable {
     enum Target: Sendable {
         /// http://127.0.0.1:PORT
         case loopback
-        /// A name of the test dnsmasq zone (TestDNS, 127.0.0.1:5353), with `--dns-server`.
+        /// A name of the test dnsmasq zone (TestDNS: dnsmasq on 127.0.0.1 and a free port), with `--dns-server`.
         case testDNS(String)
         /// A name the flags pin (`--resolve`).
         case name(String)

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// The real-server lab's cases, one row each: server, the operator's mistake, request,
 /// expected top diagnosis and the alternatives that are as right given the wire.

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPDiagTestSupport
 
 /// What `httpdiag check --format json` said about a case: the ranked diagnosis ids and,
 /// per probe, the response (or the error) as the JSON document records it.
@@ -54,7 +55,7 @@ struct RealServerLabOutcome {
     init(json: String) throws {
         self.json = json
         guard let doc = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
-            throw RealServerError("httpdiag's output is not a JSON object: \(json.prefix(300))")
+            throw TestSupportError("httpdiag's output is not a JSON object: \(json.prefix(300))")
         }
         verdict = doc["verdict"] as? String ?? "?"
         ids = (doc["diagnoses"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPDiagTestSupport
 
 /// Saves a case's exchange into `$HTTPDIAG_LAB_RECORD` (when set), so the diagnosis can be
 /// inspected and the response reused as a fixture:

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPDiagTestSupport
 
 /// The `{{bytes:N}}` and `{{file:N}}` placeholders of a case's flags (a large header value,
 /// an upload body file), and the port.
@@ -18,7 +19,7 @@ struct RealServerLabRequestFiles {
         while let open = text.range(of: "{{file:"), let close = text.range(of: "}}", range: open.upperBound..<text.endIndex),
               let n = Int(text[open.upperBound..<close.lowerBound]) {
             let path = dir + "/body-\(n).bin"
-            FileManager.default.createFile(atPath: path, contents: Data(repeating: UInt8(ascii: "a"), count: n))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(repeating: UInt8(ascii: "a"), count: n))
             text.replaceSubrange(open.lowerBound..<close.upperBound, with: path)
         }
         return text

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import HTTPDiagLab
 @testable import HTTPDiagCore
+import HTTPDiagTestSupport
 
 /// Real server software from Debian (nginx, Apache httpd, HAProxy, Varnish, gunicorn,
 /// uvicorn), started by the test on free loopback ports and misconfigured as operators

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// A case's servers, running: the upstream first (a closed port, a socket server or a
 /// real server), then the case's server in front of it, each on a free loopback port.
@@ -52,7 +53,7 @@ final class RealServerTopology: @unchecked Sendable {
     private static func startOnFreePort(_ start: (Int) throws -> RealServer) throws -> RealServer {
         do {
             return try start(closedPort())
-        } catch let error as RealServerError where !error.description.contains("is not installed") {
+        } catch let error as TestSupportError where !error.description.contains("is not installed") {
             return try start(closedPort())
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HTTPDiagCore
+import HTTPDiagTestSupport
 
 @Suite("Control characters from the network are neutralised")
 struct ControlCharactersTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HTTPDiagCore
+import HTTPDiagTestSupport
 
 @Suite("JWT claims as evidence")
 struct JWTDecoderTests {

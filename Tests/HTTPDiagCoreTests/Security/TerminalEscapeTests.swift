@@ -3,6 +3,7 @@ import Testing
 @testable import HTTPDiagCore
 import HTTPDiagFleet
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// A hostile server's reason phrase, header values, Location and body carry terminal
 /// control sequences (CSI `ESC[31m`, `ESC[2J`, OSC 0 window titles ended by BEL, a raw
@@ -101,8 +102,7 @@ struct TerminalEscapeTests {
 
     @Test func fleetLinesIncidentLinesHistoryAndStateAreTerminalSafe() throws {
         let server = try Self.hostile()
-        let dir = NSTemporaryDirectory() + "fleet-escape-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryDirectory("fleet-escape")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try """
         {"endpoints": [{"name": "status", "url": "\(server.baseURL)/status"}, {"name": "redirect", "url": "\(server.baseURL)/redirect"}]}

@@ -12,11 +12,11 @@ import HTTPDiagLab
 /// cache child) stop with it: SIGTERM to the leader, SIGKILL to the group after a short
 /// grace period, and `stop()` waits until no member of the group runs. Every command line
 /// holds the temporary directory (prefix `httpdiag-realserver-`).
-final class RealServer: @unchecked Sendable {
-    let name: String
-    let port: Int
-    let directory: String
-    let pid: pid_t
+public final class RealServer: @unchecked Sendable {
+    public let name: String
+    public let port: Int
+    public let directory: String
+    public let pid: pid_t
     private let stopped = NSLock()
     private var isStopped = false
     /// The leader exited and was reaped: its pid may be reused, never signal it again.
@@ -38,7 +38,7 @@ final class RealServer: @unchecked Sendable {
     init(name: String, executable: String, arguments: [String], directory: String, port: Int,
          logs: [String] = [], user: RealServerUser? = nil, environment: [String: String] = [:], timeout: TimeInterval = 15) throws {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
-            throw RealServerError("\(name): \(executable) is not installed (scripts/install-deps.sh test installs it)")
+            throw TestSupportError("\(name): \(executable) is not installed (scripts/install-deps.sh test installs it)")
         }
         self.name = name
         self.port = port
@@ -57,7 +57,7 @@ final class RealServer: @unchecked Sendable {
     deinit { stop() }
 
     /// Stops the whole process group and waits until nothing of it runs any more.
-    func stop() {
+    public func stop() {
         stopped.lock()
         defer { stopped.unlock() }
         guard !isStopped else { return }
@@ -88,7 +88,7 @@ final class RealServer: @unchecked Sendable {
 
     /// Members of process group `group` that have not exited (zombies do not count: an
     /// orphaned worker is reaped by init, not by us).
-    static func runningMembers(ofGroup group: pid_t) -> [pid_t] {
+    public static func runningMembers(ofGroup group: pid_t) -> [pid_t] {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
         return entries.compactMap { entry -> pid_t? in
             guard let p = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
@@ -111,26 +111,15 @@ final class RealServer: @unchecked Sendable {
     private func waitUntilListening(timeout: TimeInterval, logs: [String]) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if Self.accepts(port: port) { return }
+            if LabPorts.accepts(port: port) { return }
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid {
                 stopped.lock(); leaderReaped = true; stopped.unlock()
-                throw RealServerError("\(name) exited with status \(status) before listening on 127.0.0.1:\(port)\n\(logTail(logs))")
+                throw TestSupportError("\(name) exited with status \(status) before listening on 127.0.0.1:\(port)\n\(logTail(logs))")
             }
             usleep(20_000)
         }
-        throw RealServerError("\(name) did not listen on 127.0.0.1:\(port) within \(timeout) s\n\(logTail(logs))")
-    }
-
-    static func accepts(port: Int) -> Bool {
-        let s = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(s) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = in_port_t(UInt16(port).bigEndian)
-        inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr)
-        return withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            connect(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } } == 0
+        throw TestSupportError("\(name) did not listen on 127.0.0.1:\(port) within \(timeout) s\n\(logTail(logs))")
     }
 
     /// posix_spawn `setpriv --pdeathsig KILL executable arguments...` in a new process
@@ -146,7 +135,7 @@ final class RealServer: @unchecked Sendable {
         switch spawnChild(setpriv, [setpriv] + drop + ["--pdeathsig", "KILL", executable] + arguments, environment: env,
                           stdout: directory + "/stdout.log", stderr: directory + "/stderr.log", fileMode: 0o644, newProcessGroup: true) {
         case .success(let pid): return pid
-        case .failure(let e): throw RealServerError("\(executable): \(e)")
+        case .failure(let e): throw TestSupportError("\(executable): \(e)")
         }
     }
 
@@ -191,12 +180,7 @@ struct RealServerUser: Sendable {
     func own(_ directory: String) throws {
         let paths = [directory] + (FileManager.default.subpaths(atPath: directory) ?? []).map { directory + "/" + $0 }
         for path in paths where chown(path, uid, gid) != 0 {
-            throw RealServerError("chown \(path) to \(uid):\(gid): errno \(errno)")
+            throw TestSupportError("chown \(path) to \(uid):\(gid): errno \(errno)")
         }
     }
-}
-
-struct RealServerError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Templates name their ports with placeholders: `{{port}}` (where the server listens),
 /// `{{upstream}}` (`127.0.0.1:PORT` of what is behind it), `{{upstream_port}}`, `{{dir}}`.
-enum RealServers {
+public enum RealServers {
     struct Placeholders {
         var port: Int
         var upstreamPort: Int?
@@ -26,7 +26,7 @@ enum RealServers {
 
     /// nginx, one process (`master_process off`), `daemon off`; `http` is the inside of the
     /// `http {}` block (the operator's `server {}` blocks and http-level directives).
-    static func nginx(http: String, port: Int, upstreamPort: Int?) throws -> RealServer {
+    public static func nginx(http: String, port: Int, upstreamPort: Int?) throws -> RealServer {
         let dir = try RealServer.makeDirectory("nginx")
         let p = Placeholders(port: port, upstreamPort: upstreamPort, dir: dir)
         let conf = """
@@ -55,7 +55,7 @@ enum RealServers {
     /// `modules` (names as in `mod_<name>.so`, besides mpm_event and authz_core) are loaded
     /// from /usr/lib/apache2/modules. As root it is started as www-data (Apache refuses to
     /// serve as root, and would clear its parent-death signal dropping privileges itself).
-    static func apache(config: String, modules: [String], port: Int, upstreamPort: Int?) throws -> RealServer {
+    public static func apache(config: String, modules: [String], port: Int, upstreamPort: Int?) throws -> RealServer {
         let dir = try RealServer.makeDirectory("apache2")
         let p = Placeholders(port: port, upstreamPort: upstreamPort, dir: dir)
         try FileManager.default.createDirectory(atPath: dir + "/htdocs", withIntermediateDirectories: true,
@@ -86,7 +86,7 @@ enum RealServers {
 
     /// HAProxy in the foreground (`-db`); `config` holds the operator's frontends and backends
     /// after a `defaults` section in HTTP mode with short timeouts.
-    static func haproxy(config: String, port: Int, upstreamPort: Int?) throws -> RealServer {
+    public static func haproxy(config: String, port: Int, upstreamPort: Int?) throws -> RealServer {
         let dir = try RealServer.makeDirectory("haproxy")
         let p = Placeholders(port: port, upstreamPort: upstreamPort, dir: dir)
         let conf = """
@@ -108,7 +108,7 @@ enum RealServers {
     /// varnishd in the foreground (`-F`) with its working directory (`-n`) in the temporary
     /// directory, no jail (`-j none`: stays root, keeps the parent-death signal), no
     /// management port (`-T none`), 16 MB of malloc storage and a small thread pool.
-    static func varnish(vcl: String, port: Int, upstreamPort: Int?) throws -> RealServer {
+    public static func varnish(vcl: String, port: Int, upstreamPort: Int?) throws -> RealServer {
         let dir = try RealServer.makeDirectory("varnish")
         let p = Placeholders(port: port, upstreamPort: upstreamPort, dir: dir)
         try p.apply(vcl).write(toFile: dir + "/default.vcl", atomically: true, encoding: .utf8)
@@ -121,32 +121,30 @@ enum RealServers {
 
     /// gunicorn (Debian's python3-gunicorn) serving `app.py` (a WSGI `application`) written
     /// into the temporary directory; `options` are the operator's command-line settings.
-    static func gunicorn(app: String, options: [String], port: Int) throws -> RealServer {
-        try requirePythonModule("gunicorn", package: "python3-gunicorn")
-        let dir = try RealServer.makeDirectory("gunicorn")
-        try app.write(toFile: dir + "/app.py", atomically: true, encoding: .utf8)
-        return try RealServer(name: "gunicorn", executable: "/usr/bin/python3",
-                              arguments: ["-m", "gunicorn", "--chdir", dir, "--bind", "127.0.0.1:\(port)",
-                                          "--workers", "1", "--worker-tmp-dir", dir, "--graceful-timeout", "1"]
-                                + options + ["app:application"],
-                              directory: dir, port: port)
+    public static func gunicorn(app: String, options: [String], port: Int) throws -> RealServer {
+        try pythonAppServer("gunicorn", app: app, port: port) { dir in
+            ["--chdir", dir, "--bind", "127.0.0.1:\(port)", "--workers", "1", "--worker-tmp-dir", dir, "--graceful-timeout", "1"]
+                + options + ["app:application"]
+        }
     }
 
     /// uvicorn (Debian's python3-uvicorn) serving `app.py` (an ASGI `app`).
-    static func uvicorn(app: String, options: [String], port: Int) throws -> RealServer {
-        try requirePythonModule("uvicorn", package: "python3-uvicorn")
-        let dir = try RealServer.makeDirectory("uvicorn")
-        try app.write(toFile: dir + "/app.py", atomically: true, encoding: .utf8)
-        return try RealServer(name: "uvicorn", executable: "/usr/bin/python3",
-                              arguments: ["-m", "uvicorn", "--app-dir", dir, "--host", "127.0.0.1", "--port", String(port),
-                                          "--no-access-log"] + options + ["app:app"],
-                              directory: dir, port: port)
+    public static func uvicorn(app: String, options: [String], port: Int) throws -> RealServer {
+        try pythonAppServer("uvicorn", app: app, port: port) { dir in
+            ["--app-dir", dir, "--host", "127.0.0.1", "--port", String(port), "--no-access-log"] + options + ["app:app"]
+        }
     }
 
-    /// Debian's python3 runs the app servers: their module must be installed for it.
-    private static func requirePythonModule(_ module: String, package: String) throws {
+    /// `python3 -m module arguments(dir)...` with `app` written to `dir/app.py`. Debian's
+    /// python3 runs the app servers: their module (Debian's python3-`module`) must be
+    /// installed for it.
+    private static func pythonAppServer(_ module: String, app: String, port: Int, arguments: (String) -> [String]) throws -> RealServer {
         guard FileManager.default.fileExists(atPath: "/usr/lib/python3/dist-packages/\(module)") else {
-            throw RealServerError("\(module): \(package) is not installed (scripts/install-deps.sh test installs it)")
+            throw TestSupportError("\(module): python3-\(module) is not installed (scripts/install-deps.sh test installs it)")
         }
+        let dir = try RealServer.makeDirectory(module)
+        try app.write(toFile: dir + "/app.py", atomically: true, encoding: .utf8)
+        return try RealServer(name: module, executable: "/usr/bin/python3", arguments: ["-m", module] + arguments(dir),
+                              directory: dir, port: port)
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
+import HTTPDiagLab
 
 /// A TCP listener that never calls accept: the kernel completes the handshake (a client's
 /// connect succeeds, its bytes are queued) and nothing ever comes back, as from a hung
 /// server. Unlike LabBlackholeListener its backlog has room, so connects do succeed.
-final class SilentListener: @unchecked Sendable {
-    let port: Int
-    let host: String
+public final class SilentListener: @unchecked Sendable {
+    public let port: Int
+    public let host: String
     private let fd: Int32
 
-    init(host: String = "127.0.0.1") throws {
+    public init(host: String = "127.0.0.1") throws {
         self.host = host
         let v6 = host.contains(":")
         let s = socket(v6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -28,7 +29,7 @@ final class SilentListener: @unchecked Sendable {
             bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 bind(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
         }
-        guard s >= 0, bound == 0, listen(s, 64) == 0 else { throw LabErrorText("silent listener: errno \(errno)") }
+        guard s >= 0, bound == 0, listen(s, 64) == 0 else { throw TestSupportError("silent listener: errno \(errno)") }
         var storage = sockaddr_storage()
         var len = socklen_t(MemoryLayout<sockaddr_storage>.size)
         _ = withUnsafeMutablePointer(to: &storage) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(s, $0, &len) } }
@@ -39,12 +40,7 @@ final class SilentListener: @unchecked Sendable {
         fd = s
     }
 
-    var url: String { host.contains(":") ? "http://[\(host)]:\(port)/" : "http://\(host):\(port)/" }
+    public var url: String { host.contains(":") ? "http://[\(host)]:\(port)/" : "http://\(host):\(port)/" }
 
     deinit { close(fd) }
-}
-
-struct LabErrorText: Error, CustomStringConvertible {
-    var description: String
-    init(_ d: String) { description = d }
 }

@@ -69,11 +69,11 @@ struct CheckCommand: ParsableCommand {
         let loading = EngineLoad(playbooks)
         let probed = try Prober.check(options)
         let report = try loading.wait().diagnose(probed)
-        // Defense in depth: whatever was missed by name is scrubbed by value here.
-        let redactor = Prober.makeRedactor(options)
+        // The output boundary: whatever was missed by name is scrubbed by value (the
+        // report carries the secrets of its options) and by shape here.
+        let boundary = OutputBoundary(report)
         if let reportFile {
-            let text = redactor.scrub(MarkdownReport.render(report))
-            guard FileManager.default.createFile(atPath: reportFile, contents: Data(text.utf8)) else {
+            guard OutputFile.write(boundary.pass(MarkdownReport.render(report)), to: reportFile) else {
                 throw InputError("--report \(reportFile): cannot write the file")
             }
         }
@@ -83,7 +83,7 @@ struct CheckCommand: ParsableCommand {
         case .text: out = TextReport.render(report, style: .forTerminal(isTTY: isatty(1) == 1))
         case .markdown: out = MarkdownReport.render(report)
         }
-        print(redactor.scrub(out))
+        StandardOutput.print(boundary.pass(out))
         if report.verdict != .ok { throw ExitCode(report.verdict.exitCode) }
     }
 

@@ -65,7 +65,7 @@ struct RunCommand: ParsableCommand {
                 store = s
             } catch let e as StateError { throw InputError(e.description) }
         }
-        let redact = Self.redactor(endpoints)
+        let boundary = Self.boundary(endpoints)
         var options = FleetRunOptions()
         options.reportDir = reportDir
         options.prometheus = prometheus
@@ -73,7 +73,7 @@ struct RunCommand: ParsableCommand {
         options.graceSeconds = grace
         options.webhookDeadlineSeconds = webhookDeadline
         options.keepDays = keepDays
-        options.redactor = redact
+        options.boundary = boundary
         let fleetRun = FleetRun(runner: FleetRunner(engine: try playbooks.engine(), concurrency: concurrency), store: store, options: options)
         let clock = MonotonicClock.now()
         let showProgress = isatty(2) == 1 && !quiet && format == .text
@@ -89,7 +89,7 @@ struct RunCommand: ParsableCommand {
         let claimed = result.interrupted == nil ? fleetRun.claimWebhooks() : []
         lock?.release()
         if !claimed.isEmpty { fleetRun.deliverWebhooks(claimed, &result) }
-        for e in result.outputErrors { print("httpdiag: \(redact(e.message))", to: &err) }
+        for e in result.outputErrors { print("httpdiag: \(boundary.pass(e.message))", to: &err) }
         for line in result.webhookFailures { print("httpdiag: \(line)", to: &err) }
         withExtendedLifetime(lock) {}
         let outcomes = result.outcomes
@@ -98,17 +98,18 @@ struct RunCommand: ParsableCommand {
         let changes = events.filter { $0.kind != .ongoing }
         switch format {
         case .json:
-            print(redact(try RunReport.json(outcomes, events: events, started: started, durationMs: MonotonicClock.millisecondsSince(clock),
-                                            interrupted: result.interrupted)))
+            StandardOutput.print(boundary.pass(try RunReport.json(outcomes, events: events, started: started,
+                                                                  durationMs: MonotonicClock.millisecondsSince(clock),
+                                                                  interrupted: result.interrupted)))
         case .text:
             if quiet {
-                for e in changes { print(redact(RunReport.eventLine(e))) }
+                for e in changes { StandardOutput.print(boundary.pass(RunReport.eventLine(e))) }
             } else {
                 let style = Style.forTerminal(isTTY: isatty(1) == 1)
                 let width = outcomes.map(\.name.count).max() ?? 0
-                for o in outcomes { print(redact(RunReport.line(o, style: style, width: width))) }
-                for e in changes { print(redact(RunReport.eventLine(e))) }
-                print(RunReport.summary(outcomes, durationMs: MonotonicClock.millisecondsSince(clock)))
+                for o in outcomes { StandardOutput.print(boundary.pass(RunReport.line(o, style: style, width: width))) }
+                for e in changes { StandardOutput.print(boundary.pass(RunReport.eventLine(e))) }
+                StandardOutput.print(boundary.pass(RunReport.summary(outcomes, durationMs: MonotonicClock.millisecondsSince(clock))))
             }
         }
         if let sig = result.interrupted ?? Interruption.signal.map(Interruption.name) {
@@ -127,15 +128,9 @@ struct RunCommand: ParsableCommand {
         if worst != .ok { throw ExitCode(worst.exitCode) }
     }
 
-    /// One redactor for all endpoints: every secret any of them sends is scrubbed everywhere.
-    static func redactor(_ endpoints: [EndpointConfig]) -> @Sendable (String) -> String {
-        var secrets = Redactor()
-        for e in endpoints {
-            let r = Prober.makeRedactor(e.probeOptions())
-            for s in r.secrets { secrets.addSecret(s) }
-        }
-        let final = secrets
-        return { final.scrub($0) }
+    /// One boundary for all endpoints: every secret any of them sends is scrubbed everywhere.
+    static func boundary(_ endpoints: [EndpointConfig]) -> OutputBoundary {
+        OutputBoundary(merging: endpoints.map { Prober.makeRedactor($0.probeOptions()) })
     }
 }
 

@@ -1,0 +1,120 @@
+/// Secrets recognised by their shape, not because the request carried them: what a
+/// server, a proxy or an error page may show that httpdiag never sent.
+/// - AWS access key ids: `AKIA`/`ASIA` + 16 upper-case letters or digits (20 chars);
+/// - values after AWS labels, with `=` or `:` and optional quotes (also JSON-escaped
+///   ones, `\"SecretAccessKey\": \"...\"`): `aws_secret_access_key`, `AWS_SECRET_ACCESS_KEY`,
+///   `SecretAccessKey`, `AWS_SESSION_TOKEN`, `SessionToken`, `AWS_SECURITY_TOKEN`,
+///   `X-Amz-Security-Token`, `X-Amz-Signature`, and in a SigV4 Authorization
+///   (`Credential=AKID/date/region/service/aws4_request, SignedHeaders=..., Signature=hex`)
+///   the `Signature` and the key id of the `Credential` (its scope stays: it tells a
+///   region or date mismatch apart);
+/// - query and form parameters whose name is secret (`SecretNames.isSecretField`) after
+///   `?` or `&` (also `&amp;`, `\u0026`, `%26`, `%3F`): a Location header or a body that
+///   quotes a URL with a token the server issued.
+/// Each value becomes `<redacted:N chars>`; a marker is never matched again.
+enum SecretShapes {
+    /// Labels whose value is a secret wherever they appear, with `=` or `:`.
+    static let awsLabels: Set<String> = [
+        "aws_secret_access_key", "secret_access_key", "secretaccesskey", "aws_session_token", "session_token",
+        "sessiontoken", "aws_security_token", "securitytoken", "x-amz-security-token", "x-amz-signature",
+        "awssecretaccesskey", "awssessiontoken",
+    ]
+    /// Labels whose value is secret after `=` anywhere (SigV4 Authorization, presigned URLs).
+    static let sigV4Labels: Set<String> = ["signature", "x-amz-signature", "credential", "x-amz-credential"]
+    /// Of those, where only the key id (up to the first `/`) is secret.
+    static let credentialLabels: Set<String> = ["credential", "x-amz-credential"]
+
+    static func isUpperAlnum(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 48 && c <= 57) }
+    static func isAlnum(_ c: UInt8) -> Bool { isUpperAlnum(c) || (c >= 97 && c <= 122) }
+    static func isNameByte(_ c: UInt8) -> Bool { isAlnum(c) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") }
+
+    static func redact(_ text: String) -> String {
+        let b = Array(text.utf8)
+        var out: [UInt8] = []
+        var copied = 0, i = 0
+        while i < b.count {
+            let c = b[i]
+            var range: Range<Int>?
+            if c == UInt8(ascii: "A") {
+                range = accessKeyID(b, i)
+            } else if c == UInt8(ascii: "=") || c == UInt8(ascii: ":") {
+                range = labelledValue(b, i)
+            }
+            guard let r = range, r.lowerBound >= copied else { i += 1; continue }
+            out += b[copied..<r.lowerBound]
+            out += Array(Redactor.marker(String(decoding: b[r], as: UTF8.self).count).utf8)
+            copied = r.upperBound
+            i = r.upperBound
+        }
+        guard copied > 0 else { return text }
+        out += b[copied...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `AKIA…`/`ASIA…` at `i`, not inside a longer word (`%2F`, `\u0022` before it count as a boundary).
+    static func accessKeyID(_ b: [UInt8], _ i: Int) -> Range<Int>? {
+        guard i + 20 <= b.count, b[i + 2] == UInt8(ascii: "I"), b[i + 3] == UInt8(ascii: "A"),
+              b[i + 1] == UInt8(ascii: "K") || b[i + 1] == UInt8(ascii: "S") else { return nil }
+        if i > 0 && isAlnum(b[i - 1]) {
+            let escaped = (i >= 3 && b[i - 3] == UInt8(ascii: "%")) || (i >= 6 && b[i - 6] == UInt8(ascii: "\\") && b[i - 5] == UInt8(ascii: "u"))
+            guard escaped else { return nil }
+        }
+        for k in 4..<20 where !isUpperAlnum(b[i + k]) { return nil }
+        if i + 20 < b.count && isAlnum(b[i + 20]) { return nil }
+        return i..<(i + 20)
+    }
+
+    /// The value after the `=` or `:` at `sep`, when the name before it makes it secret.
+    static func labelledValue(_ b: [UInt8], _ sep: Int) -> Range<Int>? {
+        let isEquals = b[sep] == UInt8(ascii: "=")
+        // The name, skipping back over quotes and escapes: `"SecretAccessKey" :`, `\"X\":`.
+        var j = sep - 1
+        while j >= 0, b[j] == UInt8(ascii: " ") || b[j] == UInt8(ascii: "\t") || b[j] == UInt8(ascii: "\"")
+                || b[j] == UInt8(ascii: "'") || b[j] == UInt8(ascii: "\\") { j -= 1 }
+        let nameEnd = j + 1
+        while j >= 0, nameEnd - j <= 64, isNameByte(b[j]) { j -= 1 }
+        let nameStart = j + 1
+        guard nameStart < nameEnd, nameEnd - nameStart <= 64 else { return nil }
+        let name = String(decoding: b[nameStart..<nameEnd], as: UTF8.self).lowercased()
+        let spaced = nameEnd != sep  // something between the name and the separator
+        let aws = awsLabels.contains(name)
+        let sigV4 = isEquals && !spaced && sigV4Labels.contains(name)
+        let query = isEquals && !spaced && afterQuerySeparator(b, nameStart) && SecretNames.isSecretField(name)
+        guard aws || sigV4 || query else { return nil }
+        var v = sep + 1
+        if aws && !query {
+            while v < b.count, b[v] == UInt8(ascii: " ") || b[v] == UInt8(ascii: "\t") || b[v] == UInt8(ascii: "\"")
+                    || b[v] == UInt8(ascii: "'") || (b[v] == UInt8(ascii: "\\") && v + 1 < b.count && b[v + 1] == UInt8(ascii: "\"")) { v += 1 }
+        }
+        guard v < b.count, b[v] != UInt8(ascii: "="), b[v] != UInt8(ascii: "<") else { return nil }
+        let credential = credentialLabels.contains(name)
+        var e = v
+        while e < b.count {
+            let c = b[e]
+            if c == UInt8(ascii: "\\") {
+                // A JSON-escaped slash is part of a value (a secret key has `/`); any other escape ends it.
+                guard !credential, e + 1 < b.count, b[e + 1] == UInt8(ascii: "/") else { break }
+                e += 2
+                continue
+            }
+            if credential && (c == UInt8(ascii: "/") || (c == UInt8(ascii: "%") && e + 2 < b.count && b[e + 1] == UInt8(ascii: "2")
+                                                          && (b[e + 2] | 0x20) == UInt8(ascii: "f"))) { break }
+            if c <= 0x20 || c == 0x7F || "\"'&,;<>#)]}|`".utf8.contains(c) { break }
+            e += 1
+        }
+        return e > v ? v..<e : nil
+    }
+
+    /// Whether the name starting at `p` follows `?` or `&` (or their escapes).
+    static func afterQuerySeparator(_ b: [UInt8], _ p: Int) -> Bool {
+        guard p > 0 else { return false }
+        let c = b[p - 1]
+        if c == UInt8(ascii: "?") || c == UInt8(ascii: "&") { return true }
+        func ends(_ s: String) -> Bool {
+            let u = Array(s.utf8)
+            guard p >= u.count else { return false }
+            return zip(b[(p - u.count)..<p], u).allSatisfy { ($0 | 0x20) == ($1 | 0x20) }
+        }
+        return ends("&amp;") || ends("\\u0026") || ends("%26") || ends("%3f")
+    }
+}

@@ -73,7 +73,15 @@ enum SecretShapes {
                 || b[j] == UInt8(ascii: "'") || b[j] == UInt8(ascii: "\\") { j -= 1 }
         let nameEnd = j + 1
         while j >= 0, nameEnd - j <= 64, isNameByte(b[j]) { j -= 1 }
-        let nameStart = j + 1
+        var nameStart = j + 1
+        // An escaped separator reads as part of the name: `\u0026name`, `%26name`, `%3Fname`.
+        if nameStart > 0, b[nameStart - 1] == UInt8(ascii: "\\"), nameEnd - nameStart > 5,
+           String(decoding: b[nameStart..<(nameStart + 5)], as: UTF8.self) == "u0026" {
+            nameStart += 5
+        } else if nameStart > 0, b[nameStart - 1] == UInt8(ascii: "%"), nameEnd - nameStart > 2,
+                  ["26", "3f", "3F"].contains(String(decoding: b[nameStart..<(nameStart + 2)], as: UTF8.self)) {
+            nameStart += 2
+        }
         guard nameStart < nameEnd, nameEnd - nameStart <= 64 else { return nil }
         let name = String(decoding: b[nameStart..<nameEnd], as: UTF8.self).lowercased()
         let spaced = nameEnd != sep  // something between the name and the separator

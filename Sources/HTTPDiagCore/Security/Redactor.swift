@@ -147,10 +147,15 @@ public struct Redactor: Sendable {
         "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN",
     ]
 
-    public mutating func learnEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) {
-        for name in Self.environmentCredentials {
-            if let value = environment[name]?.trimmedSpaces(), !value.isEmpty { addSecret(value) }
-        }
+    /// `environment`: the process's when nil (read once: every probe of a fleet run learns them).
+    public mutating func learnEnvironment(_ environment: [String: String]? = nil) {
+        for value in environment.map(Self.credentials(in:)) ?? Self.processCredentials { addSecret(value) }
+    }
+
+    static let processCredentials = credentials(in: ProcessInfo.processInfo.environment)
+
+    static func credentials(in environment: [String: String]) -> [String] {
+        environmentCredentials.compactMap { environment[$0]?.trimmedSpaces() }.filter { !$0.isEmpty }
     }
 
     /// The access key id of the Credential and the Signature of a SigV4 Authorization

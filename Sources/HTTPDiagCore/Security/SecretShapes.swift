@@ -94,7 +94,8 @@ enum SecretShapes {
             while v < b.count, b[v] == UInt8(ascii: " ") || b[v] == UInt8(ascii: "\t") || b[v] == UInt8(ascii: "\"")
                     || b[v] == UInt8(ascii: "'") || (b[v] == UInt8(ascii: "\\") && v + 1 < b.count && b[v + 1] == UInt8(ascii: "\"")) { v += 1 }
         }
-        guard v < b.count, b[v] != UInt8(ascii: "="), b[v] != UInt8(ascii: "<") else { return nil }
+        // Not a value: `==` in an expression, a marker already there, a JSON object or list.
+        guard v < b.count, !"=<{[(".utf8.contains(b[v]) else { return nil }
         let credential = credentialLabels.contains(name)
         var e = v
         while e < b.count {

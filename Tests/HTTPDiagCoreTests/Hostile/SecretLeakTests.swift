@@ -385,6 +385,7 @@ struct SecretLeakMatrixTests {
     static let serverSession = "mx-srv-session-Ui94Oa2"
     static let serverCode = "mx-srv-oauthcode-Vb36"
     static let serverAccessToken = "mx-srv-accesstoken-Nm15"
+    static let serverLocationSession = "mx-srv-locsession-Gh40"
     static let stsKeyID = "ASIAY34FZKBOKMUTVV7A"
     static let stsSecret = "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"
     static let stsSessionToken = "AQoDYXdzEJr-sts-session-token-EXAMPLE-Mz7"
@@ -405,7 +406,8 @@ struct SecretLeakMatrixTests {
             ("env AWS_ACCESS_KEY_ID", envKeyID), ("env AWS_SECRET_ACCESS_KEY", envSecretKey),
             ("env AWS_SESSION_TOKEN", envSessionToken),
             ("server Set-Cookie session", serverSession), ("server OAuth code in a quoted URL", serverCode),
-            ("server access_token in Content-Location", serverAccessToken), ("STS AccessKeyId", stsKeyID),
+            ("server access_token in Content-Location", serverAccessToken),
+            ("server session_id in Location", serverLocationSession), ("STS AccessKeyId", stsKeyID),
             ("STS SecretAccessKey", stsSecret), ("STS SessionToken", stsSessionToken),
         ]
         switch v {
@@ -464,6 +466,7 @@ struct SecretLeakMatrixTests {
             let echoed = r.headers.filter { ["authorization", "cookie", "x-api-key", "x-amz-security-token"].contains($0.name.lowercased()) }
             let headers: [(String, String)] = [("Content-Type", "text/plain"), ("Set-Cookie", "session=\(serverSession); Path=/; HttpOnly"),
                                                 ("Content-Location", "/api/next?access_token=\(serverAccessToken)&page=2"),
+                                                ("Location", "/login?return=%2Fapi&session_id=\(serverLocationSession)&echo=\(queryToken)"),
                                                 ("X-Echo", echoed.map { EchoEncoding.json($0.value, slash: true) }.joined(separator: " | "))]
                 + echoed.map { ("Set-Cookie", "echo=\($0.value); Path=/") }
             return .respond(status: 503, reason: "Unavailable key \(r.header("X-Api-Key") ?? "-") env \(envSecretKey)",

@@ -237,7 +237,9 @@ public struct Redactor: Sendable {
                 // The scope (date, region, service) and the signed headers stay: they tell a
                 // signature mismatch apart; the key id and the signature go.
                 let shaped = SecretShapes.redact(value)
-                if shaped.contains("Signature=<redacted:") { return scrubValues(shaped) }
+                if shaped.contains("Signature=<redacted:"), !shaped.contains("Credential=") || shaped.contains("Credential=<redacted:") {
+                    return scrubValues(shaped)
+                }
                 let rest = value.trimmedSpaces().drop { $0 != " " }.dropFirst()
                 return "\(value.trimmedSpaces().prefix { $0 != " " }) \(Self.marker(rest.count))"
             }

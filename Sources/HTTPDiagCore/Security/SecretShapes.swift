@@ -88,6 +88,7 @@ enum SecretShapes {
         let aws = awsLabels.contains(name)
         let sigV4 = isEquals && !spaced && sigV4Labels.contains(name)
         let query = isEquals && !spaced && afterQuerySeparator(b, nameStart) && SecretNames.isSecretField(name)
+        if !isEquals && !aws, let r = jsonStringValue(b, sep: sep, nameStart: nameStart, nameEnd: nameEnd, name: name) { return r }
         guard aws || sigV4 || query else { return nil }
         var v = sep + 1
         if aws && !query {
@@ -112,6 +113,46 @@ enum SecretShapes {
             e += 1
         }
         return e > v ? v..<e : nil
+    }
+
+    /// Names of JSON keys that are not secrets although they contain a secret word.
+    static let notSecretKeySuffixes = ["_type", "_use", "_endpoint", "_uri", "_url", "expires_in", "_expires_at", "_hint",
+                                       "_format", "_length", "_count", "_version", "_algorithm", "_method", "_name",
+                                       "_supported", "_required", "_lifetime", "_ttl"]
+
+    /// A JSON string under a key named like a secret (`"access_token": "..."`, `"client_secret":"..."`,
+    /// and the same JSON-escaped inside another string): an OAuth token response, an
+    /// error page that dumps its config. Whole words of `SecretNames` only (`token`,
+    /// `secret`, `password`, `signature`, `api_key`, ...), not the short exact names
+    /// (`code`, `key`, `sig`): `"code": "AccessDenied"` is evidence.
+    static func jsonStringValue(_ b: [UInt8], sep: Int, nameStart: Int, nameEnd: Int, name: String) -> Range<Int>? {
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        guard nameStart > 0, b[nameStart - 1] == quote, nameEnd < b.count,
+              b[nameEnd] == quote || (b[nameEnd] == backslash && nameEnd + 1 < b.count && b[nameEnd + 1] == quote),
+              SecretNames.containsFragment(name), !notSecretKeySuffixes.contains(where: { name.hasSuffix($0) }) else { return nil }
+        var v = sep + 1
+        while v < b.count, b[v] == UInt8(ascii: " ") || b[v] == UInt8(ascii: "\t") { v += 1 }
+        // `"` opens a string; `\"` one inside another string (the report's own JSON).
+        var escapedQuote = false
+        if v < b.count, b[v] == quote { v += 1 } else if v + 1 < b.count, b[v] == backslash, b[v + 1] == quote {
+            v += 2
+            escapedQuote = true
+        } else { return nil }
+        guard v < b.count, b[v] != UInt8(ascii: "<") else { return nil }
+        var e = v
+        while e < b.count {
+            if b[e] == quote {
+                var run = 0
+                while e - run - 1 >= v, b[e - run - 1] == backslash { run += 1 }
+                if escapedQuote ? run == 1 : run % 2 == 0 {
+                    let end = escapedQuote ? e - 1 : e
+                    return end > v ? v..<end : nil
+                }
+            }
+            if b[e] == UInt8(ascii: "\n") { return nil }
+            e += 1
+        }
+        return nil
     }
 
     /// Whether the name starting at `p` follows `?` or `&` (or their escapes).

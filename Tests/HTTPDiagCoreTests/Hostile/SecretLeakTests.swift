@@ -386,6 +386,8 @@ struct SecretLeakMatrixTests {
     static let serverCode = "mx-srv-oauthcode-Vb36"
     static let serverAccessToken = "mx-srv-accesstoken-Nm15"
     static let serverLocationSession = "mx-srv-locsession-Gh40"
+    static let serverJSONAccessToken = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJteC1zcnYifQ.mx-srv-jwt-sig-Tk72"
+    static let serverJSONRefreshToken = "mx-srv-refresh/Rf+58=="
     static let stsKeyID = "ASIAY34FZKBOKMUTVV7A"
     static let stsSecret = "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"
     static let stsSessionToken = "AQoDYXdzEJr-sts-session-token-EXAMPLE-Mz7"
@@ -407,7 +409,9 @@ struct SecretLeakMatrixTests {
             ("env AWS_SESSION_TOKEN", envSessionToken),
             ("server Set-Cookie session", serverSession), ("server OAuth code in a quoted URL", serverCode),
             ("server access_token in Content-Location", serverAccessToken),
-            ("server session_id in Location", serverLocationSession), ("STS AccessKeyId", stsKeyID),
+            ("server session_id in Location", serverLocationSession),
+            ("server OAuth access_token in a JSON body", serverJSONAccessToken),
+            ("server OAuth refresh_token in a JSON body", serverJSONRefreshToken), ("STS AccessKeyId", stsKeyID),
             ("STS SecretAccessKey", stsSecret), ("STS SessionToken", stsSessionToken),
         ]
         switch v {
@@ -462,6 +466,7 @@ struct SecretLeakMatrixTests {
             lines.append("env echo: \(envKeyID) \(envSecretKey) \(envSessionToken)")
             lines.append("json env echo: " + EchoEncoding.json(envSecretKey, slash: true))
             lines.append("next: https://idp.example.test/cb?state=1&code=\(serverCode)")
+            lines.append(#"{"access_token":"\#(serverJSONAccessToken)","token_type":"Bearer","refresh_token":"\#(serverJSONRefreshToken)"}"#)
             lines.append(#"{"Credentials":{"AccessKeyId":"\#(stsKeyID)","SecretAccessKey":"\#(stsSecret)","SessionToken":"\#(stsSessionToken)"}}"#)
             let echoed = r.headers.filter { ["authorization", "cookie", "x-api-key", "x-amz-security-token"].contains($0.name.lowercased()) }
             let headers: [(String, String)] = [("Content-Type", "text/plain"), ("Set-Cookie", "session=\(serverSession); Path=/; HttpOnly"),

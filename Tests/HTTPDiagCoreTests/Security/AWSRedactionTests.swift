@@ -84,6 +84,18 @@ struct AWSRedactionTests {
     }
 
     @Test(arguments: [
+        (#"{"access_token":"eyJhbGciOi.eyJzdWIiOiJ4In0.c2ln","token_type":"Bearer","expires_in":3600,"refresh_token":"rt-81\"x\u002Fy"}"#,
+         #"{"access_token":"<redacted:31 chars>","token_type":"Bearer","expires_in":3600,"refresh_token":"<redacted:15 chars>"}"#),
+        (#""body" : "{\"client_secret\": \"cs-4411\", \"code\": \"AccessDenied\"}""#,
+         #""body" : "{\"client_secret\": \"<redacted:7 chars>\", \"code\": \"AccessDenied\"}""#),
+        (#"{"code":"AccessDenied","token":{"token_use":"access"},"password":"","id_token_hint":"x"}"#,
+         #"{"code":"AccessDenied","token":{"token_use":"access"},"password":"","id_token_hint":"x"}"#),
+    ] as [(String, String)])
+    func jsonStringsUnderSecretKeysAreRedacted(text: String, expected: String) {
+        #expect(Redactor().scrub(text) == expected)
+    }
+
+    @Test(arguments: [
         "aws elbv2 describe-load-balancer-attributes --query \"Attributes[?Key=='idle_timeout.timeout_seconds']\"",
         "key=value and token: abc in prose, page=2&limit=3, Signature: none, sha 0123456789abcdef0123456789abcdef01234567",
         "AKIA is a prefix; AKIAIOSFODNN7EXAMPLEX is too long; xAKIAIOSFODNN7EXAMPLE is inside a word",

@@ -17,6 +17,7 @@ struct OutputBoundaryTests {
     static let sinkCalls = [
         #"(^|[^A-Za-z_.])print\("#, #"createFile\(atPath:"#, #"write\(toFile:"#, #"\.write\(to:"#, #"postJSON\("#,
         #"fputs\("#, #"fwrite\("#, #"FileHandle\.standardOutput"#, #"Glibc\.write\("#, #"\bputs\("#, #"\.write\(contentsOf:"#,
+        #"\bwrite\((1|STDOUT_FILENO),"#, #"\bdprintf\("#, #"\bsend\(|\bsendto\("#,
     ]
 
     /// (file, what the line contains, why it is no leak).
@@ -31,6 +32,8 @@ struct OutputBoundaryTests {
         ("httpdiag/LabCommand.swift", "print(", "the lab's own loopback URLs and the eval table (diagnosis ids, verdict lines of its own endpoints)"),
         ("httpdiag/HistoryCommand.swift", "print(open ?", "a fixed sentence"),
         ("httpdiag/HistoryCommand.swift", "print(\"latency \"", "a sparkline of numbers"),
+        ("HTTPDiagLab/LabConnection.swift", "send(fd,", "the loopback lab server's responses (a test fixture, not httpdiag's output)"),
+        ("HTTPDiagLab/LabDNSResponder.swift", "sendto(fd,", "the lab's DNS zone answers"),
         ("", "to: &err", "stderr: error messages (InputError never quotes a secret)"),
         ("", "to: &stderr", "stderr: error messages"),
         ("", "StandardOutput.print(", "the boundary's sink"),

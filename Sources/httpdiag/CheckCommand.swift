@@ -64,7 +64,7 @@ struct CheckCommand: ParsableCommand {
         options.reportFile = reportFile
         options.color = isatty(1) == 1
         let result = try CheckSession.run(options)
-        print(result.output)
+        StandardOutput.print(result.output)
         try result.verdict.exitUnlessOK()
     }
 

@@ -19,9 +19,11 @@ struct HistoryCommand: ParsableCommand {
         }
         // Rows are neutral since the evidence is (Prober.check); a state file written by an
         // older httpdiag, or by anyone else, is input too, so what it says is neutralised here.
+        // And through the output boundary (shapes and the environment's credentials).
+        let boundary = OutputBoundary()
         for r in rows {
-            print(ControlCharacters.neutralize("\(Format.date(Date(timeIntervalSince1970: r.runAt)))  \(r.verdict.padding(8)) \((Format.fixed(r.totalMs, 0) + " ms").padding(9)) \(r.reason)"
-                  + (r.diagnosisIds.isEmpty ? "" : "  \(r.diagnosisIds.split(separator: ",").first ?? "")")))
+            StandardOutput.print(boundary.pass(ControlCharacters.neutralize("\(Format.date(Date(timeIntervalSince1970: r.runAt)))  \(r.verdict.padding(8)) \((Format.fixed(r.totalMs, 0) + " ms").padding(9)) \(r.reason)"
+                  + (r.diagnosisIds.isEmpty ? "" : "  \(r.diagnosisIds.split(separator: ",").first ?? "")"))))
         }
     }
 }
@@ -36,11 +38,12 @@ struct IncidentsCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: path) else { throw InputError("no state at \(path): run `httpdiag run --config FILE` first") }
         let list = try StateStore.openForReading(path: path).incidents(openOnly: open)
         if list.isEmpty { print(open ? "no open incidents" : "no incidents"); return }
+        let boundary = OutputBoundary()
         for i in list {
             let state = i.resolvedAt == nil ? "OPEN    " : "resolved"
-            print(ControlCharacters.neutralize("#\(i.id ?? 0) \(state) \(i.endpoint.padding(20)) opened \(Format.date(Date(timeIntervalSince1970: i.openedAt)))  "
+            StandardOutput.print(boundary.pass(ControlCharacters.neutralize("#\(i.id ?? 0) \(state) \(i.endpoint.padding(20)) opened \(Format.date(Date(timeIntervalSince1970: i.openedAt)))  "
                   + "\(Int(i.durationSeconds.rounded())) s  \(i.count) run(s)  \(i.lastDiagnosis ?? "-")"
-                  + (i.diagnosisChanges > 0 ? "  (diagnosis changed \(i.diagnosisChanges)×)" : "") + (i.flapping ? "  flapping" : "")))
+                  + (i.diagnosisChanges > 0 ? "  (diagnosis changed \(i.diagnosisChanges)×)" : "") + (i.flapping ? "  flapping" : ""))))
         }
     }
 }

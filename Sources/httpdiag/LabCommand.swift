@@ -92,8 +92,9 @@ struct LabCommand: ParsableCommand {
             let top = report.diagnoses.first?.id
             let ok = top == e.expected
             if !ok { mismatches += 1 }
-            let text = Prober.makeRedactor(options).scrub(MarkdownReport.render(report))
-            try text.write(toFile: "\(reports)/\(e.name).md", atomically: true, encoding: .utf8)
+            guard OutputFile.write(OutputBoundary.render(report, MarkdownReport.render), to: "\(reports)/\(e.name).md") else {
+                throw InputError("cannot write \(reports)/\(e.name).md")
+            }
             let verdict = TextReport.verdictLine(report, style: Style(enabled: false)).split(separator: "|").first.map { String($0).trimmedSpaces() } ?? ""
             print("\(e.name.padding(24)) \((e.expected ?? "(none)").padding(42)) \(((top ?? "(none)") + (ok ? " ✓" : " ✗")).padding(42)) \(verdict.prefix(90))")
         }

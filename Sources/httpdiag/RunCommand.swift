@@ -34,10 +34,10 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let showProgress = isatty(2) == 1 && !quiet && format == .text
-        var observer = FleetSession.Observer(warning: { StandardError.say($0) })
+        var observer = FleetSession.Observer(warning: { StandardError.say($0.text) })
         if showProgress { observer.progress = { Progress.draw($0, $1) }; observer.probed = { Progress.clear() } }
         let result = try FleetSession.run(session, observer: observer)
-        for line in result.lines { print(line) }
+        StandardOutput.print(lines: result.lines)
         if let interrupted = result.interrupted {
             StandardError.say(interrupted.message)
             fflush(nil)

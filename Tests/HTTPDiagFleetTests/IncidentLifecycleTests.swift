@@ -157,7 +157,7 @@ struct IncidentLifecycleTests {
         let outcome = FleetRunner(engine: try engine(), concurrency: 1).probe(e)
         let store = try StateStore(path: NSTemporaryDirectory() + "hook-\(UUID().uuidString)/s.sqlite")
         let redactor = Prober.makeRedactor(e.probeOptions())
-        _ = try store.record([outcome], at: Date(), outputs: OutboxTargets(webhook: true, redactor: { redactor.scrub($0) }))
+        _ = try store.record([outcome], at: Date(), outputs: OutboxTargets(webhook: true, boundary: OutputBoundary(redactor: redactor)))
         var notifier = WebhookNotifier(url: receiver.baseURL + "/hook")
         notifier.initialBackoffMs = 50
         let rows = Outbox(store: store).claimWebhooks(for: 30)

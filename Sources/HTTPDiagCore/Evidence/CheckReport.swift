@@ -15,12 +15,20 @@ public struct CheckReport: Codable, Sendable {
     /// Ranked root-cause diagnoses (filled by the playbook engine).
     public var diagnoses: [Diagnosis]
     public var tool: ToolInfo
+    /// The secrets the report was probed with (not encoded): whoever renders the report
+    /// passes the text through `OutputBoundary(report)` and gets it redacted, without
+    /// having to find the probe options again.
+    public var redaction = Redactor()
+
+    enum CodingKeys: String, CodingKey {
+        case schema, verdict, reason, target, startedAt, durationMs, probes, hops, diagnoses, tool
+    }
 
     public init(verdict: Verdict, reason: String, target: Target, startedAt: Date, durationMs: Double,
-                probes: [ProbeResult], diagnoses: [Diagnosis] = [], tool: ToolInfo) {
+                probes: [ProbeResult], diagnoses: [Diagnosis] = [], tool: ToolInfo, redaction: Redactor = Redactor()) {
         self.verdict = verdict; self.reason = reason; self.target = target
         self.startedAt = startedAt; self.durationMs = durationMs; self.probes = probes
-        self.diagnoses = diagnoses; self.tool = tool
+        self.diagnoses = diagnoses; self.tool = tool; self.redaction = redaction
     }
 }
 

@@ -76,11 +76,13 @@ public enum Prober {
                            method: options.effectiveMethod, samples: options.samples, burst: options.burst,
                            fanout: plan.pin),
             startedAt: started, durationMs: MonotonicClock.millisecondsSince(clock), probes: probes,
-            tool: ToolInfo(name: "httpdiag", version: HTTPDiagVersion.current, libcurl: LibcurlInfo.version))
+            tool: ToolInfo(name: "httpdiag", version: HTTPDiagVersion.current, libcurl: LibcurlInfo.version),
+            redaction: redactor)
     }
 
     public static func makeRedactor(_ options: ProbeOptions) -> Redactor {
         var r = Redactor()
+        r.learnEnvironment()
         r.learnURL(options.url)
         for header in options.headers {
             if let colon = header.firstIndex(of: ":") {

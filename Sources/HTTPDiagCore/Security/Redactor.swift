@@ -36,8 +36,15 @@ public struct Redactor: Sendable {
         if let decoded = value.removingPercentEncodingLenient(), decoded != value { addSecret(decoded) }
     }
 
-    /// Removes every known secret value from `text`, in any of the encodings above.
+    /// Removes every known secret value from `text`, in any of the encodings above, and
+    /// every secret recognised by its shape (SecretShapes: AWS keys, signatures and
+    /// tokens, secret query parameters of URLs quoted in the text).
     public func scrub(_ text: String) -> String {
+        SecretShapes.redact(scrubValues(text))
+    }
+
+    /// By value only.
+    func scrubValues(_ text: String) -> String {
         guard !secrets.isEmpty else { return text }
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
@@ -98,6 +105,9 @@ public struct Redactor: Sendable {
             return
         }
         addSecret(value.trimmedSpaces())
+        if lower.hasSuffix("authorization"), let sigV4 = Self.sigV4Parts(value) {
+            for part in sigV4 { addSecret(part) }
+        }
         if let (_, credentials) = Self.splitScheme(value) {
             addSecret(credentials)
             if lower.hasSuffix("authorization"), value.lowercased().hasPrefix("basic "),
@@ -121,7 +131,49 @@ public struct Redactor: Sendable {
                 learnBasicCredentials(u + ":" + p)
             }
         }
-        for (name, value) in parts.queryItems where SecretNames.isSecretField(name) { addSecret(value) }
+        for (name, value) in parts.queryItems where SecretNames.isSecretField(name) {
+            addSecret(value)
+            // A presigned URL's credential: the access key id before the scope.
+            if name.lowercased() == "x-amz-credential", let decoded = value.removingPercentEncodingLenient(),
+               let keyID = decoded.split(separator: "/").first {
+                addSecret(String(keyID))
+            }
+        }
+    }
+
+    /// The AWS credentials of the process environment (the SDKs' and the CLI's variables),
+    /// so that an echo of them anywhere (a response body, an error page) is scrubbed.
+    public static let environmentCredentials = [
+        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN",
+    ]
+
+    /// `environment`: the process's when nil (read once: every probe of a fleet run learns them).
+    public mutating func learnEnvironment(_ environment: [String: String]? = nil) {
+        for value in environment.map(Self.credentials(in:)) ?? Self.processCredentials { addSecret(value) }
+    }
+
+    static let processCredentials = credentials(in: ProcessInfo.processInfo.environment)
+
+    static func credentials(in environment: [String: String]) -> [String] {
+        environmentCredentials.compactMap { environment[$0]?.trimmedSpaces() }.filter { !$0.isEmpty }
+    }
+
+    /// The access key id of the Credential and the Signature of a SigV4 Authorization
+    /// (`AWS4-HMAC-SHA256 Credential=AKID/20130524/us-east-1/s3/aws4_request, SignedHeaders=..., Signature=hex`).
+    static func sigV4Parts(_ value: String) -> [String]? {
+        let v = value.trimmedSpaces()
+        guard v.hasPrefix("AWS4-") else { return nil }
+        var parts: [String] = []
+        for item in v.split(whereSeparator: { $0 == "," || $0 == " " }) {
+            let kv = item.split(separator: "=", maxSplits: 1)
+            guard kv.count == 2 else { continue }
+            switch kv[0].lowercased() {
+            case "credential": if let id = kv[1].split(separator: "/").first { parts.append(String(id)) }
+            case "signature": parts.append(String(kv[1]))
+            default: break
+            }
+        }
+        return parts
     }
 
     /// Learns `user:password` given with -u.
@@ -181,6 +233,16 @@ public struct Redactor: Sendable {
             attributes[0] = kv.count == 2 ? "\(kv[0])=\(Self.marker(kv[1].count))" : Self.marker(attributes[0].count)
             return scrub(attributes.joined(separator: ";"))
         default:
+            if lower.hasSuffix("authorization"), Self.sigV4Parts(value) != nil {
+                // The scope (date, region, service) and the signed headers stay: they tell a
+                // signature mismatch apart; the key id and the signature go.
+                let shaped = SecretShapes.redact(value)
+                if shaped.contains("Signature=<redacted:"), !shaped.contains("Credential=") || shaped.contains("Credential=<redacted:") {
+                    return scrubValues(shaped)
+                }
+                let rest = value.trimmedSpaces().drop { $0 != " " }.dropFirst()
+                return "\(value.trimmedSpaces().prefix { $0 != " " }) \(Self.marker(rest.count))"
+            }
             if let (scheme, credentials) = Self.splitScheme(value) {
                 return "\(scheme) \(Self.marker(credentials.count))"
             }

@@ -14,17 +14,30 @@ public enum IncidentReports {
     /// The Markdown of a probe, before the incident's footer.
     public static func body(_ report: CheckReport) -> String { MarkdownReport.render(report) }
 
+    /// The same through the boundary (the report's own secrets and the run's).
+    public static func body(_ report: CheckReport, boundary: OutputBoundary) -> RedactedText {
+        boundary.adding(report.redaction).pass(body(report))
+    }
+
     /// The whole report of an opened or changed incident: `body` (already rendered and
-    /// redacted while probing) or the outcome's report; nil when neither is there.
-    public static func document(_ e: IncidentEvent, body: String?, redactor: (String) -> String) -> String? {
-        guard let id = e.incident.id, let text = body ?? e.outcome.report.map({ redactor(Self.body($0)) }) else { return nil }
-        return text + redactor(footer(e, id: id))
+    /// redacted while probing: passed again, it is text read back from a spool file) or
+    /// the outcome's report; nil when neither is there.
+    public static func document(_ e: IncidentEvent, body: String?, boundary: OutputBoundary) -> RedactedText? {
+        guard let id = e.incident.id else { return nil }
+        let b = boundary.adding(e.outcome.redaction)
+        guard let text = body.map({ b.pass($0) }) ?? e.outcome.report.map({ Self.body($0, boundary: b) }) else { return nil }
+        return text + b.pass(footer(e, id: id))
     }
 
     static func footer(_ e: IncidentEvent, id: Int64) -> String {
         "\n---\nIncident \(id) of `\(e.incident.endpoint)`: opened \(Format.date(Date(timeIntervalSince1970: e.incident.openedAt))), "
             + "seen \(e.incident.count) time(s), diagnosis changed \(e.incident.diagnosisChanges) time(s)"
             + (e.incident.flapping ? ", **flapping** (reopened within an hour of its last resolution)" : "") + ".\n"
+    }
+
+    /// The section appended when an incident resolves, through the boundary.
+    public static func resolution(_ e: IncidentEvent, boundary: OutputBoundary) -> RedactedText {
+        boundary.adding(e.outcome.redaction).pass(resolution(e))
     }
 
     /// The section appended when an incident resolves.

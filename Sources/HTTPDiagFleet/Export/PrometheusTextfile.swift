@@ -32,8 +32,13 @@ public enum PrometheusTextfile {
         }
     }
 
-    /// The whole file, family by family; `emit` gets it in pieces (a run of 100,000
-    /// endpoints is never one string).
+    /// The whole file, family by family, through the boundary; `emit` gets it in pieces (a
+    /// run of 100,000 endpoints is never one string).
+    static func render(_ outcomes: [EndpointOutcome], runAt: Date?, boundary: OutputBoundary,
+                       emit: (RedactedText) throws -> Void) rethrows {
+        try render(outcomes, runAt: runAt) { try emit(boundary.pass($0)) }
+    }
+
     static func render(_ outcomes: [EndpointOutcome], runAt: Date?, emit: (String) throws -> Void) rethrows {
         for (index, family) in families.enumerated() {
             var header = false
@@ -56,10 +61,16 @@ public enum PrometheusTextfile {
         return out
     }
 
+    /// The whole file as it is written (through the boundary).
+    public static func render(_ outcomes: [EndpointOutcome], runAt: Date? = nil, boundary: OutputBoundary) -> RedactedText {
+        boundary.pass(render(outcomes, runAt: runAt))
+    }
+
     /// Writes `path` through `path.tmp.PID` and a rename. On failure the temporary file is
     /// removed, and so is the previous file (it would look current to node_exporter while
     /// describing an older run); the error says what failed, in words.
-    public static func write(_ outcomes: [EndpointOutcome], to path: String, runAt: Date? = nil) throws {
+    public static func write(_ outcomes: [EndpointOutcome], to path: String, runAt: Date? = nil,
+                             boundary: OutputBoundary = OutputBoundary()) throws {
         let tmp = path + ".tmp.\(getpid())"
         func fail(_ step: String, _ message: String) -> OutputError {
             unlink(tmp)
@@ -69,7 +80,7 @@ public enum PrometheusTextfile {
         var writer: FileWriter
         do { writer = try FileWriter(path: tmp) } catch { throw fail("cannot create the temporary file \(tmp)", error.message) }
         do {
-            try render(outcomes, runAt: runAt) { s in try writer.write(s) }
+            try render(outcomes, runAt: runAt, boundary: boundary) { s in try writer.write(s) }
             try writer.finish()
         } catch {
             writer.abandon()

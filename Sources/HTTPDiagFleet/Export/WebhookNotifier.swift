@@ -17,7 +17,11 @@ public struct WebhookNotifier: Sendable {
     /// All deliveries of a run end by then.
     public var deadlineSeconds: Double = 20
 
-    public init(url: String) { self.url = url }
+    /// Every body passes it on its way out (payloads were redacted when stored; they are
+    /// read back from the state file).
+    public var boundary: OutputBoundary
+
+    public init(url: String, boundary: OutputBoundary = OutputBoundary()) { self.url = url; self.boundary = boundary }
 
     public struct Delivery: Sendable {
         public var id: Int64
@@ -68,7 +72,7 @@ public struct WebhookNotifier: Sendable {
     }
 
     func post(_ row: OutboxRow, started: UInt64, budgetMs: Double) -> Delivery {
-        let body = Array((row.payload ?? "{}").utf8)
+        let body = boundary.pass(row.payload ?? "{}")
         var backoff = Double(initialBackoffMs)
         var last = 0
         var tried = 0
@@ -76,7 +80,7 @@ public struct WebhookNotifier: Sendable {
             let left = budgetMs - MonotonicClock.millisecondsSince(started)
             guard left >= 50, Interruption.signal == nil else { break }
             tried = attempt
-            let (status, _) = HTTPPoster.postJSON(url: url, body: body, timeoutMs: Int(min(Double(timeoutMs), left)))
+            let (status, _) = HTTPPoster.post(url: url, body: body, timeoutMs: Int(min(Double(timeoutMs), left)))
             last = status
             if (200..<300).contains(status) { return Delivery(id: row.id, attempts: attempt, status: status, delivered: true, skipped: false) }
             let after = budgetMs - MonotonicClock.millisecondsSince(started)

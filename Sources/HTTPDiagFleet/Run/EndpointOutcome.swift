@@ -21,6 +21,9 @@ public final class EndpointOutcome: Sendable {
     public let metrics: ProbeMetrics
     /// The diagnosed report (for Markdown incident reports); nil once compacted.
     public let report: CheckReport?
+    /// The secrets of the endpoint's request (the report's), kept after compaction: every
+    /// output of the outcome (its line, a state row, a webhook) is redacted with them.
+    public let redaction: Redactor
 
     public init(name: String, url: String, tags: [String], verdict: Verdict, reason: String, latencyMs: Double, status: Int?,
                 failureKind: String?, diagnosisIDs: [String], expectationFailures: [String], report: CheckReport) {
@@ -28,12 +31,13 @@ public final class EndpointOutcome: Sendable {
         self.latencyMs = latencyMs; self.status = status; self.failureKind = failureKind; self.diagnosisIDs = diagnosisIDs
         self.expectationFailures = expectationFailures; self.report = report
         self.metrics = ProbeMetrics(report)
+        self.redaction = report.redaction
     }
 
     init(copying o: EndpointOutcome) {
         name = o.name; url = o.url; tags = o.tags; verdict = o.verdict; reason = o.reason; latencyMs = o.latencyMs
         status = o.status; failureKind = o.failureKind; diagnosisIDs = o.diagnosisIDs
-        expectationFailures = o.expectationFailures; metrics = o.metrics; report = nil
+        expectationFailures = o.expectationFailures; metrics = o.metrics; report = nil; redaction = o.redaction
     }
 
     /// The same outcome without its report.

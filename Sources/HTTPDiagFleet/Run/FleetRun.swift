@@ -13,7 +13,8 @@ public struct FleetRunOptions: Sendable {
     public var graceSeconds: Double = 5
     public var webhookDeadlineSeconds: Double = 20
     public var keepDays: Double?
-    public var redactor: @Sendable (String) -> String = { $0 }
+    /// Every output of the run passes it (RedactedText): the secrets of every endpoint.
+    public var boundary = OutputBoundary()
     public init() {}
 }
 
@@ -50,9 +51,9 @@ public final class FleetRun {
     public func probeAndRecord(_ endpoints: [EndpointConfig], runID: Int64?, startedAt: Date,
                                progress: ((Int, Int) -> Void)? = nil) -> Result {
         var result = Result(startedAt: startedAt, runID: runID)
-        let redactor = options.redactor
+        let boundary = options.boundary
         let spool = options.reportDir != nil && store != nil ? ReportSpool() : nil
-        let stream = runner.start(endpoints, render: spool == nil ? nil : Self.failingReport(redactor))
+        let stream = runner.start(endpoints, render: spool == nil ? nil : Self.failingReport(boundary))
         var slots = [EndpointOutcome?](repeating: nil, count: endpoints.count)
         var bodies: [Int: ReportSpool.Ref] = [:]
         var graceEnd: Date?
@@ -79,7 +80,7 @@ public final class FleetRun {
         result.outcomes = slots.compactMap { $0 }
         guard let store, let runID else { return result }
         let targets = OutboxTargets(reportDir: options.reportDir, prometheus: options.prometheus,
-                                    webhook: options.webhook != nil, redactor: redactor)
+                                    webhook: options.webhook != nil, boundary: boundary)
         do {
             try store.recordRun(runID: runID, at: startedAt, outputs: targets) { recording in
                 for (i, o) in slots.enumerated() {
@@ -104,20 +105,20 @@ public final class FleetRun {
     }
 
     /// The redacted Markdown of a failing outcome (a report is written only for those).
-    static func failingReport(_ redactor: @escaping @Sendable (String) -> String) -> @Sendable (EndpointOutcome) -> String? {
+    static func failingReport(_ boundary: OutputBoundary) -> @Sendable (EndpointOutcome) -> String? {
         { o in
             guard o.verdict != .ok, let report = o.report else { return nil }
-            return redactor(IncidentReports.body(report))
+            return IncidentReports.body(report, boundary: boundary).text
         }
     }
 
     /// Reports (this run's and those left pending by earlier runs) and the textfile; a
     /// failure of one never stops the other.
     public func deliverFiles(_ result: inout Result) {
-        if let store { result.outputErrors += Outbox(store: store).deliverReports() }
+        if let store { result.outputErrors += Outbox(store: store, boundary: options.boundary).deliverReports() }
         if let prometheus = options.prometheus {
             var failure: String?
-            do { try PrometheusTextfile.write(result.outcomes, to: prometheus, runAt: result.startedAt) } catch {
+            do { try PrometheusTextfile.write(result.outcomes, to: prometheus, runAt: result.startedAt, boundary: options.boundary) } catch {
                 failure = SystemError.describe(error)
                 result.outputErrors.append(OutputError(failure!))
             }
@@ -135,7 +136,7 @@ public final class FleetRun {
     /// lock is released); what fails stays pending for the next run.
     public func deliverWebhooks(_ rows: [OutboxRow], _ result: inout Result) {
         guard let url = options.webhook, let store, !rows.isEmpty else { return }
-        var notifier = WebhookNotifier(url: url)
+        var notifier = WebhookNotifier(url: url, boundary: options.boundary)
         notifier.deadlineSeconds = options.webhookDeadlineSeconds
         let deliveries = notifier.deliver(rows)
         var marks: [(Int64, String?)] = []
@@ -144,7 +145,7 @@ public final class FleetRun {
             let why = d.skipped ? "not tried before the \(Format.fixed(options.webhookDeadlineSeconds, 0)) s deadline (--webhook-deadline)"
                 : d.status == 0 ? "no answer after \(d.attempts) attempt(s)" : "status \(d.status) after \(d.attempts) attempt(s)"
             marks.append((row.id, why))
-            result.webhookFailures.append("webhook \(options.redactor(url)) failed for incident \(row.incidentId ?? 0) \(row.event ?? "") "
+            result.webhookFailures.append("webhook \(options.boundary.pass(url)) failed for incident \(row.incidentId ?? 0) \(row.event ?? "") "
                                           + "(\(why)); kept in the outbox of \(store.path) for the next run")
         }
         Outbox(store: store).mark(marks)

@@ -60,7 +60,8 @@ public struct FleetRunner: Sendable {
                                                        target: Target(url: endpoint.url, scheme: "", host: "", port: 0, method: "",
                                                                       samples: 0, burst: false, fanout: false),
                                                        startedAt: Date(), durationMs: 0, probes: [],
-                                                       tool: ToolInfo(name: "httpdiag", version: HTTPDiagVersion.current, libcurl: "")))
+                                                       tool: ToolInfo(name: "httpdiag", version: HTTPDiagVersion.current, libcurl: ""),
+                                                       redaction: Prober.makeRedactor(endpoint.probeOptions())))
         }
         let failures = endpoint.expect.failures(report)
         if !failures.isEmpty && report.verdict < .critical {

@@ -67,9 +67,9 @@ public enum FleetSession {
         public var probed: (() -> Void)?
         /// A problem that does not stop the run (the state could not record it, an output
         /// failed, a webhook was not delivered), redacted, when it happens.
-        public var warning: ((String) -> Void)?
+        public var warning: ((RedactedText) -> Void)?
 
-        public init(progress: ((Int, Int) -> Void)? = nil, probed: (() -> Void)? = nil, warning: ((String) -> Void)? = nil) {
+        public init(progress: ((Int, Int) -> Void)? = nil, probed: (() -> Void)? = nil, warning: ((RedactedText) -> Void)? = nil) {
             self.progress = progress; self.probed = probed; self.warning = warning
         }
     }
@@ -85,7 +85,7 @@ public enum FleetSession {
         /// The endpoints selected from the config.
         public var selected: Int
         /// The output (text lines or one JSON document), redacted, one element per line printed.
-        public var lines: [String]
+        public var lines: [RedactedText]
         /// Set when a signal interrupted the run (the run is committed as interrupted).
         public var interrupted: Interrupted?
         /// The worst verdict (UNKNOWN for no outcome).
@@ -108,23 +108,23 @@ public enum FleetSession {
         if options.catchSignals { Interruption.install() }
         let started = Date()
         let (lock, store, runID) = try openState(options, endpoints: endpoints.count, started: started)
-        let redact = redactor(endpoints)
+        let boundary = boundary(endpoints)
         let fleetRun = FleetRun(runner: FleetRunner(engine: try options.playbooks.engine(), concurrency: options.concurrency),
-                                store: store, options: runOptions(options, redactor: redact))
+                                store: store, options: runOptions(options, boundary: boundary))
         let clock = MonotonicClock.now()
         var result = fleetRun.probeAndRecord(endpoints, runID: runID, startedAt: started, progress: observer.progress)
         observer.probed?()
-        if let e = result.stateError { observer.warning?(e.description) }
+        if let e = result.stateError { observer.warning?(boundary.pass(e.description)) }
         fleetRun.deliverFiles(&result)
         // Webhooks go out after the lock is released, concurrently, under one deadline; an
         // interrupted run leaves them in the outbox for the next run.
         let claimed = result.interrupted == nil ? fleetRun.claimWebhooks() : []
         lock?.release()
         if !claimed.isEmpty { fleetRun.deliverWebhooks(claimed, &result) }
-        for e in result.outputErrors { observer.warning?(redact(e.message)) }
-        for line in result.webhookFailures { observer.warning?(line) }
+        for e in result.outputErrors { observer.warning?(boundary.pass(e.message)) }
+        for line in result.webhookFailures { observer.warning?(boundary.pass(line)) }
         withExtendedLifetime(lock) {}
-        let lines = try render(result, options: options, started: started, durationMs: { MonotonicClock.millisecondsSince(clock) }, redact: redact)
+        let lines = try render(result, options: options, started: started, durationMs: { MonotonicClock.millisecondsSince(clock) }, boundary: boundary)
         var interrupted: Interrupted?
         if let name = result.interrupted ?? Interruption.signal.map(Interruption.name) {
             interrupted = Interrupted(signal: Interruption.signal ?? SIGTERM,
@@ -148,7 +148,7 @@ public enum FleetSession {
         return (lock, store, runID)
     }
 
-    static func runOptions(_ options: Options, redactor: @escaping @Sendable (String) -> String) -> FleetRunOptions {
+    static func runOptions(_ options: Options, boundary: OutputBoundary) -> FleetRunOptions {
         var o = FleetRunOptions()
         o.reportDir = options.reportDir
         o.prometheus = options.prometheus
@@ -156,37 +156,31 @@ public enum FleetSession {
         o.graceSeconds = options.graceSeconds
         o.webhookDeadlineSeconds = options.webhookDeadlineSeconds
         o.keepDays = options.keepDays
-        o.redactor = redactor
+        o.boundary = boundary
         return o
     }
 
-    /// One redactor for all endpoints: every secret any of them sends is scrubbed everywhere.
-    public static func redactor(_ endpoints: [EndpointConfig]) -> @Sendable (String) -> String {
-        var secrets = Redactor()
-        for e in endpoints {
-            let r = Prober.makeRedactor(e.probeOptions())
-            for s in r.secrets { secrets.addSecret(s) }
-        }
-        let final = secrets
-        return { final.scrub($0) }
+    /// One boundary for all endpoints: every secret any of them sends is scrubbed everywhere.
+    public static func boundary(_ endpoints: [EndpointConfig]) -> OutputBoundary {
+        OutputBoundary(merging: endpoints.map { Prober.makeRedactor($0.probeOptions()) })
     }
 
     static func render(_ result: FleetRun.Result, options: Options, started: Date, durationMs: () -> Double,
-                       redact: (String) -> String) throws -> [String] {
+                       boundary: OutputBoundary) throws -> [RedactedText] {
         let outcomes = result.outcomes
         let changes = result.events.filter { $0.kind != .ongoing }
         switch options.format {
         case .json:
-            return [redact(try RunReport.json(outcomes, events: result.events, started: started, durationMs: durationMs(),
+            return [boundary.pass(try RunReport.json(outcomes, events: result.events, started: started, durationMs: durationMs(),
                                               interrupted: result.interrupted))]
         case .text where options.quiet:
-            return changes.map { redact(RunReport.eventLine($0)) }
+            return changes.map { boundary.pass(RunReport.eventLine($0)) }
         case .text:
             let style = Style.forTerminal(isTTY: options.color)
             let width = outcomes.map(\.name.count).max() ?? 0
-            return outcomes.map { redact(RunReport.line($0, style: style, width: width)) }
-                + changes.map { redact(RunReport.eventLine($0)) }
-                + [RunReport.summary(outcomes, durationMs: durationMs())]
+            return outcomes.map { boundary.pass(RunReport.line($0, style: style, width: width)) }
+                + changes.map { boundary.pass(RunReport.eventLine($0)) }
+                + [boundary.pass(RunReport.summary(outcomes, durationMs: durationMs()))]
         }
     }
 

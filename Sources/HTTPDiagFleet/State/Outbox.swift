@@ -8,12 +8,13 @@ public struct OutboxTargets: Sendable {
     public var reportDir: String?
     public var prometheus: String?
     public var webhook: Bool
-    /// Applied to every payload before it is stored (the outbox is in the state file).
-    public var redactor: @Sendable (String) -> String
+    /// Every payload and reason passes it before it is stored (the state file is an
+    /// output too); each outcome adds its own secrets to it.
+    public var boundary: OutputBoundary
 
     public init(reportDir: String? = nil, prometheus: String? = nil, webhook: Bool = false,
-                redactor: @escaping @Sendable (String) -> String = { $0 }) {
-        self.reportDir = reportDir; self.prometheus = prometheus; self.webhook = webhook; self.redactor = redactor
+                boundary: OutputBoundary = OutputBoundary()) {
+        self.reportDir = reportDir; self.prometheus = prometheus; self.webhook = webhook; self.boundary = boundary
     }
 }
 
@@ -48,19 +49,21 @@ public final class RunRecording {
     /// `reportBody`: the outcome's Markdown, rendered and redacted while probing (when
     /// the outcome no longer carries its report).
     public func add(_ o: EndpointOutcome, reportBody: String? = nil) throws -> IncidentEvent? {
+        let boundary = outputs.boundary.adding(o.redaction)
+        let reason = boundary.pass(o.reason)
         try db.execute(sql: """
             INSERT INTO result (run_at, endpoint, verdict, total_ms, status, failure_kind, diagnosis_ids, reason, run_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [time, o.name, o.verdict.rawValue, o.latencyMs, o.status, o.failureKind,
-                             o.diagnosisIDs.joined(separator: ","), o.reason, runID])
+                             o.diagnosisIDs.joined(separator: ","), reason.text, runID])
         recorded += 1
-        guard var event = try StateStore.transition(db, o, at: Date(timeIntervalSince1970: time)) else { return nil }
+        guard var event = try StateStore.transition(db, o, reason: reason, at: Date(timeIntervalSince1970: time)) else { return nil }
         guard event.kind != .ongoing, let id = event.incident.id else { return event }
         if let dir = outputs.reportDir {
             let path = IncidentReports.path(directory: dir, incident: event.incident)
             switch event.kind {
             case .opened, .changed:
-                if let text = IncidentReports.document(event, body: reportBody, redactor: outputs.redactor) {
+                if let text = IncidentReports.document(event, body: reportBody, boundary: boundary) {
                     if event.incident.reportPath == nil {
                         try db.execute(sql: "UPDATE incident SET report_path = ? WHERE id = ?", arguments: [path, id])
                         event.incident.reportPath = path
@@ -72,20 +75,21 @@ public final class RunRecording {
                 }
             case .resolved where event.incident.reportPath != nil:
                 try enqueue("report", mode: "append", target: path, incident: id, event: event.kind,
-                            payload: outputs.redactor(IncidentReports.resolution(event)))
+                            payload: IncidentReports.resolution(event, boundary: boundary))
             default: break
             }
         }
         if outputs.webhook {
-            try enqueue("webhook", mode: nil, target: nil, incident: id, event: event.kind, payload: outputs.redactor(WebhookNotifier.payload(event)))
+            try enqueue("webhook", mode: nil, target: nil, incident: id, event: event.kind, payload: boundary.pass(WebhookNotifier.payload(event)))
         }
         return event
     }
 
-    func enqueue(_ kind: String, mode: String?, target: String?, incident: Int64, event: IncidentEvent.Kind, payload: String) throws {
+    /// The payload is redacted text: the outbox only holds what passed the boundary.
+    func enqueue(_ kind: String, mode: String?, target: String?, incident: Int64, event: IncidentEvent.Kind, payload: RedactedText) throws {
         try db.execute(sql: """
             INSERT INTO outbox (run_id, created_at, kind, mode, target, incident_id, event, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [runID, time, kind, mode, target, incident, event.rawValue, payload])
+            """, arguments: [runID, time, kind, mode, target, incident, event.rawValue, payload.text])
     }
 }
 
@@ -94,7 +98,9 @@ public final class RunRecording {
 /// stops the others.
 public struct Outbox: Sendable {
     public let store: StateStore
-    public init(store: StateStore) { self.store = store }
+    /// What is read back from the state file passes it again on its way to a file.
+    public let boundary: OutputBoundary
+    public init(store: StateStore, boundary: OutputBoundary = OutputBoundary()) { self.store = store; self.boundary = boundary }
 
     /// Reports (this run's and any left by earlier runs), in order per file: a file whose
     /// earlier entry failed gets none of its later ones this time.
@@ -125,8 +131,9 @@ public struct Outbox: Sendable {
                     }
                     madeDirs.insert(dir)
                 }
-                if row.mode == "append" { try Self.append(payload, to: target) } else {
-                    try writeAtomically(payload, to: target, what: "--report-dir: report")
+                let text = boundary.pass(payload)
+                if row.mode == "append" { try Self.append(text, to: target) } else {
+                    try writeAtomically(text, to: target, what: "--report-dir: report")
                 }
                 results.append((row.id, nil))
             } catch {
@@ -142,9 +149,9 @@ public struct Outbox: Sendable {
 
     /// Appends once: an append that already reached the file (a run killed before it could
     /// mark it done) is not repeated.
-    static func append(_ text: String, to path: String) throws {
-        if let data = FileManager.default.contents(atPath: path), data.count >= text.utf8.count,
-           data.suffix(text.utf8.count).elementsEqual(text.utf8) { return }
+    static func append(_ text: RedactedText, to path: String) throws {
+        if let data = FileManager.default.contents(atPath: path), data.count >= text.text.utf8.count,
+           data.suffix(text.text.utf8.count).elementsEqual(text.text.utf8) { return }
         var writer: FileWriter
         do { writer = try FileWriter(path: path, flags: O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC) } catch {
             throw OutputError("--report-dir: cannot open \(path): \(error.message)")

@@ -272,7 +272,8 @@ public final class StateStore: @unchecked Sendable {
         }
     }
 
-    static func transition(_ db: Database, _ o: EndpointOutcome, at time: Date) throws -> IncidentEvent? {
+    /// `reason`: the outcome's reason, through the boundary (the incident row keeps it).
+    static func transition(_ db: Database, _ o: EndpointOutcome, reason: RedactedText, at time: Date) throws -> IncidentEvent? {
         let t = time.timeIntervalSince1970
         let open = try Incident.fetchOne(db, sql: "SELECT * FROM incident WHERE endpoint = ? AND resolved_at IS NULL ORDER BY id DESC LIMIT 1",
                                          arguments: [o.name])
@@ -284,14 +285,14 @@ public final class StateStore: @unchecked Sendable {
             try db.execute(sql: """
                 INSERT INTO incident (endpoint, opened_at, last_seen_at, count, first_diagnosis, last_diagnosis, flapping, last_reason)
                 VALUES (?, ?, ?, 1, ?, ?, ?, ?)
-                """, arguments: [o.name, t, t, o.diagnosisIDs.first, o.diagnosisIDs.first, flapping, o.reason])
+                """, arguments: [o.name, t, t, o.diagnosisIDs.first, o.diagnosisIDs.first, flapping, reason.text])
             let incident = try Incident.fetchOne(db, sql: "SELECT * FROM incident WHERE id = ?", arguments: [db.lastInsertedRowID])!
             return IncidentEvent(kind: .opened, incident: incident, outcome: o)
         case (var incident?, true):
             let changed = incident.lastDiagnosis != o.diagnosisIDs.first
             incident.count += 1
             incident.lastSeenAt = t
-            incident.lastReason = o.reason
+            incident.lastReason = reason.text
             if changed { incident.diagnosisChanges += 1; incident.lastDiagnosis = o.diagnosisIDs.first }
             try incident.update(db)
             return IncidentEvent(kind: changed ? .changed : .ongoing, incident: incident, outcome: o)

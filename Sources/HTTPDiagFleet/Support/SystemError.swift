@@ -1,4 +1,5 @@
 import Foundation
+import HTTPDiagCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -84,8 +85,9 @@ struct FileWriter {
         buffer.reserveCapacity(1 << 16)
     }
 
-    mutating func write(_ text: String) throws(OutputError) {
-        buffer.append(contentsOf: text.utf8)
+    /// Only redacted text is written (OutputBoundary).
+    mutating func write(_ text: RedactedText) throws(OutputError) {
+        buffer.append(contentsOf: text.text.utf8)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
@@ -114,7 +116,7 @@ struct FileWriter {
 
 /// Writes `text` to `path` through a temporary file beside it and a rename: a failure
 /// removes the temporary file and says what failed in words.
-func writeAtomically(_ text: String, to path: String, what: String) throws(OutputError) {
+func writeAtomically(_ text: RedactedText, to path: String, what: String) throws(OutputError) {
     let tmp = path + ".tmp.\(getpid())"
     var writer: FileWriter
     do { writer = try FileWriter(path: tmp) } catch { throw OutputError("\(what) \(path): cannot create \(tmp): \(error.message)") }

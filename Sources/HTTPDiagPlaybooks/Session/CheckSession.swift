@@ -24,7 +24,7 @@ public enum CheckSession {
         /// Diagnosed (not redacted: the evidence itself).
         public var report: CheckReport
         /// The rendered report in the asked format, redacted (the CLI prints it and a newline).
-        public var output: String
+        public var output: RedactedText
         public var verdict: Verdict { report.verdict }
         public var exitStatus: Int32 { ExitStatus.of(report.verdict) }
     }
@@ -43,11 +43,11 @@ public enum CheckSession {
         let loading = EngineLoad(options.playbooks)
         let probed = try Prober.check(options.probe)
         let report = try loading.wait().diagnose(probed)
-        // Defense in depth: whatever was missed by name is scrubbed by value here.
-        let redactor = Prober.makeRedactor(options.probe)
+        // The output boundary: whatever was missed by name is scrubbed by value (the report
+        // carries the secrets of its options) and by shape here.
+        let boundary = OutputBoundary(report)
         if let reportFile = options.reportFile {
-            let text = redactor.scrub(MarkdownReport.render(report))
-            guard FileManager.default.createFile(atPath: reportFile, contents: Data(text.utf8)) else {
+            guard OutputFile.write(boundary.pass(MarkdownReport.render(report)), to: reportFile) else {
                 throw PlaybookError.reportNotWritable(reportFile)
             }
         }
@@ -57,7 +57,7 @@ public enum CheckSession {
         case .text: out = TextReport.render(report, style: .forTerminal(isTTY: options.color))
         case .markdown: out = MarkdownReport.render(report)
         }
-        return Result(report: report, output: redactor.scrub(out))
+        return Result(report: report, output: boundary.pass(out))
     }
 }
 

@@ -350,3 +350,224 @@ enum EchoEncoding {
         return s.unicodeScalars.map { names[$0] ?? String($0) }.joined()
     }
 }
+
+// MARK: - One table of secrets × every output, through the one boundary (issue 10)
+
+/// Every kind of secret the product promises to keep (request headers, cookies, query
+/// tokens, Basic credentials, AWS keys, tokens and signatures, the environment's AWS
+/// credentials, and secrets the server itself issues or echoes back in the body, the
+/// headers, Set-Cookie, Content-Location and the status line) is sent to, or made up by,
+/// one loopback origin; every output of `check` and `run` is read back and searched for
+/// every one of them: text, JSON, Markdown, the --report file, stderr, the run report
+/// (text and JSON), the Prometheus textfile, webhook bodies (a loopback receiver), the
+/// SQLite rows read back (results, incidents) and the state files' raw bytes, and the
+/// incident report files.
+@Suite("Secret leak matrix: every secret × every output (issue 10)", .serialized)
+struct SecretLeakMatrixTests {
+    // Sent with the request.
+    static let bearer = "mx-bearer-Zq81Lp0Wv3Xy6"
+    static let cookie = "mx-cookie-Hk29Fd7Sa1"
+    static let apiKey = "mx-apikey-Qw47Er5Ty8"
+    static let queryToken = "mx-qtoken-Bn63Mv2Cx0"
+    static let bodyPassword = "mx-bodypass-Jr58Tg3Ka"
+    static let urlUser = "mallory"
+    static let urlPassword = "mx-urlpass-Pe71Wd4"
+    // AWS, sent (SigV4 header, session token header, presigned query).
+    static let sigKeyID = "AKIAIOSFODNN7EXAMPLE"
+    static let sigSignature = "fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024"
+    static let sentSessionToken = "FwoGZXIvYXdzEMX-sent-session-token-Lk82"
+    static let presignKeyID = "AKIAI44QH8DHBEXAMPLE"
+    static let presignSignature = "aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404"
+    // The environment's AWS credentials (echoed by the server without any label).
+    static let envKeyID = "AKIDENVEXAMPLE7Q2W3E"
+    static let envSecretKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+    static let envSessionToken = "IQoJb3JpZ2luX2VjEXAMPLE/env+session=token"
+    // Made up by the server: never sent, known only by their shape or their name.
+    static let serverSession = "mx-srv-session-Ui94Oa2"
+    static let serverCode = "mx-srv-oauthcode-Vb36"
+    static let serverAccessToken = "mx-srv-accesstoken-Nm15"
+    static let serverLocationSession = "mx-srv-locsession-Gh40"
+    static let serverJSONAccessToken = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJteC1zcnYifQ.mx-srv-jwt-sig-Tk72"
+    static let serverJSONRefreshToken = "mx-srv-refresh/Rf+58=="
+    static let stsKeyID = "ASIAY34FZKBOKMUTVV7A"
+    static let stsSecret = "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"
+    static let stsSessionToken = "AQoDYXdzEJr-sts-session-token-EXAMPLE-Mz7"
+
+    enum Variant: String, CaseIterable, Sendable { case bearer, sigV4, basicURL }
+
+    static func b64(_ s: String) -> String { Data(s.utf8).base64EncodedString() }
+
+    static var sigV4Header: String {
+        "AWS4-HMAC-SHA256 Credential=\(sigKeyID)/20260101/us-east-1/s3/aws4_request, "
+            + "SignedHeaders=host;x-amz-date;x-amz-security-token, Signature=\(sigSignature)"
+    }
+
+    /// The one table: name and value of every secret of a variant.
+    static func table(_ v: Variant) -> [(String, String)] {
+        var t: [(String, String)] = [
+            ("cookie", cookie), ("api key header", apiKey), ("query token", queryToken), ("body password", bodyPassword),
+            ("env AWS_ACCESS_KEY_ID", envKeyID), ("env AWS_SECRET_ACCESS_KEY", envSecretKey),
+            ("env AWS_SESSION_TOKEN", envSessionToken),
+            ("server Set-Cookie session", serverSession), ("server OAuth code in a quoted URL", serverCode),
+            ("server access_token in Content-Location", serverAccessToken),
+            ("server session_id in Location", serverLocationSession),
+            ("server OAuth access_token in a JSON body", serverJSONAccessToken),
+            ("server OAuth refresh_token in a JSON body", serverJSONRefreshToken), ("STS AccessKeyId", stsKeyID),
+            ("STS SecretAccessKey", stsSecret), ("STS SessionToken", stsSessionToken),
+        ]
+        switch v {
+        case .bearer: t += [("bearer token", bearer)]
+        case .sigV4:
+            t += [("SigV4 Credential key id", sigKeyID), ("SigV4 Signature", sigSignature),
+                  ("X-Amz-Security-Token header", sentSessionToken), ("presigned X-Amz-Credential key id", presignKeyID),
+                  ("presigned X-Amz-Signature", presignSignature)]
+        case .basicURL: t += [("URL password", urlPassword), ("Basic credentials of the URL", b64("\(urlUser):\(urlPassword)"))]
+        }
+        return t
+    }
+
+    static func url(_ server: LabServer, _ v: Variant) -> String {
+        let userinfo = v == .basicURL ? "\(urlUser):\(urlPassword)@" : ""
+        var query = "token=\(queryToken)&page=1"
+        if v == .sigV4 {
+            query += "&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=\(presignKeyID)%2F20260101%2Fus-east-1%2Fs3%2Faws4_request"
+                + "&X-Amz-Date=20260101T000000Z&X-Amz-SignedHeaders=host&X-Amz-Signature=\(presignSignature)"
+        }
+        return "http://\(userinfo)127.0.0.1:\(server.port)/api?\(query)"
+    }
+
+    static func headers(_ v: Variant) -> [(String, String)] {
+        var h = [("Cookie", "sid=\(cookie); theme=dark"), ("X-Api-Key", apiKey), ("Content-Type", "application/json")]
+        switch v {
+        case .bearer: h.append(("Authorization", "Bearer \(bearer)"))
+        case .sigV4: h += [("Authorization", sigV4Header), ("X-Amz-Security-Token", sentSessionToken), ("X-Amz-Date", "20260101T000000Z")]
+        case .basicURL: break
+        }
+        return h
+    }
+
+    static let body = #"{"user":"bob","password":"\#(bodyPassword)","n":1}"#
+
+    static var environment: [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["AWS_ACCESS_KEY_ID"] = envKeyID
+        env["AWS_SECRET_ACCESS_KEY"] = envSecretKey
+        env["AWS_SESSION_TOKEN"] = envSessionToken
+        env["NO_COLOR"] = "1"
+        return env
+    }
+
+    /// A 503 whose status line, headers and body carry back what was sent and what the
+    /// server made up, plain and JSON-escaped. Records what it received.
+    static func origin(_ received: Shared<[LabRequest]>) throws -> LabServer {
+        try LabServer { _ in .custom { r in
+            received.with { $0.append(r) }
+            var lines = ["\(r.method) \(r.target)"] + r.headers.map { "\($0.name): \($0.value)" }
+            lines.append("body: " + String(decoding: r.body, as: UTF8.self))
+            lines.append("env echo: \(envKeyID) \(envSecretKey) \(envSessionToken)")
+            lines.append("json env echo: " + EchoEncoding.json(envSecretKey, slash: true))
+            lines.append("next: https://idp.example.test/cb?state=1&code=\(serverCode)")
+            lines.append(#"{"access_token":"\#(serverJSONAccessToken)","token_type":"Bearer","refresh_token":"\#(serverJSONRefreshToken)"}"#)
+            lines.append(#"{"Credentials":{"AccessKeyId":"\#(stsKeyID)","SecretAccessKey":"\#(stsSecret)","SessionToken":"\#(stsSessionToken)"}}"#)
+            let echoed = r.headers.filter { ["authorization", "cookie", "x-api-key", "x-amz-security-token"].contains($0.name.lowercased()) }
+            let headers: [(String, String)] = [("Content-Type", "text/plain"), ("Set-Cookie", "session=\(serverSession); Path=/; HttpOnly"),
+                                                ("Content-Location", "/api/next?access_token=\(serverAccessToken)&page=2"),
+                                                ("Location", "/login?return=%2Fapi&session_id=\(serverLocationSession)&echo=\(queryToken)"),
+                                                ("X-Echo", echoed.map { EchoEncoding.json($0.value, slash: true) }.joined(separator: " | "))]
+                + echoed.map { ("Set-Cookie", "echo=\($0.value); Path=/") }
+            return .respond(status: 503, reason: "Unavailable key \(r.header("X-Api-Key") ?? "-") env \(envSecretKey)",
+                            headers: headers, body: Array(lines.joined(separator: "\n").utf8))
+        } }
+    }
+
+    static func checkArguments(_ server: LabServer, _ v: Variant) -> [String] {
+        ["check", url(server, v), "--no-followup", "-d", body] + headers(v).flatMap { ["-H", "\($0.0): \($0.1)"] }
+    }
+
+    static func fleetConfig(_ server: LabServer, _ v: Variant) -> String {
+        let h = headers(v).map { "\"\($0.0)\": \"\($0.1)\"" }.joined(separator: ", ")
+        let escapedBody = body.replacingOccurrences(of: "\"", with: "\\\"")
+        return """
+        {"endpoints": [{"name": "leaky", "url": "\(url(server, v))", "method": "POST", "headers": {\(h)}, "body": "\(escapedBody)"}]}
+        """
+    }
+
+    @Test(arguments: Variant.allCases)
+    func noSecretOfTheTableInAnyOutput(variant: Variant) throws {
+        let received = Shared<[LabRequest]>([])
+        let server = try Self.origin(received)
+        let hook = try HookReceiver(.text(200, "ok"))
+        let dir = NSTemporaryDirectory() + "leak-matrix-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let env = Self.environment
+        var outputs: [(String, String)] = []
+
+        // httpdiag check, each format, with the --report file.
+        for format in ["text", "json", "markdown"] {
+            let report = dir + "/check-\(format).md"
+            let r = try runCLI(Self.checkArguments(server, variant) + ["--format", format, "--report", report], environment: env)
+            #expect(r.status == 2, "\(variant) \(format): exit \(r.status) \(r.stderr) \(r.stdout.prefix(300))")
+            outputs += [("check \(format) stdout", r.stdout), ("check \(format) stderr", r.stderr),
+                        ("check --report file (\(format) run)", (try? String(contentsOfFile: report, encoding: .utf8)) ?? "")]
+        }
+        // httpdiag run: the run report in both formats, state, reports, textfile, webhook.
+        try Self.fleetConfig(server, variant).write(toFile: dir + "/config.json", atomically: true, encoding: .utf8)
+        let state = dir + "/state.sqlite"
+        for format in ["text", "json"] {
+            let r = try runCLI(["run", "--config", dir + "/config.json", "--state", state, "--format", format,
+                                "--report-dir", dir + "/reports", "--prometheus", dir + "/metrics.prom", "--notify-webhook", hook.url],
+                               environment: env)
+            #expect(r.status == 2, "\(variant) run \(format): exit \(r.status) \(r.stderr) \(r.stdout.prefix(300))")
+            outputs += [("run report \(format)", r.stdout), ("run \(format) stderr", r.stderr)]
+        }
+        outputs.append(("Prometheus textfile", (try? String(contentsOfFile: dir + "/metrics.prom", encoding: .utf8)) ?? ""))
+        let reports = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/reports")) ?? []
+        let reportText = reports.compactMap { try? String(contentsOfFile: dir + "/reports/" + $0, encoding: .utf8) }.joined(separator: "\n")
+        outputs.append(("incident report files", reportText))
+        outputs.append(("webhook bodies", hook.received.joined(separator: "\n")))
+        let store = try StateStore(path: state)
+        let rows = try store.history(endpoint: "leaky", limit: 10)
+        let incidents = try store.incidents(openOnly: false)
+        outputs.append(("SQLite result rows", rows.map { "\($0.reason) \($0.diagnosisIds)" }.joined(separator: "\n")))
+        outputs.append(("SQLite incident rows", incidents.map { "\($0.lastReason) \($0.reportPath ?? "")" }.joined(separator: "\n")))
+        try store.close()
+        let stateBytes = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("state.sqlite") }
+            .map { String(decoding: FileManager.default.contents(atPath: dir + "/" + $0) ?? Data(), as: UTF8.self) }.joined()
+        outputs.append(("SQLite files (raw bytes)", stateBytes))
+
+        // Not vacuous: the origin got every secret that is sent, every output exists, and
+        // the outputs that quote the exchange show redaction markers.
+        let sent = received.with { $0 }
+        #expect(sent.count == 5, "\(variant): \(sent.count) requests")
+        if let first = sent.first {
+            let raw = ([first.method, first.target] + first.headers.map { "\($0.name): \($0.value)" }).joined(separator: "\n")
+                + String(decoding: first.body, as: UTF8.self)
+            for (name, value) in Self.table(variant) where !name.hasPrefix("server") && !name.hasPrefix("STS") && !name.hasPrefix("env")
+                && !name.hasPrefix("URL password") {
+                #expect(raw.contains(value), "\(variant): \(name) was not sent")
+            }
+        }
+        #expect(!reports.isEmpty, "\(variant): no incident report")
+        #expect(!hook.received.isEmpty, "\(variant): no webhook")
+        #expect(rows.count == 2 && incidents.count == 1, "\(variant): \(rows.count) results, \(incidents.count) incidents")
+        for (place, text) in outputs where ["check json stdout", "check markdown stdout", "check text stdout", "incident report files"].contains(place)
+            || place.hasPrefix("check --report") {
+            #expect(text.components(separatedBy: "<redacted:").count > 10, "\(variant): \(place) shows few markers: \(text.prefix(600))")
+        }
+        #expect(rows.allSatisfy { $0.reason.contains("<redacted:") }, "\(variant): the reason quoted the status line: \(rows.map(\.reason))")
+
+        let table = Self.table(variant)
+        var leaks = 0
+        for (place, text) in outputs {
+            #expect(!text.isEmpty || place.hasSuffix("stderr"), "\(variant): \(place) is empty")
+            for (name, value) in table {
+                for form in [value, EchoEncoding.json(value, slash: true), EchoEncoding.percent(value, upper: true, plus: false)] where text.contains(form) {
+                    leaks += 1
+                    Issue.record("\(variant): \(name) (\(form)) leaked into \(place)")
+                }
+            }
+        }
+        print("leak matrix \(variant): \(table.count) secrets × \(outputs.count) outputs × 3 encodings = \(table.count * outputs.count * 3) checks, \(leaks) leaks")
+    }
+}

@@ -28,7 +28,9 @@ struct ProbeContext: Sendable {
                              firstHost: true)
         var routes: [String: AddressPlan] = [:]
         var hops: [RedirectHop] = []
-        var visited = [RedirectChain.key(url)]
+        // The URLs visited, as RedirectChain keys: made at the first redirect (most probes
+        // have none, and the key costs a URL parse).
+        var visited: [String] = []
         var redirectMs = 0.0
         var outcome: HopOutcome
         var error: ProbeError?
@@ -69,6 +71,7 @@ struct ProbeContext: Sendable {
                                    phase: "redirect")
                 break
             }
+            if visited.isEmpty { visited = [RedirectChain.key(url)] }
             let loopsBack = visited.contains(RedirectChain.key(next))
             if hops.count >= options.maxRedirects {
                 error = ProbeError(kind: .tooManyRedirects,

@@ -7,16 +7,19 @@ import HTTPDiagLab
 /// evidence equal to what a transfer of its own (curl_easy_perform) collects.
 @Suite("curl multi event loop")
 struct CurlMultiLoopTests {
-    @Test func cancellingACheckStopsItsTransferPromptly() async throws {
+    // The timed tests wait on the test's own thread and run their tasks on the
+    // ProbeExecutor: the cooperative pool is shared with the synchronous tests of the whole
+    // suite, which block its threads for as long as their checks take.
+    @Test func cancellingACheckStopsItsTransferPromptly() throws {
         let silent = try SilentListener()
         var options = ProbeOptions(url: "http://127.0.0.1:\(silent.port)/")
         options.maxTimeMs = 10_000
         options.followups = false
         let clock = MonotonicClock.now()
         let task = Task(executorPreference: ProbeExecutor.shared) { try await Prober.check(options) }
-        try await Task.sleep(nanoseconds: 100_000_000)
+        usleep(100_000)
         task.cancel()
-        let report = try await task.value
+        let report = try waitFor { try await task.value }
         let elapsedMs = MonotonicClock.millisecondsSince(clock)
         // 100 ms, then a wakeup of the loop: well under the 10 s the probe would have waited.
         #expect(elapsedMs < 1_000, "took \(elapsedMs) ms")
@@ -41,12 +44,12 @@ struct CurlMultiLoopTests {
         withExtendedLifetime(silent) {}
     }
 
-    @Test func manyConcurrentTransfersOverlapOnTheOneLoop() async throws {
+    @Test func manyConcurrentTransfersOverlapOnTheOneLoop() throws {
         let server = try LabServer(backlog: 512) { _ in .custom { _ in usleep(100_000); return .text(200, "ok\n") } }
         defer { server.stop() }
         let n = 200
         let clock = MonotonicClock.now()
-        let statuses = await withTaskGroup(of: Int.self) { group in
+        let statuses = try waitFor { await withTaskGroup(of: Int.self) { group in
             for i in 0..<n {
                 group.addTask {
                     let url = "http://127.0.0.1:\(server.port)/?i=\(i)"
@@ -56,7 +59,7 @@ struct CurlMultiLoopTests {
                 }
             }
             return await group.reduce(into: [Int]()) { $0.append($1) }
-        }
+        } }
         let elapsedMs = MonotonicClock.millisecondsSince(clock)
         #expect(statuses.count == n)
         #expect(statuses.allSatisfy { $0 == 200 })
@@ -138,6 +141,20 @@ struct CurlMultiLoopTests {
         }
     }
 }
+
+/// Runs `operation` as a task on the ProbeExecutor and blocks this thread until it is done.
+private func waitFor<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
+    let box = ResultBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    Task(executorPreference: ProbeExecutor.shared) {
+        do { box.result = .success(try await operation()) } catch { box.result = .failure(error) }
+        done.signal()
+    }
+    done.wait()
+    return try box.result!.get()
+}
+
+private final class ResultBox<T>: @unchecked Sendable { var result: Result<T, any Error>? }
 
 private final class LockedArray: @unchecked Sendable {
     private let lock = NSLock()

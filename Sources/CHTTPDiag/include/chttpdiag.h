@@ -15,16 +15,12 @@
 CURLcode hd_global_init(void);
 const char *hd_curl_version(void);
 CURLcode hd_setopt_long(CURL *h, CURLoption o, long v);
-CURLcode hd_setopt_off(CURL *h, CURLoption o, curl_off_t v);
 CURLcode hd_setopt_str(CURL *h, CURLoption o, const char *v);
 CURLcode hd_setopt_ptr(CURL *h, CURLoption o, void *v);
 CURLcode hd_setopt_slist(CURL *h, CURLoption o, struct curl_slist *v);
 CURLcode hd_setopt_mime(CURL *h, curl_mime *mime);
 typedef size_t (*hd_data_callback)(char *data, size_t size, size_t nmemb, void *userdata);
 CURLcode hd_setopt_datacb(CURL *h, CURLoption o, hd_data_callback cb);
-typedef int (*hd_xferinfo_callback)(void *userdata, curl_off_t dltotal, curl_off_t dlnow,
-                                    curl_off_t ultotal, curl_off_t ulnow);
-CURLcode hd_setopt_xferinfo(CURL *h, hd_xferinfo_callback cb, void *userdata);
 typedef int (*hd_debug_callback)(CURL *h, curl_infotype type, char *data, size_t size, void *userdata);
 /* Turns on CURLOPT_VERBOSE with a debug callback: the only way to see the request exactly as sent. */
 CURLcode hd_setopt_debugcb(CURL *h, hd_debug_callback cb, void *userdata);
@@ -32,6 +28,21 @@ CURLcode hd_getinfo_long(CURL *h, CURLINFO i, long *out);
 CURLcode hd_getinfo_off(CURL *h, CURLINFO i, curl_off_t *out);
 CURLcode hd_getinfo_str(CURL *h, CURLINFO i, const char **out);
 CURLcode hd_getinfo_certinfo(CURL *h, struct curl_certinfo **out);
+
+/* ---- the multi handle (one event loop thread drives every transfer) ---- */
+CURLM *hd_multi_init(void);
+CURLMcode hd_multi_add(CURLM *m, CURL *h);
+CURLMcode hd_multi_remove(CURLM *m, CURL *h);
+CURLMcode hd_multi_perform(CURLM *m, int *running);
+/* curl_multi_poll without extra file descriptors. */
+CURLMcode hd_multi_poll(CURLM *m, int timeout_ms, int *numfds);
+CURLMcode hd_multi_wakeup(CURLM *m);
+/* The next finished transfer from curl_multi_info_read: 1 (easy and result set) or 0 (none). */
+int hd_multi_next_done(CURLM *m, CURL **easy, CURLcode *result);
+/* A share handle that holds a DNS cache (CURLOPT_RESOLVE pins included) for one transfer only. */
+CURLSH *hd_share_dns(void);
+void hd_share_free(CURLSH *s);
+CURLcode hd_setopt_share(CURL *h, CURLSH *s);
 
 /* ---- TLS observer ---- */
 typedef struct {

@@ -4,10 +4,13 @@ import CHTTPDiag
 /// goes through `set`, which throws instead of trapping: a diagnostic tool reports.
 final class CurlEasy {
     private static let globalInit: CURLcode = hd_global_init()
+    static func ensureGlobalInit() -> CURLcode { globalInit }
 
     let handle: UnsafeMutableRawPointer
     private var lists: [UnsafeMutablePointer<curl_slist>] = []
     private var mime: OpaquePointer?
+    /// This transfer's own DNS cache (see `isolateDNSCache`).
+    private var share: UnsafeMutableRawPointer?
 
     init() throws {
         guard Self.globalInit == CURLE_OK, let h = curl_easy_init() else {
@@ -18,6 +21,7 @@ final class CurlEasy {
 
     deinit {
         curl_easy_cleanup(handle)
+        if let share { hd_share_free(share) }  // after the easy handle that used it
         for list in lists { curl_slist_free_all(list) }
         if let mime { curl_mime_free(mime) }
     }
@@ -76,6 +80,18 @@ final class CurlEasy {
         try check(hd_setopt_mime(handle, m), CURLOPT_MIMEPOST)
     }
 
+    /// Gives the transfer a DNS cache of its own. In a multi handle, transfers share the
+    /// multi's DNS cache, CURLOPT_RESOLVE entries included: two fanned-out probes pinning
+    /// one host:port to different addresses would overwrite each other's pin, and a probe
+    /// would find the name already resolved by another (no lookup time of its own).
+    func isolateDNSCache() throws {
+        guard let s = hd_share_dns() else {
+            throw CurlSetupError(option: "curl_share_init", code: Int(CURLE_OUT_OF_MEMORY.rawValue))
+        }
+        share = s
+        try check(hd_setopt_share(handle, s), CURLOPT_SHARE)
+    }
+
     func long(_ info: CURLINFO) -> Int {
         var value = 0
         return hd_getinfo_long(handle, info, &value) == CURLE_OK ? value : 0
@@ -108,8 +124,6 @@ final class CurlEasy {
         }
         return result
     }
-
-    func perform() -> CURLcode { curl_easy_perform(handle) }
 
     private func check(_ rc: CURLcode, _ option: CURLoption) throws {
         if rc != CURLE_OK { throw CurlSetupError(option: "option \(option.rawValue)", code: Int(rc.rawValue)) }

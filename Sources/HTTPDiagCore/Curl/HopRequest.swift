@@ -21,6 +21,48 @@ struct HopRequest {
     var connectOnly = false
     /// No proxy, whatever the environment says (follow-ups go to one exact address).
     var noProxy = false
+
+    /// A plain GET of `url` with libcurl's defaults for everything else.
+    init(url: String, userAgent: String, timeoutMs: Int) {
+        self.url = url
+        method = "GET"
+        nobody = false
+        headers = []
+        body = nil
+        multipart = []
+        userpwd = nil
+        resolve = []
+        connectTo = []
+        httpVersion = .automatic
+        tls = TLSOptions()
+        connectTimeoutMs = timeoutMs
+        totalTimeoutMs = timeoutMs
+        captureLimit = 4096
+        maxDownload = 1 << 20
+        compressed = false
+        self.userAgent = userAgent
+    }
+
+    /// The one mapping of a check's options onto a hop: what the user asked for, sent to
+    /// `url`. Callers change what differs for their hop (a redirect's method and headers,
+    /// the time left, a follow-up's stripped credentials).
+    init(options o: ProbeOptions, url: String) {
+        self.init(url: url, userAgent: o.userAgent, timeoutMs: o.maxTimeMs)
+        method = o.effectiveMethod
+        nobody = o.head || method == "HEAD"
+        headers = o.headers
+        body = o.body
+        multipart = o.multipart
+        userpwd = o.userpwd
+        resolve = o.resolve
+        connectTo = o.connectTo
+        httpVersion = o.httpVersion
+        tls = o.tls
+        connectTimeoutMs = min(o.connectTimeoutMs ?? o.maxTimeMs, o.maxTimeMs)
+        captureLimit = o.captureBytes
+        maxDownload = o.maxDownloadBytes
+        compressed = o.compressed
+    }
 }
 
 public enum HTTPVersionPreference: String, Sendable, Codable {
@@ -60,6 +102,8 @@ struct HopOutcome {
     var verifyResult: Int
     var tls: TLSObservation
     var connected: Bool
+    /// The task was cancelled and the transfer stopped (a deadline, a client that went away).
+    var cancelled = false
 
     /// The status line of the final response: nil when none came, or only interim (1xx) ones.
     var finalStatusLine: TransferSink.StatusLine? {

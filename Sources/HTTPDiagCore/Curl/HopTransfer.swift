@@ -1,16 +1,43 @@
 import CHTTPDiag
 
-/// Performs one hop with libcurl, blocking the calling thread.
+/// Performs one hop with libcurl on the process's event loop (CurlMultiLoop).
 enum HopTransfer {
-    static func perform(_ request: HopRequest) throws -> HopOutcome {
+    /// One hop, suspending the task until libcurl is done. Task cancellation stops the
+    /// transfer at once; the outcome then says so (`cancelled`, CURLE_ABORTED_BY_CALLBACK).
+    static func perform(_ request: HopRequest) async throws -> HopOutcome {
+        let (easy, sink) = try prepare(request)
+        let started = hd_monotonic_ns()
+        let rc = await CurlMultiLoop.shared.perform(easy)
+        var o = withExtendedLifetime(sink) { outcome(rc, easy, sink, started: started, tls: isTLS(request)) }
+        o.cancelled = rc == CURLE_ABORTED_BY_CALLBACK && Task.isCancelled
+        return o
+    }
+
+    /// One hop, blocking the calling thread (the loop thread does the work).
+    static func performBlocking(_ request: HopRequest) throws -> HopOutcome {
+        let (easy, sink) = try prepare(request)
+        let started = hd_monotonic_ns()
+        let rc = CurlMultiLoop.shared.performBlocking(easy)
+        return withExtendedLifetime(sink) { outcome(rc, easy, sink, started: started, tls: isTLS(request)) }
+    }
+
+    /// One hop in a transfer of its own (curl_easy_perform, its own connection pool and
+    /// caches), off the loop: the reference the loop's evidence is tested against.
+    static func performStandalone(_ request: HopRequest) throws -> HopOutcome {
+        let (easy, sink) = try prepare(request)
+        let started = hd_monotonic_ns()
+        let rc = curl_easy_perform(easy.handle)
+        return withExtendedLifetime(sink) { outcome(rc, easy, sink, started: started, tls: isTLS(request)) }
+    }
+
+    private static func isTLS(_ r: HopRequest) -> Bool { URLParts(r.url).scheme.lowercased() == "https" }
+
+    private static func prepare(_ request: HopRequest) throws -> (CurlEasy, TransferSink) {
         let easy = try CurlEasy()
         let sink = TransferSink(captureLimit: request.captureLimit, maxDownload: request.maxDownload)
         try configure(easy, request)
         try sink.install(on: easy)
-        let started = hd_monotonic_ns()
-        let rc = withExtendedLifetime(sink) { easy.perform() }
-        let scheme = URLParts(request.url).scheme.lowercased()
-        return outcome(rc, easy, sink, started: started, tls: scheme == "https")
+        return (easy, sink)
     }
 
     private static func configure(_ easy: CurlEasy, _ r: HopRequest) throws {
@@ -20,6 +47,24 @@ enum HopTransfer {
         try easy.set(CURLOPT_FOLLOWLOCATION, 0)  // redirects are followed hop by hop by the prober
         try easy.set(CURLOPT_HTTP09_ALLOWED, 1)  // so that non-HTTP bytes can be seen, then refused
         try easy.set(CURLOPT_CERTINFO, 1)
+        // Connection reuse, decided: none. All transfers share one multi handle, whose
+        // connection pool would hand a probe a connection another probe (or the previous
+        // hop) opened, and then that probe has no TCP connect, no TLS handshake and no
+        // certificate chain of its own: the evidence a diagnosis is made of. So every
+        // transfer opens its own connection and closes it (as under curl_easy_perform,
+        // where each easy handle had a private pool), TLS sessions are not resumed (a full
+        // handshake, the whole chain every time), and the DNS cache is the transfer's own
+        // (CURLOPT_RESOLVE pins of concurrent probes must not meet). The cost on loopback
+        // is a connect per probe, tens of microseconds.
+        try easy.set(CURLOPT_FRESH_CONNECT, 1)
+        try easy.set(CURLOPT_FORBID_REUSE, 1)
+        try easy.set(CURLOPT_SSL_SESSIONID_CACHE, 0)
+        try easy.isolateDNSCache()
+        // A transfer that ends (a timeout, a cancellation) while libcurl's resolver thread is
+        // still in getaddrinfo must not wait for it: without QUICK_EXIT libcurl joins that
+        // thread on removal, and on the one loop thread that stalls every transfer of the
+        // process for as long as the system resolver takes (tens of seconds seen in tests).
+        try easy.set(CURLOPT_QUICK_EXIT, 1)
         try easy.set(CURLOPT_CONNECTTIMEOUT_MS, max(r.connectTimeoutMs, 1))
         try easy.set(CURLOPT_TIMEOUT_MS, max(r.totalTimeoutMs, 1))
         try easy.set(CURLOPT_USERAGENT, r.userAgent)

@@ -2,7 +2,7 @@ import Dispatch
 
 /// Decides which addresses to probe and records the DNS evidence on the way: the system
 /// resolver (what applications see) and direct A/AAAA queries (rcode, CNAME chain, TTLs).
-struct AddressPlan {
+struct AddressPlan: Sendable {
     var addresses: [String]
     var dns: DNSEvidence?
     var failure: ProbeError?
@@ -17,6 +17,16 @@ struct AddressPlan {
 }
 
 enum AddressPlanner {
+    /// `plan`, with the lookups (getaddrinfo and the direct queries block) on a thread of
+    /// their own; without a lookup to make, right here.
+    static func planWithoutBlocking(target: TargetURL, options: ProbeOptions, proxy: String?) async -> AddressPlan {
+        if proxy != nil || IPAddress.isLiteral(target.host) || !pinnedAddresses(target, options.resolve).isEmpty
+            || !options.connectTo.isEmpty {
+            return plan(target: target, options: options, proxy: proxy)
+        }
+        return await BlockingCall.run { plan(target: target, options: options, proxy: proxy) }
+    }
+
     static func plan(target: TargetURL, options: ProbeOptions, proxy: String?) -> AddressPlan {
         if proxy != nil {
             return AddressPlan(addresses: [], dns: DNSEvidence(name: target.host, source: "proxy"), failure: nil, pin: false)

@@ -21,17 +21,18 @@ struct FollowUpRunner {
     static let requestCapMs = 2_000
     static let connectCapMs = 1_000
 
-    func run(_ steps: [FollowUpPlanner.Step]) -> [FollowUp] {
+    func run(_ steps: [FollowUpPlanner.Step]) async -> [FollowUp] {
         guard let address = primary.address else { return [] }
         var done: [FollowUp] = []
         for step in steps.prefix(FollowUpPlanner.maxPerCheck) {
+            if Task.isCancelled { break }
             let result: FollowUp? = switch step {
-            case .tlsHello: tlsHello(address)
-            case .plainHTTP: plainHTTP(address)
-            case .spacedRetry(let pauseMs): spacedRetry(address, pauseMs: pauseMs)
-            case .tcpConnect: tcpConnect(address)
-            case .otherFamily(let other): otherFamily(other)
-            case .http2Request: http2Request(address)
+            case .tlsHello: await tlsHello(address)
+            case .plainHTTP: await plainHTTP(address)
+            case .spacedRetry(let pauseMs): await spacedRetry(address, pauseMs: pauseMs)
+            case .tcpConnect: await tcpConnect(address)
+            case .otherFamily(let other): await otherFamily(other)
+            case .http2Request: await http2Request(address)
             }
             if let result { done.append(redacted(result)) }
         }
@@ -41,13 +42,13 @@ struct FollowUpRunner {
     // MARK: the follow-ups
 
     /// http:// got nothing or garbage: a handshake-only TLS connection to the same port.
-    func tlsHello(_ address: String) -> FollowUp? {
+    func tlsHello(_ address: String) async -> FollowUp? {
         guard let budget = budget(Self.requestCapMs), let url = rebuilt(scheme: "https", path: "/") else { return nil }
         var request = hopRequest(url: url, method: "GET", address: address, budgetMs: budget)
         request.connectOnly = true
         request.tls = TLSOptions(insecure: true)  // the question is "TLS or not"; nothing is sent after the handshake
-        return measure(.tlsHello, address) {
-            guard let o = try? HopTransfer.perform(request) else { return nil }
+        return await measure(.tlsHello, address) {
+            guard let o = try? await HopTransfer.perform(request), !o.cancelled else { return nil }
             let t = o.tls
             let port = primary.port
             if t.handshakeDone {
@@ -65,11 +66,11 @@ struct FollowUpRunner {
     }
 
     /// TLS got a non-TLS answer: a plain HTTP request to the same port.
-    func plainHTTP(_ address: String) -> FollowUp? {
+    func plainHTTP(_ address: String) async -> FollowUp? {
         guard let budget = budget(Self.requestCapMs), let url = rebuilt(scheme: "http", path: nil) else { return nil }
         let request = hopRequest(url: url, method: safeMethod, address: address, budgetMs: budget)
-        return measure(.plainHTTP, address) {
-            guard let o = try? HopTransfer.perform(request) else { return nil }
+        return await measure(.plainHTTP, address) {
+            guard let o = try? await HopTransfer.perform(request), !o.cancelled else { return nil }
             if let line = o.statusLine {
                 return ("\(line.status)", line.status, "plain_http_on_tls_port",
                         "plain HTTP to port \(primary.port) got \(statusText(line)): the port serves plain HTTP, not TLS (use http://, or the TLS port)")
@@ -80,14 +81,15 @@ struct FollowUpRunner {
     }
 
     /// 429/503 (or 502 after a success): the same request once more after a pause.
-    func spacedRetry(_ address: String, pauseMs: Int) -> FollowUp? {
+    func spacedRetry(_ address: String, pauseMs: Int) async -> FollowUp? {
         guard remainingMs() >= pauseMs + 300, let url = sanitizedURL() else { return nil }
         let started = context.now()
         let clock = MonotonicClock.now()
-        usleep(useconds_t(pauseMs * 1000))
+        try? await Task.sleep(nanoseconds: UInt64(pauseMs) * 1_000_000)
+        if Task.isCancelled { return nil }
         guard let budget = budget(Self.requestCapMs) else { return nil }
         let request = hopRequest(url: url, method: safeMethod, address: address, budgetMs: budget)
-        guard let o = try? HopTransfer.perform(request) else { return nil }
+        guard let o = try? await HopTransfer.perform(request), !o.cancelled else { return nil }
         let first = primary.response?.status ?? 0
         let pause = "after a \(Format.fixed(Double(pauseMs) / 1000, 1)) s pause"
         let (outcome, status, finding, summary): (String, Int?, String, String)
@@ -113,7 +115,7 @@ struct FollowUpRunner {
     }
 
     /// A timeout: a bare TCP connect to the same port, then whether anything comes back.
-    func tcpConnect(_ address: String) -> FollowUp? {
+    func tcpConnect(_ address: String) async -> FollowUp? {
         guard let budget = budget(Self.requestCapMs) else { return nil }
         let connectMs = min(Self.connectCapMs, budget * 6 / 10)
         let readMs = min(Self.connectCapMs, budget - connectMs)
@@ -121,9 +123,10 @@ struct FollowUpRunner {
         // Over http, a minimal HEAD asks for an answer; over https nothing is sent (a server
         // that speaks first is not an HTTP or TLS server).
         let head = scheme == "http" ? Array("HEAD / HTTP/1.1\r\nHost: \(hostHeader)\r\nUser-Agent: \(context.options.userAgent)\r\nConnection: close\r\n\r\n".utf8) : []
-        return measure(.tcpConnect, address) {
-            guard let x = TCPExchange.run(address: address, port: primary.port, connectTimeoutMs: connectMs,
-                                          send: head, readTimeoutMs: readMs) else { return nil }
+        let port = primary.port
+        return await measure(.tcpConnect, address) {
+            guard let x = await BlockingCall.run({ TCPExchange.run(address: address, port: port, connectTimeoutMs: connectMs,
+                                                                   send: head, readTimeoutMs: readMs) }) else { return nil }
             let took = Format.ms(x.connectMs)
             guard x.connected else {
                 switch Int32(x.connectErrno) {
@@ -152,15 +155,16 @@ struct FollowUpRunner {
 
     /// An HTTP/2 request got no response: one GET of our own over HTTP/2 reads what the
     /// server does with the stream, RST_STREAM and GOAWAY with their error codes.
-    func http2Request(_ address: String) -> FollowUp? {
+    func http2Request(_ address: String) async -> FollowUp? {
         guard let budget = budget(Self.requestCapMs), let target = try? TargetURL(finalURL) else { return nil }
         let sni = IPAddress.isLiteral(target.host) ? nil : target.host
         let path = sanitizedPathAndQuery()
         let agent = context.options.userAgent
         var code: Int?
-        var followUp = measure(.http2Request, address) { () -> (outcome: String, status: Int?, finding: String, summary: String)? in
-            guard let x = HTTP2Probe.run(address: address, port: primary.port, sni: sni, authority: hostHeader, path: path,
-                                         userAgent: agent, timeoutMs: budget) else { return nil }
+        var followUp = await measure(.http2Request, address) { () -> (outcome: String, status: Int?, finding: String, summary: String)? in
+            let (port, authority) = (primary.port, hostHeader)
+            guard let x = await BlockingCall.run({ HTTP2Probe.run(address: address, port: port, sni: sni, authority: authority,
+                                                                  path: path, userAgent: agent, timeoutMs: budget) }) else { return nil }
             let asked = "a GET \(path) of httpdiag's own over HTTP/2 (without credentials)"
             if !x.connected { return ("connect_error", nil, "h2_no_answer", "\(asked) could not connect (\(OSErrno.describe(Int32(x.connectErrno))))") }
             if !x.tlsDone { return ("tls_failed", nil, "h2_no_answer", "\(asked): the TLS handshake failed") }
@@ -188,12 +192,12 @@ struct FollowUpRunner {
     }
 
     /// The name has an address of the other family that no probe tried.
-    func otherFamily(_ other: String) -> FollowUp? {
+    func otherFamily(_ other: String) async -> FollowUp? {
         guard let budget = budget(Self.requestCapMs), let url = sanitizedURL() else { return nil }
         let request = hopRequest(url: url, method: safeMethod, address: other, budgetMs: budget)
         let mine = primary.family ?? "?", theirs = IPAddress.family(other) ?? "?"
-        return measure(.otherFamily, other) {
-            guard let o = try? HopTransfer.perform(request) else { return nil }
+        return await measure(.otherFamily, other) {
+            guard let o = try? await HopTransfer.perform(request), !o.cancelled else { return nil }
             let error = FailureClassifier.classify(o, scheme: URLParts(url).scheme.lowercased(), hasClientCert: false)
             let status = o.statusLine?.status
             let outcome = status.map(String.init) ?? error?.kind.rawValue ?? "no_answer"
@@ -207,10 +211,10 @@ struct FollowUpRunner {
     // MARK: helpers
 
     private func measure(_ kind: FollowUp.Kind, _ address: String,
-                         _ body: () -> (outcome: String, status: Int?, finding: String, summary: String)?) -> FollowUp? {
+                         _ body: () async -> (outcome: String, status: Int?, finding: String, summary: String)?) async -> FollowUp? {
         let started = context.now()
         let clock = MonotonicClock.now()
-        guard let r = body() else { return nil }
+        guard let r = await body() else { return nil }
         return FollowUp(kind: kind, target: targetText(address), startedAt: started, durationMs: MonotonicClock.millisecondsSince(clock),
                         outcome: r.outcome, status: r.status, finding: r.finding,
                         summary: r.summary + (kind == .plainHTTP || kind == .otherFamily ? credentialNote : ""))
@@ -282,12 +286,21 @@ struct FollowUpRunner {
         if let t = try? TargetURL(url), !IPAddress.isLiteral(t.host) {
             connectTo = ["\(t.host):\(t.port):\(IPAddress.bracketed(address)):\(primary.port)"]
         }
-        var request = HopRequest(
-            url: url, method: method, nobody: method == "HEAD", headers: headers, body: nil, multipart: [], userpwd: nil,
-            resolve: [], connectTo: connectTo, httpVersion: o.httpVersion,
-            tls: TLSOptions(insecure: o.tls.insecure, caFile: o.tls.caFile),
-            connectTimeoutMs: min(budgetMs, Self.connectCapMs), totalTimeoutMs: budgetMs, captureLimit: 4096,
-            maxDownload: 256 * 1024, compressed: false, userAgent: o.userAgent)
+        var request = HopRequest(options: o, url: url)
+        request.method = method
+        request.nobody = method == "HEAD"
+        request.headers = headers
+        request.body = nil
+        request.multipart = []
+        request.userpwd = nil
+        request.resolve = []
+        request.connectTo = connectTo
+        request.tls = TLSOptions(insecure: o.tls.insecure, caFile: o.tls.caFile)
+        request.connectTimeoutMs = min(budgetMs, Self.connectCapMs)
+        request.totalTimeoutMs = budgetMs
+        request.captureLimit = 4096
+        request.maxDownload = 256 * 1024
+        request.compressed = false
         request.noProxy = true
         return request
     }

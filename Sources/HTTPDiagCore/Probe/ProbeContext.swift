@@ -8,10 +8,12 @@ struct ProbeContext: Sendable {
     let plan: AddressPlan
     let now: @Sendable () -> Date
 
-    func probe(address: String?, sample: Int) -> ProbeResult { run(address: address, sample: sample).result }
+    func probe(address: String?, sample: Int) async -> ProbeResult { await run(address: address, sample: sample).result }
 
     /// One probe, and the URL its last hop went to (unredacted: follow-ups need it).
-    func run(address: String?, sample: Int) -> ProbeRun {
+    /// Task cancellation stops the hop in flight; the probe then ends with a local result
+    /// that says so (verdict unknown: nothing was learnt about the endpoint).
+    func run(address: String?, sample: Int) async -> ProbeRun {
         let started = now()
         let deadline = MonotonicClock.now() + UInt64(options.maxTimeMs) * 1_000_000
         var url = target.text
@@ -26,7 +28,9 @@ struct ProbeContext: Sendable {
                              firstHost: true)
         var routes: [String: AddressPlan] = [:]
         var hops: [RedirectHop] = []
-        var visited = [RedirectChain.key(url)]
+        // The URLs visited, as RedirectChain keys: made at the first redirect (most probes
+        // have none, and the key costs a URL parse).
+        var visited: [String] = []
         var redirectMs = 0.0
         var outcome: HopOutcome
         var error: ProbeError?
@@ -37,11 +41,22 @@ struct ProbeContext: Sendable {
                                      userpwd: userpwd, route: route, remainingMs: max(remainingMs, 1))
             if method == "HEAD" { request.nobody = true }
             do {
-                outcome = try HopTransfer.perform(request)
+                outcome = try await HopTransfer.perform(request)
             } catch {
                 return ProbeRun(result: failedBeforeConnect(ProbeError(kind: .localError, message: "\(error)", phase: "local"),
                                                             started: started, address: address, sample: sample),
                                 finalURL: url)
+            }
+            if outcome.cancelled {
+                let ms = MonotonicClock.millisecondsSince(deadline - UInt64(options.maxTimeMs) * 1_000_000)
+                let failure = ProbeError(kind: .localError,
+                                         message: "probe cancelled after \(Format.ms(ms)) (a deadline passed or the client went away): its transfer was stopped",
+                                         phase: "local")
+                var timings = outcome.timings
+                timings.redirectMs = redirectMs
+                timings.totalMs += redirectMs
+                return ProbeRun(result: failedBeforeConnect(failure, started: started, address: address, sample: sample,
+                                                            timings: timings), finalURL: url)
             }
             error = FailureClassifier.classify(outcome, scheme: URLParts(url).scheme.lowercased(),
                                                hasClientCert: options.tls.clientCert != nil)
@@ -56,6 +71,7 @@ struct ProbeContext: Sendable {
                                    phase: "redirect")
                 break
             }
+            if visited.isEmpty { visited = [RedirectChain.key(url)] }
             let loopsBack = visited.contains(RedirectChain.key(next))
             if hops.count >= options.maxRedirects {
                 error = ProbeError(kind: .tooManyRedirects,
@@ -81,7 +97,7 @@ struct ProbeContext: Sendable {
                 userpwd = nil
             }
             url = next
-            switch self.route(to: url, address: address, cache: &routes) {
+            switch await self.route(to: url, address: address, cache: &routes) {
             case .go(let r):
                 route = r
             case .dnsFailed(let failure, let dns, let lookupMs, let hopTarget):
@@ -110,7 +126,7 @@ struct ProbeContext: Sendable {
         if URLParts(url).scheme.lowercased() == "https" && outcome.connected {
             var unverified: HopOutcome?
             if outcome.curlCode == FailureClassifier.peerFailedVerification {
-                unverified = readChainWithoutVerification(url: url, route: route)
+                unverified = await readChainWithoutVerification(url: url, route: route)
             }
             tls = TLSEvidenceBuilder.build(host: URLParts(url).hostPort.hostOnly, main: outcome, unverified: unverified,
                                            clientCertSent: options.tls.clientCert != nil, now: now())
@@ -164,7 +180,7 @@ struct ProbeContext: Sendable {
     /// (a fanned-out probe stays on its address, on any port); another name is resolved as
     /// the first was (the system resolver and direct queries, or `--dns-server`), so that
     /// a name that does not resolve fails on its own hop, with its own DNS evidence.
-    func route(to url: String, address: String?, cache: inout [String: AddressPlan]) -> RouteDecision {
+    func route(to url: String, address: String?, cache: inout [String: AddressPlan]) async -> RouteDecision {
         guard let hop = try? TargetURL(url) else {
             // libcurl will say what is wrong with it.
             return .go(HopRoute(host: URLParts(url).hostPort.hostOnly, port: 0, dns: nil, pins: [], address: nil, firstHost: false))
@@ -184,7 +200,12 @@ struct ProbeContext: Sendable {
             return .go(HopRoute(host: hop.host, port: hop.port, dns: nil, pins: [], address: nil, firstHost: false))
         }
         let key = hop.host.lowercased()
-        let hopPlan = cache[key] ?? AddressPlanner.plan(target: hop, options: options, proxy: ProxyEnvironment.proxy(for: hop))
+        let hopPlan: AddressPlan
+        if let cached = cache[key] {
+            hopPlan = cached
+        } else {
+            hopPlan = await AddressPlanner.planWithoutBlocking(target: hop, options: options, proxy: ProxyEnvironment.proxy(for: hop))
+        }
         cache[key] = hopPlan
         if let failure = hopPlan.failure {
             return .dnsFailed(failure, hopPlan.dns, lookupMs: hopPlan.lookupMs, target: hop)
@@ -217,23 +238,27 @@ struct ProbeContext: Sendable {
             resolve.removeAll { AddressPlanner.resolveEntry($0, matches: hop, wildcard: false) }
             resolve += route.pins
         }
-        return HopRequest(
-            url: url, method: method, nobody: options.head || method == "HEAD", headers: headers, body: body,
-            multipart: multipart, userpwd: userpwd, resolve: resolve, connectTo: options.connectTo,
-            httpVersion: options.httpVersion, tls: options.tls,
-            connectTimeoutMs: min(options.connectTimeoutMs ?? options.maxTimeMs, remainingMs),
-            totalTimeoutMs: remainingMs, captureLimit: options.captureBytes, maxDownload: options.maxDownloadBytes,
-            compressed: options.compressed, userAgent: options.userAgent)
+        var request = HopRequest(options: options, url: url)
+        request.method = method
+        request.nobody = options.head || method == "HEAD"
+        request.headers = headers
+        request.body = body
+        request.multipart = multipart
+        request.userpwd = userpwd
+        request.resolve = resolve
+        request.connectTimeoutMs = min(options.connectTimeoutMs ?? options.maxTimeMs, remainingMs)
+        request.totalTimeoutMs = remainingMs
+        return request
     }
 
     /// A handshake only (no request is sent), verification off, to read the chain that
     /// failed verification. Credentials never go to an unverified peer.
-    func readChainWithoutVerification(url: String, route: HopRoute) -> HopOutcome? {
+    func readChainWithoutVerification(url: String, route: HopRoute) async -> HopOutcome? {
         var request = hopRequest(url: url, method: "GET", headers: [], body: nil, multipart: [], userpwd: nil,
                                  route: route, remainingMs: min(options.maxTimeMs, 5_000))
         request.tls.insecure = true
         request.connectOnly = true
-        return try? HopTransfer.perform(request)
+        return try? await HopTransfer.perform(request)
     }
 
     func responseEvidence(_ o: HopOutcome) -> ResponseEvidence? {

@@ -9,9 +9,25 @@ public struct URLParts {
     var query: String?
     var fragment: String?
 
+    /// The first "://", found on the bytes (a generic Character search was a visible cost:
+    /// every probe parses its URL several times).
+    static func schemeSeparator(_ s: Substring) -> Range<String.Index>? {
+        let u = s.utf8
+        var i = u.startIndex
+        while let colon = u[i...].firstIndex(of: UInt8(ascii: ":")) {
+            let a = u.index(after: colon)
+            if a < u.endIndex, u[a] == UInt8(ascii: "/") {
+                let b = u.index(after: a)
+                if b < u.endIndex, u[b] == UInt8(ascii: "/") { return colon..<u.index(after: b) }
+            }
+            i = a
+        }
+        return nil
+    }
+
     public init(_ url: String) {
         var rest = Substring(url)
-        if let r = rest.firstRange(of: "://") {
+        if let r = Self.schemeSeparator(rest) {
             scheme = String(rest[..<r.lowerBound])
             rest = rest[r.upperBound...]
         }

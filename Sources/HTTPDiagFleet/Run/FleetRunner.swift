@@ -3,8 +3,9 @@ import Synchronization
 import HTTPDiagCore
 import HTTPDiagPlaybooks
 
-/// Probes every endpoint of a config with bounded concurrency (a pool of worker threads:
-/// each probe blocks in libcurl), diagnoses each, and checks its expectations.
+/// Probes every endpoint of a config with bounded concurrency (a task group with at most
+/// `concurrency` children; every transfer runs on the one curl event loop), diagnoses
+/// each, and checks its expectations.
 public struct FleetRunner: Sendable {
     public var engine: DiagnosisEngine
     public var concurrency: Int
@@ -25,44 +26,96 @@ public struct FleetRunner: Sendable {
         return results.compactMap { $0 }
     }
 
-    /// Starts probing on worker threads and returns at once: outcomes are taken from the
-    /// stream as they finish, so the caller can record each and let its report go.
-    /// `render` runs on the worker too (the Markdown of a failing outcome, say), so the
-    /// caller can let the report go as soon as it has the outcome.
+    /// Starts probing and returns at once: outcomes are taken from the stream as they
+    /// finish, so the caller can record each and let its report go. `render` runs in the
+    /// probe's task too (the Markdown of a failing outcome, say), so the caller can let the
+    /// report go as soon as it has the outcome.
+    ///
+    /// Back-pressure: one driver task adds a child only when fewer than `concurrency` are
+    /// running, and takes the next endpoint only then; finished outcomes wait in the
+    /// stream until taken (at most the number of endpoints started).
     public func start(_ endpoints: [EndpointConfig], render: (@Sendable (EndpointOutcome) -> String?)? = nil) -> FleetStream {
         let stream = FleetStream(total: endpoints.count)
-        let workers = min(concurrency, endpoints.count)
-        stream.setWorkers(workers)
-        for _ in 0..<workers {
-            let thread = Thread {
-                while let i = stream.take() {
-                    let o = probe(endpoints[i])
-                    stream.put(i, o, render?(o))
+        let width = min(concurrency, endpoints.count)
+        stream.setWorkers(1)  // the driver task
+        let task = Task(executorPreference: ProbeExecutor.shared) {
+            await withTaskGroup(of: Void.self) { group in
+                var running = 0
+                while true {
+                    if running >= width {
+                        _ = await group.next()
+                        running -= 1
+                    }
+                    guard let i = stream.take() else { break }
+                    running += 1
+                    group.addTask {
+                        let o = await probe(endpoints[i])
+                        stream.put(i, o, render?(o))
+                    }
                 }
-                stream.workerExited()
+                await group.waitForAll()
             }
-            thread.stackSize = 512 * 1024
-            thread.start()
+            stream.workerExited()
         }
+        stream.setTask(task)
         return stream
     }
 
-    public func probe(_ endpoint: EndpointConfig) -> EndpointOutcome {
-        var report: CheckReport
-        do {
-            report = engine.diagnose(try Prober.check(endpoint.probeOptions()))
-        } catch {
-            let message = (error as? InputError)?.message ?? "\(error)"
-            return EndpointOutcome(name: endpoint.name, url: endpoint.url, tags: endpoint.tags, verdict: .unknown,
-                                   reason: message, latencyMs: 0, status: nil, failureKind: FailureKind.localError.rawValue,
-                                   diagnosisIDs: [], expectationFailures: [],
-                                   report: CheckReport(verdict: .unknown, reason: message,
-                                                       target: Target(url: endpoint.url, scheme: "", host: "", port: 0, method: "",
-                                                                      samples: 0, burst: false, fanout: false),
-                                                       startedAt: Date(), durationMs: 0, probes: [],
-                                                       tool: ToolInfo(name: "httpdiag", version: HTTPDiagVersion.current, libcurl: ""),
-                                                       redaction: Prober.makeRedactor(endpoint.probeOptions())))
+    /// Probes all endpoints and returns their outcomes in config order (reports included).
+    public func run(_ endpoints: [EndpointConfig]) async -> [EndpointOutcome] {
+        var results = [EndpointOutcome?](repeating: nil, count: endpoints.count)
+        await withTaskGroup(of: (Int, EndpointOutcome).self) { group in
+            var next = 0
+            for _ in 0..<min(concurrency, endpoints.count) {
+                let i = next
+                group.addTask { (i, await probe(endpoints[i])) }
+                next += 1
+            }
+            for await (i, o) in group {
+                results[i] = o
+                if next < endpoints.count {
+                    let j = next
+                    group.addTask { (j, await probe(endpoints[j])) }
+                    next += 1
+                }
+            }
         }
+        return results.compactMap { $0 }
+    }
+
+    /// One endpoint, blocking the calling thread.
+    public func probe(_ endpoint: EndpointConfig) -> EndpointOutcome {
+        do {
+            return outcome(endpoint, engine.diagnose(try Prober.check(endpoint.probeOptions())))
+        } catch {
+            return failedLocally(endpoint, error)
+        }
+    }
+
+    /// One endpoint. Cancelling the task stops its transfers (the outcome says so).
+    public func probe(_ endpoint: EndpointConfig) async -> EndpointOutcome {
+        do {
+            let report = try await Prober.check(endpoint.probeOptions())
+            return outcome(endpoint, engine.diagnose(report))
+        } catch {
+            return failedLocally(endpoint, error)
+        }
+    }
+
+    private func failedLocally(_ endpoint: EndpointConfig, _ error: any Error) -> EndpointOutcome {
+        let message = (error as? InputError)?.message ?? "\(error)"
+        return EndpointOutcome(name: endpoint.name, url: endpoint.url, tags: endpoint.tags, verdict: .unknown,
+                               reason: message, latencyMs: 0, status: nil, failureKind: FailureKind.localError.rawValue,
+                               diagnosisIDs: [], expectationFailures: [],
+                               report: CheckReport(verdict: .unknown, reason: message,
+                                                   target: Target(url: endpoint.url, scheme: "", host: "", port: 0, method: "",
+                                                                  samples: 0, burst: false, fanout: false),
+                                                   startedAt: Date(), durationMs: 0, probes: [],
+                                                   tool: ToolInfo(name: "httpdiag", version: HTTPDiagVersion.current, libcurl: "")))
+    }
+
+    private func outcome(_ endpoint: EndpointConfig, _ diagnosed: CheckReport) -> EndpointOutcome {
+        var report = diagnosed
         let failures = endpoint.expect.failures(report)
         if !failures.isEmpty && report.verdict < .critical {
             report.verdict = .critical
@@ -87,7 +140,7 @@ public struct FleetRunner: Sendable {
 }
 
 /// Outcomes of a fleet run as they finish. `stop()` lets the probes in flight finish and
-/// starts no new one. (A mutex and a semaphore: NSCondition.wait(until:) was seen to
+/// starts no new one; `cancel()` also stops the transfers in flight. (A mutex and a semaphore: NSCondition.wait(until:) was seen to
 /// return at once on Linux, which made the consumer spin.)
 public final class FleetStream: @unchecked Sendable {
     public let total: Int
@@ -100,8 +153,11 @@ public final class FleetStream: @unchecked Sendable {
     var workersAlive = 0
     var started = 0
     var taken = 0
+    var task: Task<Void, Never>?
 
     init(total: Int) { self.total = total }
+
+    func setTask(_ t: Task<Void, Never>) { lock.withLock { task = t } }
 
     public enum Event { case outcome(Int, EndpointOutcome, String?), done, timeout }
 
@@ -127,6 +183,13 @@ public final class FleetStream: @unchecked Sendable {
 
     /// No new probe starts; those in flight go on.
     public func stop() { lock.withLock { stopped = true } }
+
+    /// No new probe starts, and those in flight are cancelled: their transfers stop and
+    /// their outcomes (a local result saying so) come out of the stream promptly.
+    public func cancel() {
+        let t = lock.withLock { stopped = true; return task }
+        t?.cancel()
+    }
 
     /// Outcomes taken from the stream.
     public var finished: Int { lock.withLock { taken } }

@@ -96,7 +96,7 @@ public struct ValueTest: Sendable {
         if let equals, !Self.equal(value, equals) { return false }
         if let oneOf, !oneOf.contains(where: { Self.equal(value, $0) }) { return false }
         if let matches { guard let s = value.text, RegexCache.matches(matches, s) else { return false } }
-        if let contains { guard let s = value.text, s.contains(contains) else { return false } }
+        if let contains { guard let s = value.text, s.containsText(contains) else { return false } }
         // Numeric tests also read numeric text (header values such as Age or Retry-After).
         let number = value.numberValue ?? value.text.flatMap { Double($0.trimmedSpaces()) }
         if let gt { guard let n = number, n > gt else { return false } }

@@ -34,9 +34,9 @@ final class ProbeFacts {
         case "tls": p.tls.map(Self.encode)
         case "request": Self.request(p.request)
         case "response": p.response.map(Self.encode)
-        case "redirects": Self.encode(p.redirects)
+        case "redirects": p.redirects.isEmpty ? .array([]) : Self.encode(p.redirects)
         case "error": p.error.map(Self.encode)
-        case "followups": Self.encode(p.followups)
+        case "followups": p.followups.isEmpty ? .array([]) : Self.encode(p.followups)
         default: nil
         }
         if let value { parts[key] = value }

@@ -6,6 +6,10 @@ public enum HopFingerprinter {
         let headers = probe.response?.headers ?? []
         let body = probe.response?.body ?? ""
         let cnames = probe.dns?.cnameChain.map(\.target) ?? []
+        let bodyASCII = String.isASCII(body)
+        func quote(_ signal: HopSignature.Signal, headers: [HeaderField], body: String, cnames: [String]) -> String? {
+            Self.quote(signal, headers: headers, body: body, cnames: cnames, bodyASCII: bodyASCII)
+        }
         var found: [(signature: HopSignature, hop: Hop, byServer: Bool)] = []
         for signature in signatures {
             let matched = signature.signals.filter { quote($0, headers: headers, body: body, cnames: cnames) != nil }
@@ -48,7 +52,8 @@ public enum HopFingerprinter {
         return hops
     }
 
-    static func quote(_ signal: HopSignature.Signal, headers: [HeaderField], body: String, cnames: [String]) -> String? {
+    static func quote(_ signal: HopSignature.Signal, headers: [HeaderField], body: String, cnames: [String],
+                      bodyASCII: Bool? = nil) -> String? {
         switch signal {
         case .header(let name, let pattern):
             for value in headers.all(name) where pattern.isEmpty || RegexCache.matches(pattern, value) {
@@ -56,7 +61,7 @@ public enum HopFingerprinter {
             }
             return nil
         case .bodyContains(let text):
-            return body.contains(text) ? "body contains \"\(text.prefix(80))\"" : nil
+            return body.containsText(text, isASCII: bodyASCII) ? "body contains \"\(text.prefix(80))\"" : nil
         case .bodyMatches(let pattern):
             return RegexCache.firstMatch(pattern, body).map { "body: \"\($0.prefix(80))\"" }
         case .cname(let pattern):

@@ -1,0 +1,36 @@
+import Foundation
+
+extension String {
+    /// `contains(_:)` as Foundation answers it (an empty needle is not contained; Unicode
+    /// canonical equivalence), without Foundation's NSString bridging when both sides are
+    /// ASCII, where a byte search gives the same answer. Playbook and hop-signature texts
+    /// are matched against every probe of a fleet run: the bridged search was the largest
+    /// cost of diagnosing a healthy response.
+    /// `isASCII`: whether `self` is ASCII, when the caller knows (a body searched many times).
+    func containsText(_ needle: String, isASCII: Bool? = nil) -> Bool {
+        if needle.isEmpty { return false }
+        if Self.isASCII(needle) && (isASCII ?? Self.isASCII(self)) {
+            var haystack = self, needle = needle
+            return haystack.withUTF8 { h in needle.withUTF8 { n in Self.find(n, in: h) } }
+        }
+        return contains(needle)
+    }
+
+    /// Naive byte search: the needles are short, the bodies a few kilobytes.
+    static func find(_ n: UnsafeBufferPointer<UInt8>, in h: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard n.count <= h.count, let first = n.first else { return false }
+        var i = 0
+        let last = h.count - n.count
+        while i <= last {
+            if h[i] == first {
+                var j = 1
+                while j < n.count && h[i + j] == n[j] { j += 1 }
+                if j == n.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
+}

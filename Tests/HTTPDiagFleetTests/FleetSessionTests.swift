@@ -4,6 +4,7 @@ import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagPlaybooks
+import HTTPDiagTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,7 +29,7 @@ struct FleetSessionTests {
     func options(_ config: String, dir: String) -> FleetSession.Options {
         var o = FleetSession.Options(config: config)
         o.state = dir + "/state.sqlite"
-        o.playbooks = PlaybookSource(directories: [repositoryRoot.appendingPathComponent("Playbooks").path], noDefaults: true)
+        o.playbooks = PlaybookSource(directories: [playbookDirectory], noDefaults: true)
         return o
     }
 
@@ -42,7 +43,7 @@ struct FleetSessionTests {
         var probed = 0
         var warnings: [String] = []
         let observer = FleetSession.Observer(progress: { done, total in progress.append(done); #expect(total == 2) },
-                                             probed: { probed += 1 }, warning: { warnings.append($0) })
+                                             probed: { probed += 1 }, warning: { warnings.append($0.text) })
         let first = try FleetSession.run(o, observer: observer)
         #expect(first.verdict == .critical)
         #expect(first.exitStatus == 2)
@@ -52,10 +53,10 @@ struct FleetSessionTests {
         #expect(warnings.isEmpty, "\(warnings)")
         // Two outcome lines, the incident that opened, the summary.
         #expect(first.lines.count == 4, "\(first.lines)")
-        #expect(first.lines[0].hasPrefix("OK ") && first.lines[1].hasPrefix("CRITICAL "))
-        #expect(first.lines[2].hasPrefix("incident 1 opened: bad CRITICAL"))
-        #expect(first.lines[3].hasPrefix("2 endpoints in "))
-        #expect(first.lines.allSatisfy { !$0.contains(Self.secret) })
+        #expect(first.lines[0].text.hasPrefix("OK ") && first.lines[1].text.hasPrefix("CRITICAL "))
+        #expect(first.lines[2].text.hasPrefix("incident 1 opened: bad CRITICAL"))
+        #expect(first.lines[3].text.hasPrefix("2 endpoints in "))
+        #expect(first.lines.allSatisfy { !$0.text.contains(Self.secret) })
         let prom = try String(contentsOfFile: dir + "/httpdiag.prom", encoding: .utf8)
         #expect(prom.contains("endpoint=\"bad\""))
         #expect(!prom.contains(Self.secret))
@@ -80,7 +81,7 @@ struct FleetSessionTests {
         let result = try FleetSession.run(o)
         #expect(result.exitStatus == 0)
         #expect(result.lines.count == 1)
-        let doc = try JSONSerialization.jsonObject(with: Data(result.lines[0].utf8)) as? [String: Any]
+        let doc = try JSONSerialization.jsonObject(with: Data(result.lines[0].text.utf8)) as? [String: Any]
         #expect(doc?["schema"] as? String == "httpdiag.run/v1")
         #expect((doc?["endpoints"] as? [[String: Any]])?.map { $0["name"] as? String } == ["good"])
         #expect(!FileManager.default.fileExists(atPath: dir + "/state.sqlite"))

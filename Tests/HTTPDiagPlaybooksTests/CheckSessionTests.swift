@@ -3,6 +3,7 @@ import Testing
 @testable import HTTPDiagPlaybooks
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// The check session alone (no CLI): probe, diagnosis, rendering, redaction and the
 /// report file, against the loopback lab server.
@@ -27,12 +28,12 @@ struct CheckSessionTests {
         let result = try CheckSession.run(options(url))
         #expect(result.verdict == .critical)
         #expect(result.exitStatus == 2)
-        #expect(result.output.hasPrefix("CRITICAL"), "got: \(result.output)")
+        #expect(result.output.text.hasPrefix("CRITICAL"), "got: \(result.output.text)")
         #expect(!result.report.diagnoses.isEmpty)
-        #expect(!result.output.contains(Self.secret))
+        #expect(!result.output.text.contains(Self.secret))
         // The same bytes as rendering the report by hand, scrubbed by the probe's redactor.
         let redactor = Prober.makeRedactor(options(url).probe)
-        #expect(result.output == redactor.scrub(TextReport.render(result.report, style: .forTerminal(isTTY: false))))
+        #expect(result.output.text == redactor.scrub(TextReport.render(result.report, style: .forTerminal(isTTY: false))))
     }
 
     @Test func jsonAndMarkdownAndTheReportFile() throws {
@@ -40,9 +41,9 @@ struct CheckSessionTests {
         let url = "http://127.0.0.1:\(server.port)/"
         let json = try CheckSession.run(options(url, format: .json))
         #expect(json.verdict == .ok && json.exitStatus == 0)
-        let doc = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        let doc = try JSONSerialization.jsonObject(with: Data(json.output.text.utf8)) as? [String: Any]
         #expect(doc?["verdict"] as? String == "OK")
-        #expect(!json.output.contains(Self.secret))
+        #expect(!json.output.text.contains(Self.secret))
 
         let reportFile = NSTemporaryDirectory() + "check-session-\(UUID().uuidString).md"
         defer { try? FileManager.default.removeItem(atPath: reportFile) }
@@ -50,7 +51,7 @@ struct CheckSessionTests {
         o.reportFile = reportFile
         let markdown = try CheckSession.run(o)
         let written = try String(contentsOfFile: reportFile, encoding: .utf8)
-        #expect(written == markdown.output)
+        #expect(written == markdown.output.text)
         #expect(!written.contains(Self.secret))
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import HTTPDiagCore
 import HTTPDiagLab
+import HTTPDiagTestSupport
 
 /// The event loop every transfer goes through: cancellation, many transfers at once, and
 /// evidence equal to what a transfer of its own (curl_easy_perform) collects.

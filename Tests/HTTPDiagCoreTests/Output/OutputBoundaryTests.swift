@@ -37,6 +37,7 @@ struct OutputBoundaryTests {
         ("", "to: &err", "stderr: error messages (InputError never quotes a secret)"),
         ("", "to: &stderr", "stderr: error messages"),
         ("", "StandardOutput.print(", "the boundary's sink"),
+        ("HTTPDiagPlaybooks/Session/CheckSession.swift", "contents: nil", "an empty --report file made before the probe, to refuse an unwritable path early"),
     ]
 
     static func sourceFiles() throws -> [String] {

@@ -62,8 +62,8 @@ enum HopTransfer {
         try easy.isolateDNSCache()
         // A transfer that ends (a timeout, a cancellation) while libcurl's resolver thread is
         // still in getaddrinfo must not wait for it: without QUICK_EXIT libcurl joins that
-        // thread on removal, and on the one loop thread that stalls every transfer of the
-        // process for as long as the system resolver takes (tens of seconds seen in tests).
+        // thread on removal (Curl_resolver_kill), and on the one loop thread that would stall
+        // every transfer of the process for as long as the system resolver takes.
         try easy.set(CURLOPT_QUICK_EXIT, 1)
         try easy.set(CURLOPT_CONNECTTIMEOUT_MS, max(r.connectTimeoutMs, 1))
         try easy.set(CURLOPT_TIMEOUT_MS, max(r.totalTimeoutMs, 1))

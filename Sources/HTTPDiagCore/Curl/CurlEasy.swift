@@ -7,6 +7,9 @@ final class CurlEasy {
     static func ensureGlobalInit() -> CURLcode { globalInit }
 
     let handle: UnsafeMutableRawPointer
+    /// When the transfer was started (the loop sets it as it adds the handle): the origin
+    /// of our own marks, as libcurl's timers count from the same moment.
+    var startedNs: Int64 = 0
     private var lists: [UnsafeMutablePointer<curl_slist>] = []
     private var mime: OpaquePointer?
     /// This transfer's own DNS cache (see `isolateDNSCache`).

@@ -6,9 +6,8 @@ enum HopTransfer {
     /// transfer at once; the outcome then says so (`cancelled`, CURLE_ABORTED_BY_CALLBACK).
     static func perform(_ request: HopRequest) async throws -> HopOutcome {
         let (easy, sink) = try prepare(request)
-        let started = hd_monotonic_ns()
         let rc = await CurlMultiLoop.shared.perform(easy)
-        var o = withExtendedLifetime(sink) { outcome(rc, easy, sink, started: started, tls: isTLS(request)) }
+        var o = withExtendedLifetime(sink) { outcome(rc, easy, sink, started: easy.startedNs, tls: isTLS(request)) }
         o.cancelled = rc == CURLE_ABORTED_BY_CALLBACK && Task.isCancelled
         return o
     }
@@ -16,9 +15,8 @@ enum HopTransfer {
     /// One hop, blocking the calling thread (the loop thread does the work).
     static func performBlocking(_ request: HopRequest) throws -> HopOutcome {
         let (easy, sink) = try prepare(request)
-        let started = hd_monotonic_ns()
         let rc = CurlMultiLoop.shared.performBlocking(easy)
-        return withExtendedLifetime(sink) { outcome(rc, easy, sink, started: started, tls: isTLS(request)) }
+        return withExtendedLifetime(sink) { outcome(rc, easy, sink, started: easy.startedNs, tls: isTLS(request)) }
     }
 
     /// One hop in a transfer of its own (curl_easy_perform, its own connection pool and
@@ -121,6 +119,13 @@ enum HopTransfer {
             starttransfer: easy.offset(CURLINFO_STARTTRANSFER_TIME_T),
             total: easy.offset(CURLINFO_TOTAL_TIME_T))
         let socket = sink.socket.pointee
+        // Our marks count from libcurl's own start of the transfer, which is when the loop
+        // first drives it, not when it was added (other transfers may run in between).
+        // The socket is opened as the name lookup ends: that moment on both clocks aligns them.
+        var started = started
+        if socket.first_open_ns > 0 && counters.namelookup > 0 {
+            started = socket.first_open_ns - Int64(counters.namelookup) * 1_000
+        }
         let marks = TransferMarks(
             socketOpened: TransferMarks.offset(socket.first_open_ns, from: started),
             tcpConnected: o.tcp_connect_rtt_us > 0 && socket.sockets_opened == 1

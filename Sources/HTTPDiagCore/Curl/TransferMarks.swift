@@ -49,7 +49,10 @@ extension Timings {
         let resolved = min(c.namelookup > 0 ? c.namelookup : (m.socketOpened ?? 0), total)
         // Our first bytes out: TCP was connected by then (late by the TLS library's set-up).
         let firstOut = [m.tlsFirstWrite, m.requestSent].compactMap { $0 }.min()
-        let connectedRaw = c.connect > 0 ? c.connect : [m.tcpConnected, firstOut].compactMap { $0 }.min()
+        // The earliest of libcurl's CONNECT_TIME and our own marks: on the event loop,
+        // libcurl 7.88 can stamp CONNECT_TIME only when a failed handshake ends the
+        // transfer, which would leave the handshake no time at all.
+        let connectedRaw = [c.connect > 0 ? c.connect : nil, m.tcpConnected, firstOut].compactMap { $0 }.min()
         let connected = connectedRaw.map { min(max($0, resolved), total) }
         var secured: Int64?
         if let connected {

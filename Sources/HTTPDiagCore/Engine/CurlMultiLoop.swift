@@ -143,6 +143,8 @@ final class CurlMultiLoop: @unchecked Sendable {
                 complete(transfer, CURLE_ABORTED_BY_CALLBACK)
                 continue
             }
+            // The transfer starts now (libcurl's own timers start here too), not when it was handed over.
+            transfer.easy.startedNs = hd_monotonic_ns()
             let rc = hd_multi_add(multi, transfer.easy.handle)
             if rc != CURLM_OK {
                 complete(transfer, CURLE_FAILED_INIT)

@@ -27,7 +27,7 @@ struct IncidentLifecycleTests {
     @Test func openUpdateChangeResolveWithReports() throws {
         let sw = Switch()
         let server = try LabServer { _ in .custom { _ in sw.state.withLock { $0 } } }
-        let dir = NSTemporaryDirectory() + "lifecycle-\(UUID().uuidString)"
+        let dir = try makeTemporaryDirectory("lifecycle")
         let store = try StateStore(path: dir + "/state.sqlite")
         let runner = FleetRunner(engine: try engine(), concurrency: 4)
         let endpoints = [endpoint("api", server.baseURL + "/orders")]
@@ -82,7 +82,7 @@ struct IncidentLifecycleTests {
         let sw = Switch()
         sw.set(.text(500, "boom"))
         let server = try LabServer { _ in .custom { _ in sw.state.withLock { $0 } } }
-        let dir = NSTemporaryDirectory() + "outbox-\(UUID().uuidString)"
+        let dir = try makeTemporaryDirectory("outbox")
         let store = try StateStore(path: dir + "/state.sqlite")
         try "not a directory".write(toFile: dir + "/reports", atomically: true, encoding: .utf8)  // every write fails
         let runner = FleetRunner(engine: try engine(), concurrency: 1)
@@ -106,7 +106,7 @@ struct IncidentLifecycleTests {
     }
 
     @Test func lockMakesTheSecondRunWaitThenFail() throws {
-        let state = NSTemporaryDirectory() + "lock-\(UUID().uuidString)/state.sqlite"
+        let state = try makeTemporaryDirectory("lock") + "/state.sqlite"
         let first = try RunLock(statePath: state, waitSeconds: 0)
         let started = Date()
         #expect(throws: RunLockError.self) { _ = try RunLock(statePath: state, waitSeconds: 0.3) }
@@ -125,7 +125,7 @@ struct IncidentLifecycleTests {
         let server = try LabServer { r in r.path == "/bad" ? .text(503, "down", headers: [("Server", "awselb/2.0")]) : .text(200, "ok") }
         let outcomes = FleetRunner(engine: try engine(), concurrency: 2)
             .run([endpoint("good", server.baseURL + "/"), endpoint("bad \"quoted\"", server.baseURL + "/bad")])
-        let path = NSTemporaryDirectory() + "metrics-\(UUID().uuidString).prom"
+        let path = try makeTemporaryDirectory("metrics") + "/httpdiag.prom"
         try PrometheusTextfile.write(outcomes, to: path)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("probe_success{endpoint=\"good\"} 1"))
@@ -155,7 +155,7 @@ struct IncidentLifecycleTests {
         var e = endpoint("pay", target.baseURL + "/?token=SECRET-QUERY-TOKEN")
         e.headers = ["Authorization: Bearer SECRET-BEARER-VALUE"]
         let outcome = FleetRunner(engine: try engine(), concurrency: 1).probe(e)
-        let store = try StateStore(path: NSTemporaryDirectory() + "hook-\(UUID().uuidString)/s.sqlite")
+        let store = try StateStore(path: try makeTemporaryDirectory("hook") + "/s.sqlite")
         let redactor = Prober.makeRedactor(e.probeOptions())
         _ = try store.record([outcome], at: Date(), outputs: OutboxTargets(webhook: true, boundary: OutputBoundary(redactor: redactor)))
         var notifier = WebhookNotifier(url: receiver.baseURL + "/hook")

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPDiagCore
 import HTTPDiagLab
+import Synchronization
 
 /// The repository root (for scripts, docs, playbooks and the built binary).
 public let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
@@ -32,12 +33,22 @@ public struct TestSupportError: Error, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-/// A new, empty temporary directory of the caller's own (`$TMPDIR/prefix-UUID`): the
-/// caller removes it.
+/// A new, empty temporary directory of the caller's own (`$TMPDIR/prefix-UUID`), removed
+/// when the test process exits if the caller has not removed it before.
 public func makeTemporaryDirectory(_ prefix: String) throws -> String {
     let dir = NSTemporaryDirectory() + prefix + "-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    TemporaryDirectories.made.withLock { $0.append(dir) }
+    _ = TemporaryDirectories.removedAtExit
     return dir
+}
+
+private enum TemporaryDirectories {
+    static let made = Mutex<[String]>([])
+    static let removedAtExit: Bool = {
+        atexit { TemporaryDirectories.made.withLock { $0 }.forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        return true
+    }()
 }
 
 /// A playbook that loads (id, title "A sample", layer http, severity critical, confidence

@@ -42,6 +42,7 @@ struct PlaybookPortTests {
         }
         let steps = texts("remediation") + texts("verify")
         #expect(steps.contains { $0.contains("-connect localhost:\(server.port) ") }, "\(steps)")
-        #expect(!steps.contains { $0.contains(":443") }, "\(steps)")
+        // ":443" as a port of its own (a free port such as 44317 starts with it too).
+        #expect(!steps.contains { $0.contains(/:443(?![0-9])/) }, "\(steps)")
     }
 }

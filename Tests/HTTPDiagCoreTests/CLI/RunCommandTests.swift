@@ -84,8 +84,7 @@ struct RunCommandTests {
         let echo = try LabServer { _ in .echo }
         let hooks = Mutex<[String]>([])
         let receiver = try LabServer { _ in .custom { r in hooks.withLock { $0.append(String(decoding: r.body, as: UTF8.self)) }; return .text(200, "ok") } }
-        let dir = NSTemporaryDirectory() + "fleet-secrets-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryDirectory("fleet-secrets")
         let config = """
         {"endpoints": [{"name": "echo", "url": "http://user:\(secrets[3])@127.0.0.1:\(echo.port)/x?token=\(secrets[2])",
           "method": "POST", "headers": {"Authorization": "Bearer ${FLEET_TOKEN}", "Cookie": "sid=\(secrets[1])", "Content-Type": "application/json"},

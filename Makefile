@@ -25,12 +25,20 @@ demo: release
 	@scripts/demo.sh $(RELEASE)
 
 ## test: unit and integration tests against real loopback servers (dnsmasq, openssl s_server, lab, the real-server lab: nginx, apache2, haproxy, varnish, gunicorn, uvicorn).
-test: deps
+test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | grep --line-buffered -v -E '^(◇|↳)|  ◇ |started\.$$'
 	$(DEBUG) playbooks lint
 	$(DEBUG) playbooks test
 	$(DEBUG) playbooks eval Playbooks/corpus Playbooks/corpus-heldback
+
+## lint: the formatting every Swift file keeps (.swift-format; `make format` rewrites them so).
+.PHONY: lint format
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Package.swift
+
+format:
+	$(SWIFT) format --in-place --recursive --parallel Sources Tests Package.swift
 
 ## eval: top-1/top-3 on the tuned corpus and, separately, on the held-back one (no playbook is written from it).
 .PHONY: eval

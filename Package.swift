@@ -63,9 +63,11 @@ let package = Package(
         ),
         .testTarget(
             name: "HTTPDiagFuzzTests",
-            dependencies: ["HTTPDiagCore", "HTTPDiagPlaybooks", "HTTPDiagFleet", "HTTPDiagLab", "HTTPDiagTestSupport",
-                           .product(name: "PropertyBased", package: "swift-property-based"),
-                           .product(name: "Ink", package: "Ink")]
+            dependencies: [
+                "HTTPDiagCore", "HTTPDiagPlaybooks", "HTTPDiagFleet", "HTTPDiagLab", "HTTPDiagTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Ink", package: "Ink"),
+            ]
         ),
     ]
 )

@@ -15,8 +15,11 @@ public final class LabBlackholeListener: Sendable {
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
         inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr)
-        let bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            bind(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        let bound = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
         guard s >= 0, bound == 0, listen(s, 0) == 0 else { throw LabError("blackhole listener: errno \(errno)") }
         var local = sockaddr_in()
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -25,8 +28,11 @@ public final class LabBlackholeListener: Sendable {
         listener = s
         // One completed connection fills a backlog of 0; it is never accepted.
         let f = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        _ = withUnsafePointer(to: &local) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            connect(f, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        _ = withUnsafePointer(to: &local) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(f, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
         filler = f
     }
 

@@ -1,8 +1,9 @@
+import CHTTPDiag
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import CHTTPDiag
-import Synchronization
 
 /// Reading requests from and writing (mis)behaviours to one client socket.
 enum LabConnection {
@@ -18,7 +19,10 @@ enum LabConnection {
             return LabRequest(method: "", target: "", headers: [], body: [], malformed: true)
         }
         while true {
-            if let end = find(separator, in: buffer) { headerEnd = end; break }
+            if let end = find(separator, in: buffer) {
+                headerEnd = end
+                break
+            }
             guard buffer.count < maxRequestBytes, readMore(fd, &buffer) else { return nil }
         }
         guard let end = headerEnd else { return nil }
@@ -37,16 +41,29 @@ enum LabConnection {
         }
         let body = Array(buffer[bodyStart..<(bodyStart + length)])
         buffer.removeFirst(bodyStart + length)
-        return LabRequest(method: String(requestLine[0]), target: String(requestLine[1]),
-                          headers: headers.map { (name: $0.0, value: $0.1) }, body: body)
+        return LabRequest(
+            method: String(requestLine[0]),
+            target: String(requestLine[1]),
+            headers: headers.map { (name: $0.0, value: $0.1) },
+            body: body
+        )
     }
 
     /// Returns false when the connection must close afterwards.
     static func perform(_ behavior: LabBehavior, request: LabRequest, on fd: Int32, stopped: borrowing Atomic<Bool>) -> Bool {
         if request.malformed {
             let body = Array("<html><head><title>400 Bad Request</title></head><body>400 Bad Request</body></html>\r\n".utf8)
-            _ = write(fd, responseHead(400, nil, [("Server", "httpdiag-lab"), ("Content-Type", "text/html"),
-                                                  ("Content-Length", String(body.count)), ("Connection", "close")]) + body)
+            _ = write(
+                fd,
+                responseHead(
+                    400,
+                    nil,
+                    [
+                        ("Server", "httpdiag-lab"), ("Content-Type", "text/html"),
+                        ("Content-Length", String(body.count)), ("Connection", "close"),
+                    ]
+                ) + body
+            )
             return false
         }
         let head = request.method == "HEAD"
@@ -81,7 +98,9 @@ enum LabConnection {
             }
             return false
         case .hugeBody(let size):
-            guard write(fd, responseHead(200, nil, [("Content-Type", "application/octet-stream"), ("Content-Length", String(size))])) else { return false }
+            guard write(fd, responseHead(200, nil, [("Content-Type", "application/octet-stream"), ("Content-Length", String(size))])) else {
+                return false
+            }
             let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 256 * 1024)
             var left = size
             while left > 0 {
@@ -92,8 +111,17 @@ enum LabConnection {
             return true
         case .gzipBomb(let inflatedSize):
             let body = gzipZeros(inflatedSize)
-            return write(fd, responseHead(200, nil, [("Content-Type", "text/plain"), ("Content-Encoding", "gzip"),
-                                                     ("Content-Length", String(body.count))]) + body)
+            return write(
+                fd,
+                responseHead(
+                    200,
+                    nil,
+                    [
+                        ("Content-Type", "text/plain"), ("Content-Encoding", "gzip"),
+                        ("Content-Length", String(body.count)),
+                    ]
+                ) + body
+            )
         case .hugeHeader(let size):
             let value = String(repeating: "h", count: size)
             _ = write(fd, responseHead(200, nil, [("X-Huge", value), ("Content-Length", "0")]))
@@ -159,7 +187,10 @@ enum LabConnection {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if n <= 0 { if n < 0 && errno == EINTR { continue }; return false }
+            if n <= 0 {
+                if n < 0 && errno == EINTR { continue }
+                return false
+            }
             offset += n
         }
         return true

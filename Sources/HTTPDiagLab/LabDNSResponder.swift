@@ -1,13 +1,15 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Synchronization
 
 /// A UDP nameserver stub on loopback that answers every query with one response code
 /// (SERVFAIL, REFUSED, ...) or never answers: the DNS failures dnsmasq cannot produce.
 public final class LabDNSResponder: Sendable {
     public enum Mode: Sendable {
-        case rcode(UInt8), silent
+        case rcode(UInt8)
+        case silent
         /// A tiny authoritative zone: names (lower case, no trailing dot) → answer.
         case zone([String: ZoneAnswer])
     }
@@ -31,9 +33,15 @@ public final class LabDNSResponder: Sendable {
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_port = in_port_t(UInt16(port).bigEndian)
         inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr)
-        let rc = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            bind(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        guard rc == 0 else { close(s); throw LabError("bind udp 127.0.0.1:\(port): errno \(errno)") }
+        let rc = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard rc == 0 else {
+            close(s)
+            throw LabError("bind udp 127.0.0.1:\(port): errno \(errno)")
+        }
         var bound = sockaddr_in()
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &bound) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(s, $0, &len) } }
@@ -74,9 +82,13 @@ public final class LabDNSResponder: Sendable {
                 let ok = bytes.withUnsafeMutableBytes { inet_pton(isV6 ? AF_INET6 : AF_INET, a, $0.baseAddress) } == 1
                 guard ok else { continue }
                 let rdata = Array(bytes.prefix(isV6 ? 16 : 4))
-                records.append([0xC0, 0x0C, 0, UInt8(qtype), 0, 1,
-                                UInt8(ttl >> 24 & 0xff), UInt8(ttl >> 16 & 0xff), UInt8(ttl >> 8 & 0xff), UInt8(ttl & 0xff),
-                                0, UInt8(rdata.count)] + rdata)
+                records.append(
+                    [
+                        0xC0, 0x0C, 0, UInt8(qtype), 0, 1,
+                        UInt8(ttl >> 24 & 0xff), UInt8(ttl >> 16 & 0xff), UInt8(ttl >> 8 & 0xff), UInt8(ttl & 0xff),
+                        0, UInt8(rdata.count),
+                    ] + rdata
+                )
             }
             return (0, records)
         }
@@ -88,10 +100,16 @@ public final class LabDNSResponder: Sendable {
             var from = sockaddr_storage()
             var fromLen = socklen_t(MemoryLayout<sockaddr_storage>.size)
             let n = buffer.withUnsafeMutableBytes { b in
-                withUnsafeMutablePointer(to: &from) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    recvfrom(fd, b.baseAddress, b.count, 0, $0, &fromLen) } }
+                withUnsafeMutablePointer(to: &from) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        recvfrom(fd, b.baseAddress, b.count, 0, $0, &fromLen)
+                    }
+                }
             }
-            guard n >= 12 else { if n < 0 && errno != EINTR { return }; continue }
+            guard n >= 12 else {
+                if n < 0 && errno != EINTR { return }
+                continue
+            }
             let query = Array(buffer[..<n])
             let (rcode, records) = respond(query)
             // Header and question of the query, without anything after the question.
@@ -101,14 +119,19 @@ public final class LabDNSResponder: Sendable {
             // QR=1, keep opcode and RD; AA only for a zone's own answers (dnsmasq does not
             // pass on an "authoritative" SERVFAIL as it does a recursive one).
             reply[2] = 0x80 | (rcode == 0 || rcode == 3 ? 0x04 : 0) | (reply[2] & 0x79)
-            reply[3] = 0x80 | (rcode & 0x0f)             // RA=1, the response code
-            reply[4] = 0; reply[5] = 1                   // one question
-            reply[6] = 0; reply[7] = UInt8(records.count)
+            reply[3] = 0x80 | (rcode & 0x0f)  // RA=1, the response code
+            reply[4] = 0
+            reply[5] = 1  // one question
+            reply[6] = 0
+            reply[7] = UInt8(records.count)
             for i in 8..<12 { reply[i] = 0 }
             for r in records { reply += r }
             _ = reply.withUnsafeBytes { b in
-                withUnsafePointer(to: &from) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    sendto(fd, b.baseAddress, b.count, 0, $0, fromLen) } }
+                withUnsafePointer(to: &from) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        sendto(fd, b.baseAddress, b.count, 0, $0, fromLen)
+                    }
+                }
             }
         }
     }

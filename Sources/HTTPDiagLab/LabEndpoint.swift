@@ -24,12 +24,26 @@ public struct LabEndpoint: Sendable {
     /// The root-cause id a diagnosis must rank first; nil for a healthy endpoint.
     public var expected: String?
 
-    public init(name: String, summary: String, target: Target, behavior: LabBehavior = .text(200, "ok\n"),
-                headers: [String] = [], method: String? = nil, body: String? = nil,
-                samples: Int = 1, expected: String?) {
-        self.name = name; self.summary = summary; self.target = target; self.behavior = behavior
-        self.headers = headers; self.method = method; self.body = body
-        self.samples = samples; self.expected = expected
+    public init(
+        name: String,
+        summary: String,
+        target: Target,
+        behavior: LabBehavior = .text(200, "ok\n"),
+        headers: [String] = [],
+        method: String? = nil,
+        body: String? = nil,
+        samples: Int = 1,
+        expected: String?
+    ) {
+        self.name = name
+        self.summary = summary
+        self.target = target
+        self.behavior = behavior
+        self.headers = headers
+        self.method = method
+        self.body = body
+        self.samples = samples
+        self.expected = expected
     }
 
     public var path: String? {

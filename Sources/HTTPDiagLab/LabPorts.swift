@@ -16,7 +16,10 @@ public enum LabPorts {
             defer { close(tcp.fd) }
             guard udp else { return tcp.port }
             let u = bindLoopback(SOCK_DGRAM, port: tcp.port)
-            if u.fd >= 0 { close(u.fd); return tcp.port }
+            if u.fd >= 0 {
+                close(u.fd)
+                return tcp.port
+            }
         }
         preconditionFailure("no free loopback port")
     }
@@ -26,8 +29,11 @@ public enum LabPorts {
         let s = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(s) }
         var addr = loopback(port)
-        return withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            connect(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } } == 0
+        return withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        } == 0
     }
 
     /// Waits until 127.0.0.1:`port` accepts connections, or `while` says to stop (the
@@ -56,9 +62,15 @@ public enum LabPorts {
         let s = socket(AF_INET, Int32(type.rawValue), 0)
         guard s >= 0 else { return (-1, 0) }
         var addr = loopback(port)
-        let rc = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            bind(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        guard rc == 0 else { close(s); return (-1, 0) }
+        let rc = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard rc == 0 else {
+            close(s)
+            return (-1, 0)
+        }
         var bound = sockaddr_in()
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &bound) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(s, $0, &len) } }

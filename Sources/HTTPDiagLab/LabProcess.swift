@@ -1,7 +1,8 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Synchronization
 
 /// The one way the lab and the tests start a child process: posix_spawn (never
 /// Foundation's Process, whose waitUntilExit was seen to hang when several children ended
@@ -10,8 +11,16 @@ import Synchronization
 /// spawned from a Dispatch worker would otherwise inherit its blocked mask, and SIGTERM
 /// would stay pending forever), optionally in a process group of its own.
 /// Returns the pid, or the posix_spawn error number.
-public func spawnChild(_ executable: String, _ argv: [String], environment: [String: String], stdin: String = "/dev/null",
-                       stdout: String, stderr: String, fileMode: mode_t = 0o600, newProcessGroup: Bool = false) -> Result<pid_t, SpawnError> {
+public func spawnChild(
+    _ executable: String,
+    _ argv: [String],
+    environment: [String: String],
+    stdin: String = "/dev/null",
+    stdout: String,
+    stderr: String,
+    fileMode: mode_t = 0o600,
+    newProcessGroup: Bool = false
+) -> Result<pid_t, SpawnError> {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -43,7 +52,10 @@ public func spawnChild(_ executable: String, _ argv: [String], environment: [Str
 
     let cArgv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
     let cEnv: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { cArgv.forEach { free($0) }; cEnv.forEach { free($0) } }
+    defer {
+        for p in cArgv { free(p) }
+        for p in cEnv { free(p) }
+    }
     var pid: pid_t = 0
     let rc = posix_spawn(&pid, executable, &actions, &attr, cArgv, cEnv)
     return rc == 0 ? .success(pid) : .failure(SpawnError(code: rc))
@@ -76,8 +88,13 @@ public final class LabProcess: Sendable {
 
     public init(_ executable: String, _ arguments: [String]) throws {
         let setpriv = "/usr/bin/setpriv"
-        switch spawnChild(setpriv, [setpriv, "--pdeathsig", "KILL", executable] + arguments, environment: currentEnvironment(),
-                          stdout: "/dev/null", stderr: "/dev/null") {
+        switch spawnChild(
+            setpriv,
+            [setpriv, "--pdeathsig", "KILL", executable] + arguments,
+            environment: currentEnvironment(),
+            stdout: "/dev/null",
+            stderr: "/dev/null"
+        ) {
         case .success(let p): pid = p
         case .failure(let e): throw LabError("\(executable): \(e)")
         }

@@ -1,8 +1,9 @@
+import Dispatch
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Dispatch
-import Synchronization
 #if canImport(FoundationEssentials)
 import FoundationEssentials  // LocalizedError
 #else
@@ -20,8 +21,12 @@ public final class LabServer: Sendable {
     private let stopped = Atomic<Bool>(false)
 
     /// Binds `host` (127.0.0.1 or ::1) on `port` (0 = any free port) and starts serving.
-    public init(host: String = "127.0.0.1", port: Int = 0, backlog: Int32 = 128,
-                routes: @escaping @Sendable (LabRequest) -> LabBehavior) throws {
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        backlog: Int32 = 128,
+        routes: @escaping @Sendable (LabRequest) -> LabBehavior
+    ) throws {
         self.host = host
         self.routes = routes
         let v6 = host.contains(":")
@@ -36,15 +41,21 @@ public final class LabServer: Sendable {
             addr.sin6_port = in_port_t(UInt16(port).bigEndian)
             inet_pton(AF_INET6, host, &addr.sin6_addr)
             setsockopt(s, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &one, socklen_t(MemoryLayout<Int32>.size))
-            bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(s, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) } }
+            bound = withUnsafePointer(to: &addr) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(s, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
+                }
+            }
         } else {
             var addr = sockaddr_in()
             addr.sin_family = sa_family_t(AF_INET)
             addr.sin_port = in_port_t(UInt16(port).bigEndian)
             inet_pton(AF_INET, host, &addr.sin_addr)
-            bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+            bound = withUnsafePointer(to: &addr) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
         }
         guard bound == 0, listen(s, backlog) == 0 else {
             let e = errno
@@ -106,9 +117,13 @@ public final class LabServer: Sendable {
         var len = socklen_t(MemoryLayout<sockaddr_storage>.size)
         _ = withUnsafeMutablePointer(to: &storage) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
         if Int32(storage.ss_family) == AF_INET6 {
-            return withUnsafePointer(to: &storage) { $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin6_port)) } }
+            return withUnsafePointer(to: &storage) {
+                $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin6_port)) }
+            }
         }
-        return withUnsafePointer(to: &storage) { $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin_port)) } }
+        return withUnsafePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin_port)) }
+        }
     }
 }
 
@@ -134,18 +149,26 @@ public enum LabError: LocalizedError, CustomStringConvertible, Sendable, Equatab
 /// A detached pthread: the lab server blocks in accept/read, which GCD's pool must not do.
 enum Thread {
     static func detach(_ body: @escaping @Sendable () -> Void) {
-        final class Box: @unchecked Sendable { let body: @Sendable () -> Void; init(_ b: @escaping @Sendable () -> Void) { body = b } }
+        final class Box: @unchecked Sendable {
+            let body: @Sendable () -> Void
+            init(_ b: @escaping @Sendable () -> Void) { body = b }
+        }
         let box = Unmanaged.passRetained(Box(body)).toOpaque()
         var attr = pthread_attr_t()
         pthread_attr_init(&attr)
         pthread_attr_setdetachstate(&attr, Int32(PTHREAD_CREATE_DETACHED))
         pthread_attr_setstacksize(&attr, 256 * 1024)
         var thread = pthread_t()
-        pthread_create(&thread, &attr, { raw in
-            let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
-            box.body()
-            return nil
-        }, box)
+        pthread_create(
+            &thread,
+            &attr,
+            { raw in
+                let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
+                box.body()
+                return nil
+            },
+            box
+        )
         pthread_attr_destroy(&attr)
     }
 }

@@ -1,8 +1,9 @@
+import Dispatch
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Dispatch
-import Synchronization
 
 /// TLS certificates made by scripts/make-test-certs.sh (a CA, valid, expired, expiring,
 /// wrong-host, self-signed and chain certificates, an mTLS client) into a new private
@@ -84,8 +85,13 @@ public final class LabTLSServer: Sendable {
     public init(certificates: LabCertificates, cert: String, key: String? = nil, extra: [String] = [], port requested: Int = 0) throws {
         let port = requested == 0 ? LabPorts.free() : requested
         let keyName = key ?? (cert.hasSuffix(".pem") ? String(cert.dropLast(4)) : cert) + ".key"
-        process = try LabProcess("/usr/bin/openssl", ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", certificates.path(cert),
-                                                      "-key", certificates.path(keyName), "-www", "-quiet"] + extra)
+        process = try LabProcess(
+            "/usr/bin/openssl",
+            [
+                "s_server", "-accept", "127.0.0.1:\(port)", "-cert", certificates.path(cert),
+                "-key", certificates.path(keyName), "-www", "-quiet",
+            ] + extra
+        )
         self.port = port
         let process = self.process
         guard LabPorts.waitUntilAccepting(port, while: { process.isRunning }) else {
@@ -129,8 +135,12 @@ public final class LabTLS: Sendable {
     /// free one). Returns the port.
     public func start(cert: String, extra: [String], port: Int = 0) throws -> Int {
         let certs = try certificates()
-        let server = try LabTLSServer(certificates: certs, cert: cert + ".pem", extra: extra.map { $0.hasSuffix(".pem") ? certs.path($0) : $0 },
-                                      port: port)
+        let server = try LabTLSServer(
+            certificates: certs,
+            cert: cert + ".pem",
+            extra: extra.map { $0.hasSuffix(".pem") ? certs.path($0) : $0 },
+            port: port
+        )
         state.withLock { $0.servers.append(server) }
         return server.port
     }
@@ -141,7 +151,7 @@ public final class LabTLS: Sendable {
             defer { state = (nil, []) }
             return (state.certificates, state.servers)
         }
-        servers.forEach { $0.stop() }
+        for s in servers { s.stop() }
         certs?.remove()
     }
 

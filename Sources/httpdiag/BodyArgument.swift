@@ -34,7 +34,8 @@ enum FormArgument {
         }
         let name = String(text[..<eq])
         var rest = String(text[text.index(after: eq)...])
-        var type: String?, filename: String?
+        var type: String?
+        var filename: String?
         if rest.hasPrefix("@") {
             var params = rest.dropFirst().split(separator: ";").map(String.init)
             let path = params.isEmpty ? "" : params.removeFirst()
@@ -71,8 +72,9 @@ enum HeaderArgument {
                 bytes = BodyArgument.readStandardInput()
             } else {
                 guard let attrs = try? FileManager.default.attributesOfItem(atPath: path),
-                      (attrs[.type] as? FileAttributeType) != .typeDirectory,
-                      let data = FileManager.default.contents(atPath: path) else {
+                    (attrs[.type] as? FileAttributeType) != .typeDirectory,
+                    let data = FileManager.default.contents(atPath: path)
+                else {
                     throw InputError("-H @\(path): file not found or not readable")
                 }
                 if data.count > limit { throw InputError("-H @\(path): larger than 1 MiB") }
@@ -88,7 +90,8 @@ enum HeaderArgument {
                 let header = String(line)
                 if header.isEmpty { continue }
                 guard let colon = header.firstIndex(of: ":"), colon != header.startIndex,
-                      !header[..<colon].contains(where: { $0 == " " || $0 == "\t" }) else {
+                    !header[..<colon].contains(where: { $0 == " " || $0 == "\t" })
+                else {
                     throw InputError("-H @\(path): line \(number + 1): expected 'Name: value'")
                 }
                 if header.contains("\0") {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import HTTPDiagCore
 import HTTPDiagPlaybooks
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,20 +11,24 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Probe one URL for real and report what happened at each layer.",
         discussion: """
-        Exit codes: 0 OK, 1 WARNING (certificate expiring soon), 2 CRITICAL (any failure), \
-        3 UNKNOWN (bad usage). Flags follow curl where curl has one.
-        """)
+            Exit codes: 0 OK, 1 WARNING (certificate expiring soon), 2 CRITICAL (any failure), \
+            3 UNKNOWN (bad usage). Flags follow curl where curl has one.
+            """
+    )
 
     @Argument(help: "http:// or https:// URL to probe.") var url: String
 
     @Option(name: [.customShort("X"), .customLong("request")], help: "HTTP method.") var method: String?
     @Flag(name: [.customShort("I"), .customLong("head")], help: "Send a HEAD request; no body is awaited.") var head = false
-    @Option(name: [.customShort("H"), .customLong("header")],
-            help: "Extra header 'Name: value' (repeatable); @FILE reads one header per line from a file (@- stdin), as curl does.")
+    @Option(
+        name: [.customShort("H"), .customLong("header")],
+        help: "Extra header 'Name: value' (repeatable); @FILE reads one header per line from a file (@- stdin), as curl does."
+    )
     var headers: [String] = []
     @Option(name: [.customShort("d"), .customLong("data")], help: "Request body; @FILE reads a file.") var data: String?
     @Option(name: .customLong("data-binary"), help: "Request body sent as is; @FILE reads a file.") var dataBinary: String?
-    @Option(name: [.customShort("F"), .customLong("form")], help: "Multipart field name=value or name=@file[;type=...] (repeatable).") var form: [String] = []
+    @Option(name: [.customShort("F"), .customLong("form")], help: "Multipart field name=value or name=@file[;type=...] (repeatable).") var form:
+        [String] = []
     @Option(name: [.customShort("u"), .customLong("user")], help: "user:password for Basic authentication.") var user: String?
     @Option(name: [.customShort("A"), .customLong("user-agent")], help: "User-Agent header.") var userAgent: String?
     @Option(name: .customLong("resolve"), help: "host:port:addr[,addr]: pin addresses, as curl (repeatable).") var resolve: [String] = []
@@ -41,7 +46,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.customShort("m"), .customLong("max-time")], help: "Seconds allowed per probe, redirects included.") var maxTime: Double = 10
     @Option(name: .customLong("dns-server"), help: "IP[:PORT] of a nameserver to query directly and connect by.") var dnsServer: String?
     @Flag(name: .customLong("no-fanout"), help: "Probe one address only instead of every resolved one.") var noFanout = false
-    @Flag(name: .customLong("no-followup"), help: "No follow-up requests after a failure (TLS hello, plain HTTP, spaced retry, TCP connect, other address family).") var noFollowup = false
+    @Flag(
+        name: .customLong("no-followup"),
+        help: "No follow-up requests after a failure (TLS hello, plain HTTP, spaced retry, TCP connect, other address family)."
+    ) var noFollowup = false
     @Option(name: .customLong("samples"), help: "Requests per address.") var samples = 1
     @Flag(name: .customLong("burst"), help: "Send the samples concurrently.") var burst = false
     @Flag(name: .customLong("compressed"), help: "Ask for a compressed response and decode it.") var compressed = false

@@ -4,7 +4,9 @@ import HTTPDiagPlaybooks
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "explain", abstract: "Print a root cause as a runbook, or list the causes of an HTTP status (`httpdiag explain 502`).")
+        commandName: "explain",
+        abstract: "Print a root cause as a runbook, or list the causes of an HTTP status (`httpdiag explain 502`)."
+    )
 
     @Argument(help: "A root-cause id (see ROOT_CAUSES.md) or an HTTP status code.") var subject: String
     @OptionGroup var playbooks: PlaybookOptions
@@ -25,4 +27,3 @@ struct ExplainCommand: ParsableCommand {
         print(Runbook.render(p))
     }
 }
-

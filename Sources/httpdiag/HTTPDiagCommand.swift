@@ -1,5 +1,6 @@
 import ArgumentParser
 import HTTPDiagCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,7 +11,11 @@ struct HTTPDiagCommand: ParsableCommand {
         commandName: "httpdiag",
         abstract: "Tells why an HTTP endpoint is failing: DNS, TCP, TLS and HTTP, layer by layer.",
         version: HTTPDiagVersion.current,
-        subcommands: [CheckCommand.self, RunCommand.self, HistoryCommand.self, IncidentsCommand.self, ExplainCommand.self, PlaybooksCommand.self, LabCommand.self])
+        subcommands: [
+            CheckCommand.self, RunCommand.self, HistoryCommand.self, IncidentsCommand.self, ExplainCommand.self, PlaybooksCommand.self,
+            LabCommand.self,
+        ]
+    )
 
     /// Every error ends here: one line on stderr and the code `ExitStatus` gives it (3,
     /// UNKNOWN, the monitoring-plugins code for bad usage; 128 + a signal that interrupted

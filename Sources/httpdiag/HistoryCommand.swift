@@ -4,7 +4,10 @@ import HTTPDiagCore
 import HTTPDiagFleet
 
 struct HistoryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "Recent results of one endpoint (a latency sparkline on a terminal).")
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Recent results of one endpoint (a latency sparkline on a terminal)."
+    )
     @Argument(help: "Endpoint name.") var name: String
     @Option(help: "SQLite state file.") var state: String?
     @Option(help: "Results to show.") var limit = 20
@@ -15,15 +18,23 @@ struct HistoryCommand: ParsableCommand {
         let rows = try StateStore.openForReading(path: path).history(endpoint: name, limit: limit)
         guard !rows.isEmpty else { throw InputError("no results for endpoint '\(name)' in \(path)") }
         if isatty(1) == 1 {
-            print("latency " + Sparkline.render(rows.map(\.totalMs)) + "  (\(Format.fixed(rows.map(\.totalMs).min() ?? 0, 0))–\(Format.fixed(rows.map(\.totalMs).max() ?? 0, 0)) ms)")
+            let ms = rows.map(\.totalMs)
+            let range = "(\(Format.fixed(ms.min() ?? 0, 0))–\(Format.fixed(ms.max() ?? 0, 0)) ms)"
+            print("latency " + Sparkline.render(ms) + "  " + range)
         }
         // Rows are neutral since the evidence is (Prober.check); a state file written by an
         // older httpdiag, or by anyone else, is input too, so what it says is neutralised here.
         // And through the output boundary (shapes and the environment's credentials).
         let boundary = OutputBoundary()
         for r in rows {
-            StandardOutput.print(boundary.pass(ControlCharacters.neutralize("\(Format.date(Date(timeIntervalSince1970: r.runAt)))  \(r.verdict.padding(8)) \((Format.fixed(r.totalMs, 0) + " ms").padding(9)) \(r.reason)"
-                  + (r.diagnosisIds.isEmpty ? "" : "  \(r.diagnosisIds.split(separator: ",").first ?? "")"))))
+            StandardOutput.print(
+                boundary.pass(
+                    ControlCharacters.neutralize(
+                        "\(Format.date(Date(timeIntervalSince1970: r.runAt)))  \(r.verdict.padding(8)) \((Format.fixed(r.totalMs, 0) + " ms").padding(9)) \(r.reason)"
+                            + (r.diagnosisIds.isEmpty ? "" : "  \(r.diagnosisIds.split(separator: ",").first ?? "")")
+                    )
+                )
+            )
         }
     }
 }
@@ -37,13 +48,22 @@ struct IncidentsCommand: ParsableCommand {
         let path = state ?? StateStore.defaultPath()
         guard FileManager.default.fileExists(atPath: path) else { throw InputError("no state at \(path): run `httpdiag run --config FILE` first") }
         let list = try StateStore.openForReading(path: path).incidents(openOnly: open)
-        if list.isEmpty { print(open ? "no open incidents" : "no incidents"); return }
+        if list.isEmpty {
+            print(open ? "no open incidents" : "no incidents")
+            return
+        }
         let boundary = OutputBoundary()
         for i in list {
             let state = i.resolvedAt == nil ? "OPEN    " : "resolved"
-            StandardOutput.print(boundary.pass(ControlCharacters.neutralize("#\(i.id ?? 0) \(state) \(i.endpoint.padding(20)) opened \(Format.date(Date(timeIntervalSince1970: i.openedAt)))  "
-                  + "\(Int(i.durationSeconds.rounded())) s  \(i.count) run(s)  \(i.lastDiagnosis ?? "-")"
-                  + (i.diagnosisChanges > 0 ? "  (diagnosis changed \(i.diagnosisChanges)×)" : "") + (i.flapping ? "  flapping" : ""))))
+            StandardOutput.print(
+                boundary.pass(
+                    ControlCharacters.neutralize(
+                        "#\(i.id ?? 0) \(state) \(i.endpoint.padding(20)) opened \(Format.date(Date(timeIntervalSince1970: i.openedAt)))  "
+                            + "\(Int(i.durationSeconds.rounded())) s  \(i.count) run(s)  \(i.lastDiagnosis ?? "-")"
+                            + (i.diagnosisChanges > 0 ? "  (diagnosis changed \(i.diagnosisChanges)×)" : "") + (i.flapping ? "  flapping" : "")
+                    )
+                )
+            )
         }
     }
 }

@@ -9,10 +9,11 @@ struct LabCommand: ParsableCommand {
         commandName: "lab",
         abstract: "Start loopback endpoints that reproduce real failures, and diagnose them.",
         discussion: """
-        Without --check the lab serves until interrupted; point `httpdiag check` at the URLs it prints. \
-        With --check it diagnoses every endpoint once, prints endpoint → top diagnosis, writes one \
-        Markdown report per endpoint, and exits 0 only if every endpoint got its expected diagnosis.
-        """)
+            Without --check the lab serves until interrupted; point `httpdiag check` at the URLs it prints. \
+            With --check it diagnoses every endpoint once, prints endpoint → top diagnosis, writes one \
+            Markdown report per endpoint, and exits 0 only if every endpoint got its expected diagnosis.
+            """
+    )
 
     @Flag(help: "Diagnose every lab endpoint once and print one line per endpoint.") var check = false
     @Option(help: "Directory for the Markdown reports of --check.") var reports = "reports"
@@ -30,7 +31,10 @@ struct LabCommand: ParsableCommand {
         let http = try LabServer(host: "127.0.0.1", port: port) { request in
             // /delay/MS: a healthy answer after MS milliseconds (the fleet benchmark's origin).
             if request.path.hasPrefix("/delay/"), let ms = Int(request.path.dropFirst(7)) {
-                return .custom { _ in usleep(useconds_t(min(ms, 10_000) * 1000)); return .text(200, "ok\n") }
+                return .custom { _ in
+                    usleep(useconds_t(min(ms, 10_000) * 1000))
+                    return .text(200, "ok\n")
+                }
             }
             return endpoints.first { request.path == $0.path && $0.path != "/" }?.behavior ?? .text(200, "lab root\n")
         }
@@ -40,7 +44,7 @@ struct LabCommand: ParsableCommand {
         let tls = LabTLS(repositoryRoot: URL(fileURLWithPath: playbookDir).deletingLastPathComponent().path)
         defer { tls.stop() }
         let signals = tls.stopOnSignals()
-        defer { signals.forEach { $0.cancel() } }
+        defer { for s in signals { s.cancel() } }
 
         var nextTLSPort = port == 0 ? 0 : port + 1
         func url(_ e: LabEndpoint) throws -> (String, ProbeOptions) {
@@ -95,8 +99,11 @@ struct LabCommand: ParsableCommand {
             guard OutputFile.write(OutputBoundary.render(report, MarkdownReport.render), to: "\(reports)/\(e.name).md") else {
                 throw InputError("cannot write \(reports)/\(e.name).md")
             }
-            let verdict = TextReport.verdictLine(report, style: Style(enabled: false)).split(separator: "|").first.map { String($0).trimmedSpaces() } ?? ""
-            print("\(e.name.padding(24)) \((e.expected ?? "(none)").padding(42)) \(((top ?? "(none)") + (ok ? " ✓" : " ✗")).padding(42)) \(verdict.prefix(90))")
+            let verdict =
+                TextReport.verdictLine(report, style: Style(enabled: false)).split(separator: "|").first.map { String($0).trimmedSpaces() } ?? ""
+            print(
+                "\(e.name.padding(24)) \((e.expected ?? "(none)").padding(42)) \(((top ?? "(none)") + (ok ? " ✓" : " ✗")).padding(42)) \(verdict.prefix(90))"
+            )
         }
         print("\n\(endpoints.count - mismatches)/\(endpoints.count) endpoints got their expected diagnosis; reports in \(reports)/")
         if mismatches > 0 { throw ExitCode(Verdict.critical) }

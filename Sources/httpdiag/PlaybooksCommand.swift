@@ -4,8 +4,10 @@ import HTTPDiagPlaybooks
 
 struct PlaybooksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "playbooks", abstract: "List, validate and test the root-cause playbooks.",
-        subcommands: [List.self, Lint.self, Test.self, Eval.self])
+        commandName: "playbooks",
+        abstract: "List, validate and test the root-cause playbooks.",
+        subcommands: [List.self, Lint.self, Test.self, Eval.self]
+    )
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "One line per playbook: id, layer, severity, title.")
@@ -29,7 +31,9 @@ struct PlaybooksCommand: ParsableCommand {
                 if library.playbooks.isEmpty { throw PlaybookError(file: dirs.joined(separator: ", "), line: nil, message: "no playbooks found") }
                 let cases = try CaseRunner(engine: DiagnosisEngine(library: library)).loadCases(directory: dirs.last ?? ".")
                 let hopCases = try HopCaseLoader.load(directories: dirs)
-                print("\(library.playbooks.count) playbooks, \(cases.count) cases, \(library.hops.count) hop signatures and \(hopCases.count) hop cases are valid (\(dirs.joined(separator: ", ")))")
+                print(
+                    "\(library.playbooks.count) playbooks, \(cases.count) cases, \(library.hops.count) hop signatures and \(hopCases.count) hop cases are valid (\(dirs.joined(separator: ", ")))"
+                )
             } catch let e as PlaybookError {
                 for error in e.errors { print(error) }
                 throw ExitCode(ExitStatus.of(e))
@@ -54,14 +58,23 @@ struct PlaybooksCommand: ParsableCommand {
                 for error in e.errors { print(error) }
                 throw ExitCode(ExitStatus.of(e))
             }
-            var failed = 0, topCases = 0, topHits = 0
+            var failed = 0
+            var topCases = 0
+            var topHits = 0
             for c in cases {
                 let r = runner.run(c)
-                if c.expect == .top { topCases += 1; if r.passed { topHits += 1 } }
+                if c.expect == .top {
+                    topCases += 1
+                    if r.passed { topHits += 1 }
+                }
                 if !r.passed { failed += 1 }
                 if !r.passed || verbose {
-                    print("\(r.passed ? "ok  " : "FAIL") \(c.playbookID): \(c.name) [expect \(c.expect.rawValue)] → top \(r.topID ?? "none")"
-                          + (r.passed ? "" : "\n      \(c.file):\(c.line.map(String.init) ?? "?")\n      ranked: \(r.diagnosisIDs.prefix(5).joined(separator: ", "))"))
+                    print(
+                        "\(r.passed ? "ok  " : "FAIL") \(c.playbookID): \(c.name) [expect \(c.expect.rawValue)] → top \(r.topID ?? "none")"
+                            + (r.passed
+                                ? ""
+                                : "\n      \(c.file):\(c.line.map(String.init) ?? "?")\n      ranked: \(r.diagnosisIDs.prefix(5).joined(separator: ", "))")
+                    )
                     for u in r.unmetConditions { print("      unmet \(u)") }
                 }
             }
@@ -70,20 +83,26 @@ struct PlaybooksCommand: ParsableCommand {
                 let problem = c.failure(signatures: engine.hops)
                 if problem != nil { hopFailed += 1 }
                 if problem != nil || verbose {
-                    print("\(problem == nil ? "ok  " : "FAIL") hop \(c.hop): \(c.name)" + (problem.map { "\n      \(c.file):\(c.line.map(String.init) ?? "?")\n      \($0)" } ?? ""))
+                    print(
+                        "\(problem == nil ? "ok  " : "FAIL") hop \(c.hop): \(c.name)"
+                            + (problem.map { "\n      \(c.file):\(c.line.map(String.init) ?? "?")\n      \($0)" } ?? "")
+                    )
                 }
             }
             print("hop signatures: \(engine.hops.count), hop cases: \(hopCases.count), failed: \(hopFailed)")
             failed += hopFailed
             let accuracy = topCases == 0 ? 0 : Double(topHits) / Double(topCases) * 100
-            print("playbooks: \(engine.playbooks.count), cases: \(cases.count), failed: \(failed), top-1 accuracy: \(topHits)/\(topCases) = \(Format.fixed(accuracy, 1))%")
+            print(
+                "playbooks: \(engine.playbooks.count), cases: \(cases.count), failed: \(failed), top-1 accuracy: \(topHits)/\(topCases) = \(Format.fixed(accuracy, 1))%"
+            )
             if failed > 0 { throw ExitCode(Verdict.critical) }
         }
     }
 
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Top-1 and top-3 accuracy on directories of recorded responses (*.http with # root_cause:), one line per directory.")
+            abstract: "Top-1 and top-3 accuracy on directories of recorded responses (*.http with # root_cause:), one line per directory."
+        )
         @OptionGroup var playbooks: PlaybookOptions
         @Flag(help: "Print every miss with what ranked instead.") var verbose = false
         @Argument(help: "Corpus directories, e.g. Playbooks/corpus Playbooks/corpus-heldback.") var directories: [String]
@@ -93,18 +112,22 @@ struct PlaybooksCommand: ParsableCommand {
             for dir in directories {
                 let entries: [CorpusEvaluator.Entry]
                 do { entries = try evaluator.evaluate(directory: dir) } catch let e as PlaybookError {
-                    print(e); throw ExitCode(ExitStatus.of(e))
+                    print(e)
+                    throw ExitCode(ExitStatus.of(e))
                 }
                 let n = max(entries.count, 1)
-                let top1 = entries.filter(\.top1).count, top3 = entries.filter(\.top3).count
+                let top1 = entries.filter(\.top1).count
+                let top3 = entries.filter(\.top3).count
                 let empty = entries.filter(\.ranked.isEmpty).count
                 if verbose {
                     for e in entries where !e.top1 {
                         print("  miss \(e.file): expected \(e.expected.joined(separator: "|")), ranked \(e.ranked.prefix(3).joined(separator: ", "))")
                     }
                 }
-                print("\(dir): \(entries.count) responses, top-1 \(top1)/\(entries.count) = \(Format.fixed(Double(top1) / Double(n), 2)), "
-                      + "top-3 \(top3)/\(entries.count) = \(Format.fixed(Double(top3) / Double(n), 2)), no diagnosis: \(empty)")
+                print(
+                    "\(dir): \(entries.count) responses, top-1 \(top1)/\(entries.count) = \(Format.fixed(Double(top1) / Double(n), 2)), "
+                        + "top-3 \(top3)/\(entries.count) = \(Format.fixed(Double(top3) / Double(n), 2)), no diagnosis: \(empty)"
+                )
             }
         }
     }

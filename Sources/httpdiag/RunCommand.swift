@@ -8,7 +8,9 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Probe every endpoint of a config concurrently; track incidents in a SQLite state.",
-        discussion: "Exit code: the worst verdict (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN); 128 + the signal (130 SIGINT, 143 SIGTERM, 129 SIGHUP) for a run interrupted by one, after committing what finished. Meant for cron: see docs/scheduling.md.")
+        discussion:
+            "Exit code: the worst verdict (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN); 128 + the signal (130 SIGINT, 143 SIGTERM, 129 SIGHUP) for a run interrupted by one, after committing what finished. Meant for cron: see docs/scheduling.md."
+    )
 
     @Option(help: "Config file (JSON; see config.example.json).") var config: String
     @Option(help: "Endpoints probed at once.") var concurrency = 32
@@ -22,8 +24,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: "POST incident openings and resolutions here (JSON, Slack-compatible text).") var notifyWebhook: String?
     @Option(help: "Seconds to wait for another run's lock before giving up.") var waitLock: Double = 0
     @Option(help: "Delete results older than this many days.") var keepDays: Double?
-    @Option(help: "After SIGTERM, SIGINT or SIGHUP: seconds the probes in flight may take to finish before what finished is committed.") var grace: Double = 5
-    @Option(help: "Seconds all webhook deliveries of a run may take together (what is left is retried by the next run).") var webhookDeadline: Double = 20
+    @Option(help: "After SIGTERM, SIGINT or SIGHUP: seconds the probes in flight may take to finish before what finished is committed.") var grace:
+        Double = 5
+    @Option(help: "Seconds all webhook deliveries of a run may take together (what is left is retried by the next run).") var webhookDeadline:
+        Double = 20
     @OptionGroup var playbooks: PlaybookOptions
 
     enum Format: String, ExpressibleByArgument { case text, json }
@@ -35,7 +39,10 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let showProgress = isatty(2) == 1 && !quiet && format == .text
         var observer = FleetSession.Observer(warning: { StandardError.say($0.text) })
-        if showProgress { observer.progress = { Progress.draw($0, $1) }; observer.probed = { Progress.clear() } }
+        if showProgress {
+            observer.progress = { Progress.draw($0, $1) }
+            observer.probed = { Progress.clear() }
+        }
         let result = try FleetSession.run(session, observer: observer)
         StandardOutput.print(lines: result.lines)
         if let interrupted = result.interrupted {

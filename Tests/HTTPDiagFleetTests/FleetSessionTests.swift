@@ -1,10 +1,12 @@
 import Foundation
-import Testing
-@testable import HTTPDiagFleet
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagPlaybooks
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
+@testable import HTTPDiagFleet
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,13 +18,15 @@ struct FleetSessionTests {
     static let secret = "fleet-s3cr3t-0123456789abcdef"
 
     func setUp(_ server: LabServer) throws -> (config: String, dir: String) {
-        let config = try writeTemp("""
-        {"defaults": {"timeout_s": 3, "followups": false, "headers": {"Authorization": "Bearer \(Self.secret)"}},
-         "endpoints": [
-           {"name": "good", "url": "http://127.0.0.1:\(server.port)/good", "tags": ["a"]},
-           {"name": "bad", "url": "http://127.0.0.1:\(server.port)/bad?token=\(Self.secret)", "tags": ["b"]}
-         ]}
-        """)
+        let config = try writeTemp(
+            """
+            {"defaults": {"timeout_s": 3, "followups": false, "headers": {"Authorization": "Bearer \(Self.secret)"}},
+             "endpoints": [
+               {"name": "good", "url": "http://127.0.0.1:\(server.port)/good", "tags": ["a"]},
+               {"name": "bad", "url": "http://127.0.0.1:\(server.port)/bad?token=\(Self.secret)", "tags": ["b"]}
+             ]}
+            """
+        )
         return (config, (config as NSString).deletingLastPathComponent)
     }
 
@@ -42,8 +46,14 @@ struct FleetSessionTests {
         var progress: [Int] = []
         var probed = 0
         var warnings: [String] = []
-        let observer = FleetSession.Observer(progress: { done, total in progress.append(done); #expect(total == 2) },
-                                             probed: { probed += 1 }, warning: { warnings.append($0.text) })
+        let observer = FleetSession.Observer(
+            progress: { done, total in
+                progress.append(done)
+                #expect(total == 2)
+            },
+            probed: { probed += 1 },
+            warning: { warnings.append($0.text) }
+        )
         let first = try FleetSession.run(o, observer: observer)
         #expect(first.verdict == .critical)
         #expect(first.exitStatus == 2)
@@ -106,7 +116,10 @@ struct FleetSessionTests {
             _ = try FleetSession.run(o)
             Issue.record("no error")
         } catch let e as FleetError {
-            guard case .locked = e else { Issue.record("not .locked: \(e)"); return }
+            guard case .locked = e else {
+                Issue.record("not .locked: \(e)")
+                return
+            }
             #expect(e.description.contains("another httpdiag run (pid \(getpid())) holds"))
             #expect(e.httpStatus == 503)
             #expect(ExitStatus.of(e) == 3)
@@ -151,13 +164,17 @@ struct ExitStatusTests {
     }
 
     @Test func messagesAreOneLineAndNameWhatWasWritten() {
-        let several = PlaybookError(errors: [PlaybookError(file: "a.yaml", line: 1, message: "x"), PlaybookError(file: "b.yaml", line: nil, message: "y")])
+        let several = PlaybookError(errors: [
+            PlaybookError(file: "a.yaml", line: 1, message: "x"), PlaybookError(file: "b.yaml", line: nil, message: "y"),
+        ])
         #expect(several.description == "a.yaml:1: x\nb.yaml: y")
         #expect(several.errorDescription == "a.yaml:1: x (and 1 more: run httpdiag playbooks lint)")
         #expect(PlaybookError(errors: [several]).errors.count == 2)
         #expect(InputError("a\nb").errorDescription == "a\\nb")
         #expect(FleetError(path: "/s.sqlite", message: "is damaged").errorDescription == "state file /s.sqlite is damaged")
-        #expect(FleetError(file: "c.json", path: "endpoints[0].dns_server", line: 3, message: "'x': bad").description
-                == "c.json:3: endpoints[0].dns_server: 'x': bad")
+        #expect(
+            FleetError(file: "c.json", path: "endpoints[0].dns_server", line: 3, message: "'x': bad").description
+                == "c.json:3: endpoints[0].dns_server: 'x': bad"
+        )
     }
 }

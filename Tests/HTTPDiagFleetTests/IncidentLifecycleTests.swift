@@ -1,11 +1,12 @@
 import Foundation
-import Synchronization
-import Testing
-@testable import HTTPDiagFleet
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagPlaybooks
 import HTTPDiagTestSupport
+import Synchronization
+import Testing
+
+@testable import HTTPDiagCore
+@testable import HTTPDiagFleet
 
 /// A lab endpoint whose behaviour the test switches between runs.
 final class Switch: Sendable {
@@ -18,8 +19,22 @@ func engine() throws -> DiagnosisEngine {
 }
 
 func endpoint(_ name: String, _ url: String, timeoutMs: Int = 3000) -> EndpointConfig {
-    EndpointConfig(name: name, url: url, method: nil, headers: [], body: nil, expect: Expectation(), healthPath: nil, samples: 1,
-                   timeoutMs: timeoutMs, connectTimeoutMs: nil, tls: TLSOptions(), certWarnDays: 14, dnsServer: nil, tags: [])
+    EndpointConfig(
+        name: name,
+        url: url,
+        method: nil,
+        headers: [],
+        body: nil,
+        expect: Expectation(),
+        healthPath: nil,
+        samples: 1,
+        timeoutMs: timeoutMs,
+        connectTimeoutMs: nil,
+        tls: TLSOptions(),
+        certWarnDays: 14,
+        dnsServer: nil,
+        tags: []
+    )
 }
 
 @Suite("Incident lifecycle, state and exports", .serialized)
@@ -32,15 +47,26 @@ struct IncidentLifecycleTests {
         let runner = FleetRunner(engine: try engine(), concurrency: 4)
         let endpoints = [endpoint("api", server.baseURL + "/orders")]
         func run(_ at: Double) throws -> [IncidentEvent] {
-            let events = try store.record(runner.run(endpoints), at: Date(timeIntervalSince1970: at),
-                                          outputs: OutboxTargets(reportDir: dir + "/reports"))
+            let events = try store.record(
+                runner.run(endpoints),
+                at: Date(timeIntervalSince1970: at),
+                outputs: OutboxTargets(reportDir: dir + "/reports")
+            )
             #expect(Outbox(store: store).deliverReports().isEmpty)
             return events
         }
         #expect(try run(1000).isEmpty)  // healthy: no incident
 
-        let albBody = "<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n</body>\r\n</html>\r\n"
-        sw.set(.respond(status: 503, reason: "Service Temporarily Unavailable", headers: [("Server", "awselb/2.0"), ("Content-Type", "text/html")], body: Array(albBody.utf8)))
+        let albBody =
+            "<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n</body>\r\n</html>\r\n"
+        sw.set(
+            .respond(
+                status: 503,
+                reason: "Service Temporarily Unavailable",
+                headers: [("Server", "awselb/2.0"), ("Content-Type", "text/html")],
+                body: Array(albBody.utf8)
+            )
+        )
         let opened = try run(1060)
         #expect(opened.map(\.kind) == [.opened])
         #expect(opened[0].incident.firstDiagnosis == "alb_no_healthy_targets")
@@ -51,8 +77,16 @@ struct IncidentLifecycleTests {
         #expect(again.map(\.kind) == [.ongoing])
         #expect(again[0].incident.count == 2)
 
-        sw.set(.respond(status: 504, headers: [("Server", "awselb/2.0"), ("Content-Type", "text/html")],
-                        body: Array("<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body>\r\n<center><h1>504 Gateway Time-out</h1></center>\r\n</body>\r\n</html>\r\n".utf8)))
+        sw.set(
+            .respond(
+                status: 504,
+                headers: [("Server", "awselb/2.0"), ("Content-Type", "text/html")],
+                body: Array(
+                    "<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body>\r\n<center><h1>504 Gateway Time-out</h1></center>\r\n</body>\r\n</html>\r\n"
+                        .utf8
+                )
+            )
+        )
         let changed = try run(1180)
         #expect(changed.map(\.kind) == [.changed])
         #expect(changed[0].incident.diagnosisChanges == 1)
@@ -147,7 +181,10 @@ struct IncidentLifecycleTests {
         let received = Mutex<[String]>([])
         let receiver = try LabServer { r in
             .custom { req in
-                let n = received.withLock { $0.append(String(decoding: req.body, as: UTF8.self)); return $0.count }
+                let n = received.withLock {
+                    $0.append(String(decoding: req.body, as: UTF8.self))
+                    return $0.count
+                }
                 return n == 1 ? .text(500, "try again") : .text(200, "ok")
             }
         }
@@ -168,7 +205,10 @@ struct IncidentLifecycleTests {
         let bodies = received.withLock { $0 }
         #expect(bodies.count == 2)
         let json = try JSONDecoder().decode(JSONValue.self, from: Data(bodies[1].utf8))
-        guard case .object(let o) = json else { Issue.record("not JSON: \(bodies[1])"); return }
+        guard case .object(let o) = json else {
+            Issue.record("not JSON: \(bodies[1])")
+            return
+        }
         #expect(o["event"] == .string("opened"))
         #expect(o["endpoint"] == .string("pay"))
         #expect(o["text"]?.stringValue?.contains("pay opened") == true)

@@ -1,11 +1,12 @@
 import Foundation
+import HTTPDiagFleet
+import HTTPDiagTestSupport
 import Ink
 import PropertyBased
 import Testing
+
 @testable import HTTPDiagCore
 @testable import HTTPDiagPlaybooks
-import HTTPDiagFleet
-import HTTPDiagTestSupport
 
 /// Property-based fuzzing of the parsers and writers that see hostile input: the playbook
 /// loader, the condition evaluator, the JWT decoder, the hop fingerprinter and the
@@ -65,11 +66,15 @@ struct Source {
     mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &rng) < p }
     mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
 
-    static let metas = ["|", "`", "```", "~~~", "<", ">", "&", "*", "_", "#", "[", "]", "(", ")", "!", "\\", "\n", "\r\n", "\t",
-                        "{{", "}}", ":", "- ", "\"", "'", "<details>", "</details>", "\u{1B}[31m", "\u{0}", "\u{7F}", "é", "💥",
-                        "\u{202E}", "\u{FEFF}", "| --- |", "\n# ", "\n- ", "\n|a|b|\n|---|---|\n", "<script>", "%", "\\|"]
-    static let words = ["Bearer", "AccessDenied", "cloudfront", "x-amz-cf-id", "Server", "Via", "nginx", "502", "token",
-                        "password", "eyJhbGciOiJIUzI1NiJ9", "null", "true", "1e309", "-0", "NaN", "Infinity", "0x1F"]
+    static let metas = [
+        "|", "`", "```", "~~~", "<", ">", "&", "*", "_", "#", "[", "]", "(", ")", "!", "\\", "\n", "\r\n", "\t",
+        "{{", "}}", ":", "- ", "\"", "'", "<details>", "</details>", "\u{1B}[31m", "\u{0}", "\u{7F}", "é", "💥",
+        "\u{202E}", "\u{FEFF}", "| --- |", "\n# ", "\n- ", "\n|a|b|\n|---|---|\n", "<script>", "%", "\\|",
+    ]
+    static let words = [
+        "Bearer", "AccessDenied", "cloudfront", "x-amz-cf-id", "Server", "Via", "nginx", "502", "token",
+        "password", "eyJhbGciOiJIUzI1NiJ9", "null", "true", "1e309", "-0", "NaN", "Infinity", "0x1F",
+    ]
 
     /// Text mixing printable ASCII, Markdown/YAML metacharacters, control and non-ASCII characters.
     mutating func text(_ max: Int = 60) -> String {
@@ -87,8 +92,10 @@ struct Source {
     }
 
     mutating func double() -> Double {
-        pick([0, -1, 1, 0.5, 1e300, -1e300, .infinity, -.infinity, .nan, .greatestFiniteMagnitude, Double(int(-1000...100_000)),
-              Double.random(in: -1e12...1e12, using: &rng)])
+        pick([
+            0, -1, 1, 0.5, 1e300, -1e300, .infinity, -.infinity, .nan, .greatestFiniteMagnitude, Double(int(-1000...100_000)),
+            Double.random(in: -1e12...1e12, using: &rng),
+        ])
     }
 
     mutating func json(_ depth: Int = 0) -> JSONValue {
@@ -98,8 +105,15 @@ struct Source {
         case 2: .bool(chance(0.5))
         case 3: .null
         case 4: .array((0..<int(0...3)).map { _ in json(depth + 1) })
-        default: .object(Dictionary((0..<int(0...3)).map { _ in (pick(["exp", "iat", "aud", "iss", "token_use", "client_id", "scope", "alg", "kid", text(8)]), json(depth + 1)) },
-                                    uniquingKeysWith: { a, _ in a }))
+        default:
+            .object(
+                Dictionary(
+                    (0..<int(0...3)).map { _ in
+                        (pick(["exp", "iat", "aud", "iss", "token_use", "client_id", "scope", "alg", "kid", text(8)]), json(depth + 1))
+                    },
+                    uniquingKeysWith: { a, _ in a }
+                )
+            )
         }
     }
 }
@@ -108,12 +122,14 @@ struct Source {
 struct FuzzTests {
     // MARK: playbook loader
 
-    static let yamlTokens = [": ", "- ", "[", "]", "{", "}", "{{", "}}", "{{status}}", "{{field:response.status}}", "\t", "\n", "\n  ", "\n    - ",
-                             "---\n", "? ", "%YAML 1.2\n", "!!str ", "!!binary ", "|\n", ">\n", "\"", "'", "#", "&a ", "~", "null",
-                             "status: 5xx", "failure: [timeout]", "hop: {name: cloudfront, generated: true}",
-                             "field: {path: response.status, gte: 500}", "body: {matches: \"(\"}", "not:", "all: []", "any:",
-                             "header: {name: Server, equals: nginx}", "summary: {path: failed_fraction, gt: 0.5}",
-                             "confidence: 2", "confidence: -1", "layer: nope", "1e999", "0x10", ".nan", "\u{0}", "\u{FEFF}", "é"]
+    static let yamlTokens = [
+        ": ", "- ", "[", "]", "{", "}", "{{", "}}", "{{status}}", "{{field:response.status}}", "\t", "\n", "\n  ", "\n    - ",
+        "---\n", "? ", "%YAML 1.2\n", "!!str ", "!!binary ", "|\n", ">\n", "\"", "'", "#", "&a ", "~", "null",
+        "status: 5xx", "failure: [timeout]", "hop: {name: cloudfront, generated: true}",
+        "field: {path: response.status, gte: 500}", "body: {matches: \"(\"}", "not:", "all: []", "any:",
+        "header: {name: Server, equals: nginx}", "summary: {path: failed_fraction, gt: 0.5}",
+        "confidence: 2", "confidence: -1", "layer: nope", "1e999", "0x10", ".nan", "\u{0}", "\u{FEFF}", "é",
+    ]
 
     @Test func playbookLoaderLoadsOrThrowsPlaybookErrors() throws {
         let dir = try makeTemporaryDirectory("httpdiag-fuzz-playbooks")
@@ -126,7 +142,10 @@ struct FuzzTests {
             let (id, original) = s.pick(texts)
             var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             for _ in 0..<s.int(1...6) {
-                guard !lines.isEmpty else { lines = [""]; continue }
+                guard !lines.isEmpty else {
+                    lines = [""]
+                    continue
+                }
                 let i = s.int(0...(lines.count - 1))
                 switch s.int(0...7) {
                 case 0: lines.remove(at: i)
@@ -167,8 +186,10 @@ struct FuzzTests {
 
     static let kinds = FailureKind.allCases.map(\.rawValue) + ["nonsense"]
     static let hopNames = HopCatalog.standard.map(\.name) + ["origin", "nope"]
-    static let patterns = ["(", "[a-", "a{2,1}", "(?<n", "\\", "*", "^$", ".*", "(a+)+$", "[[:alpha:]]+", "(?i)nginx", "\\d{3}",
-                           "AccessDenied|NoSuchKey", "é+", "\u{0}", "(?=x)", ""]
+    static let patterns = [
+        "(", "[a-", "a{2,1}", "(?<n", "\\", "*", "^$", ".*", "(a+)+$", "[[:alpha:]]+", "(?i)nginx", "\\d{3}",
+        "AccessDenied|NoSuchKey", "é+", "\u{0}", "(?=x)", "",
+    ]
 
     static func valueTest(_ s: inout Source) -> ValueTest {
         var t = ValueTest()
@@ -192,10 +213,15 @@ struct FuzzTests {
         switch s.int(0...(depth >= 3 ? 7 : 10)) {
         case 0: return .failure((0..<s.int(1...3)).map { _ in s.pick(kinds) })
         case 1: return .status((0..<s.int(1...3)).map { _ in s.chance(0.5) ? .code(s.int(100...599)) : .klass(s.int(1...5)) })
-        case 2: return .hop(HopTest(name: s.chance(0.7) ? s.pick(hopNames) : nil,
-                                    roles: s.chance(0.4) ? [s.pick(HopSignature.roles + ["origin", "nope"])] : (s.chance(0.3) ? nil : ["proxy"]),
-                                    generated: s.chance(0.5) ? s.chance(0.5) : nil,
-                                    upstream: s.chance(0.2) ? [s.pick(HopSignature.upstreamMeanings)] : nil))
+        case 2:
+            return .hop(
+                HopTest(
+                    name: s.chance(0.7) ? s.pick(hopNames) : nil,
+                    roles: s.chance(0.4) ? [s.pick(HopSignature.roles + ["origin", "nope"])] : (s.chance(0.3) ? nil : ["proxy"]),
+                    generated: s.chance(0.5) ? s.chance(0.5) : nil,
+                    upstream: s.chance(0.2) ? [s.pick(HopSignature.upstreamMeanings)] : nil
+                )
+            )
         case 3: return .header(name: s.pick(["Server", "Via", "X-Cache", "x-amz-cf-id", "Content-Type", s.text(8)]), test: valueTest(&s))
         case 4: return .requestHeader(name: s.pick(["Authorization", "Host", "User-Agent", s.text(8)]), test: valueTest(&s))
         case 5: return .body(valueTest(&s))
@@ -211,7 +237,10 @@ struct FuzzTests {
         var p = s.pick(Fuzz.baseReports).probes[0]
         if s.chance(0.5), p.response != nil {
             p.response!.headers += (0..<s.int(0...6)).map { _ in
-                HeaderField(name: s.pick(["Server", "Via", "X-Cache", "X-Amz-Cf-Id", "x-amzn-RequestId", "CF-RAY", "Age", s.text(8)]), value: s.text(40))
+                HeaderField(
+                    name: s.pick(["Server", "Via", "X-Cache", "X-Amz-Cf-Id", "x-amzn-RequestId", "CF-RAY", "Age", s.text(8)]),
+                    value: s.text(40)
+                )
             }
             if s.chance(0.5) { p.response!.body = s.text(300) }
             if s.chance(0.3) { p.response!.status = s.int(0...999) }
@@ -254,12 +283,16 @@ struct FuzzTests {
             case 0: token = s.text(120)
             case 1: token = (0..<s.int(0...5)).map { _ in s.text(20) }.joined(separator: ".")
             default:
-                let header = (try? JSONEncoder().encode(JSONValue.object(["alg": s.chance(0.8) ? .string("RS256") : s.json(), "kid": s.json()]))) ?? Data()
+                let header =
+                    (try? JSONEncoder().encode(JSONValue.object(["alg": s.chance(0.8) ? .string("RS256") : s.json(), "kid": s.json()]))) ?? Data()
                 var claims: [String: JSONValue] = [:]
-                for _ in 0..<s.int(0...8) { claims[s.pick(["exp", "iat", "aud", "iss", "token_use", "client_id", "scope", "sub"])] = s.chance(0.5) ? .number(s.double().isFinite ? s.double() : 1e300) : s.json() }
+                for _ in 0..<s.int(0...8) {
+                    claims[s.pick(["exp", "iat", "aud", "iss", "token_use", "client_id", "scope", "sub"])] =
+                        s.chance(0.5) ? .number(s.double().isFinite ? s.double() : 1e300) : s.json()
+                }
                 if s.chance(0.5) { claims["exp"] = .number(s.pick([1e300, -1e300, 9e18, -9e18, 253_402_300_800, 1_700_000_000, 0, 1e15])) }
                 let payload = (try? JSONEncoder().encode(JSONValue.object(claims))) ?? Data()
-                let sig = "SIG" + (0..<s.int(8...40)).map { _ in String(UnicodeScalar(UInt8(s.int(65...90))) ) }.joined()
+                let sig = "SIG" + (0..<s.int(8...40)).map { _ in String(UnicodeScalar(UInt8(s.int(65...90)))) }.joined()
                 signature = sig
                 token = [Self.b64url(Array(header)), Self.b64url(Array(payload)), sig].joined(separator: ".")
             }
@@ -298,8 +331,16 @@ struct FuzzTests {
         let visible = markdown.components(separatedBy: "\n<details>\n")[0]
         let lines = visible.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         func pipes(_ line: String) -> Int {
-            var n = 0, escaped = false
-            for c in line { if c == "\\" && !escaped { escaped = true; continue }; if c == "|" && !escaped { n += 1 }; escaped = false }
+            var n = 0
+            var escaped = false
+            for c in line {
+                if c == "\\" && !escaped {
+                    escaped = true
+                    continue
+                }
+                if c == "|" && !escaped { n += 1 }
+                escaped = false
+            }
             return n
         }
         var inFence = false
@@ -332,16 +373,32 @@ struct FuzzTests {
             var report = s.pick(Fuzz.baseReports)
             report.probes = report.probes.map { _ in Self.mutatedProbe(&s) }
             if s.chance(0.5) { report.reason = s.text(80) }
-            if s.chance(0.3) { report.target.url = "https://app.example.com/" + s.text(60).filter { !$0.isWhitespace && $0 != "`" && !$0.unicodeScalars.contains(where: { $0.value < 32 }) } }
+            if s.chance(0.3) {
+                report.target.url =
+                    "https://app.example.com/"
+                    + s.text(60).filter { !$0.isWhitespace && $0 != "`" && !$0.unicodeScalars.contains(where: { $0.value < 32 }) }
+            }
             report = engine.diagnose(report)
             if s.chance(0.5) {
                 // Ids and remediation come from linted playbooks (an id is a file name; steps may
                 // hold balanced fences): hostile text goes into titles, evidence and layers.
-                func steps(_ s: inout Source) -> String { String(s.text(120).unicodeScalars.filter { !"`~|\n#-".unicodeScalars.contains($0) }.map(Character.init)) }
-                report.diagnoses.insert(Diagnosis(id: "fuzz_\(s.int(0...999))", title: s.text(60), confidence: s.chance(0.5) ? s.double() : 0.5,
-                                                  evidence: (0..<s.int(0...3)).map { _ in s.text(80) },
-                                                  remediation: (0..<s.int(0...3)).map { _ in steps(&s) }, verify: [steps(&s)],
-                                                  playbook: s.text(10), layer: s.pick(Array(Playbook.layers)), severity: "critical"), at: 0)
+                func steps(_ s: inout Source) -> String {
+                    String(s.text(120).unicodeScalars.filter { !"`~|\n#-".unicodeScalars.contains($0) }.map(Character.init))
+                }
+                report.diagnoses.insert(
+                    Diagnosis(
+                        id: "fuzz_\(s.int(0...999))",
+                        title: s.text(60),
+                        confidence: s.chance(0.5) ? s.double() : 0.5,
+                        evidence: (0..<s.int(0...3)).map { _ in s.text(80) },
+                        remediation: (0..<s.int(0...3)).map { _ in steps(&s) },
+                        verify: [steps(&s)],
+                        playbook: s.text(10),
+                        layer: s.pick(Array(Playbook.layers)),
+                        severity: "critical"
+                    ),
+                    at: 0
+                )
             }
             if s.chance(0.5) { report.hops.append(Hop(name: s.pick(Self.hopNames), evidence: [s.text(40)], generatedResponse: s.chance(0.5))) }
             let markdown = MarkdownReport.render(report)
@@ -365,16 +422,19 @@ struct ConfigFuzzTests {
         (try? String(contentsOf: repositoryRoot.appendingPathComponent("config.example.json"), encoding: .utf8)) ?? "{}"
     }()
 
-    static let tokens = ["{", "}", "[", "]", ",", ":", "\"", "\\", "\\u0000", "null", "true", "-1", "1e999", "0.0001", "\"${X}\"",
-                         "\"${UNSET}\"", "\"name\": \"a\"", "\"timeout_s\": \"x\"", "\"samples\": 1000", "\"tls\": []", "\u{FEFF}",
-                         "\n", "\t", "é", "\"url\": \"ftp://x\"", "\"expect\": {\"body_matches\": \"(\"}"]
+    static let tokens = [
+        "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u0000", "null", "true", "-1", "1e999", "0.0001", "\"${X}\"",
+        "\"${UNSET}\"", "\"name\": \"a\"", "\"timeout_s\": \"x\"", "\"samples\": 1000", "\"tls\": []", "\u{FEFF}",
+        "\n", "\t", "é", "\"url\": \"ftp://x\"", "\"expect\": {\"body_matches\": \"(\"}",
+    ]
 
     /// Mutated configs load or fail with a located ConfigError: never a crash or a hang.
     @Test func configLoaderLoadsOrThrowsConfigError() throws {
         let dir = try makeTemporaryDirectory("httpdiag-fuzz-config")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/config.json"
-        var loaded = 0, rejected = 0
+        var loaded = 0
+        var rejected = 0
         try Fuzz.check("config-loader", salt: 7) { s in
             var chars = Array(Self.example)
             for _ in 0..<s.int(1...5) {

@@ -1,9 +1,10 @@
 import Foundation
-import Testing
-@testable import HTTPDiagPlaybooks
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
+@testable import HTTPDiagPlaybooks
 
 /// The check session alone (no CLI): probe, diagnosis, rendering, redaction and the
 /// report file, against the loopback lab server.
@@ -57,7 +58,10 @@ struct CheckSessionTests {
 
     @Test func badInputIsRefusedBeforeAnyProbe() throws {
         let probes = ProbeCounter()
-        let server = try LabServer { _ in probes.hit(); return .text(200, "ok") }
+        let server = try LabServer { _ in
+            probes.hit()
+            return .text(200, "ok")
+        }
         var o = options("http://127.0.0.1:\(server.port)/")
         o.reportFile = "/nonexistent-dir-\(UUID().uuidString)/report.md"
         #expect(throws: PlaybookError.reportNotWritable(o.reportFile!)) { try CheckSession.run(o) }
@@ -79,6 +83,14 @@ struct CheckSessionTests {
 final class ProbeCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var n = 0
-    func hit() { lock.lock(); n += 1; lock.unlock() }
-    var count: Int { lock.lock(); defer { lock.unlock() }; return n }
+    func hit() {
+        lock.lock()
+        n += 1
+        lock.unlock()
+    }
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return n
+    }
 }

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import HTTPDiagPlaybooks
-@testable import HTTPDiagCore
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
+@testable import HTTPDiagPlaybooks
 
 /// The ladder (specific → hop role → status → failure kind) never leaves a failed check
 /// without a cause, and never diagnoses a healthy one.
@@ -14,27 +15,58 @@ struct DiagnosisLadderTests {
     /// origin's answer through, an unknown server by `Server:` only.
     static let hopVariants: [(String, [HeaderField], @Sendable (Int) -> String)] = [
         ("no hop", [], { _ in "" }),
-        ("nginx page", [HeaderField(name: "Server", value: "nginx")],
-         { "<html><head><title>\($0) \(HTTPStatus.reason($0))</title></head><body><center><h1>\($0)</h1></center><hr><center>nginx</center></body></html>" }),
-        ("through a CDN", [HeaderField(name: "Via", value: "1.1 abc.cloudfront.net (CloudFront)"), HeaderField(name: "X-Amz-Cf-Id", value: "x")],
-         { _ in "{\"error\":\"x\"}" }),
+        (
+            "nginx page", [HeaderField(name: "Server", value: "nginx")],
+            {
+                "<html><head><title>\($0) \(HTTPStatus.reason($0))</title></head><body><center><h1>\($0)</h1></center><hr><center>nginx</center></body></html>"
+            }
+        ),
+        (
+            "through a CDN", [HeaderField(name: "Via", value: "1.1 abc.cloudfront.net (CloudFront)"), HeaderField(name: "X-Amz-Cf-Id", value: "x")],
+            { _ in "{\"error\":\"x\"}" }
+        ),
         ("unknown server", [HeaderField(name: "Server", value: "acme-edge/3")], { _ in "" }),
     ]
 
     static func probe(kind: FailureKind?, status: Int?, hop: (String, [HeaderField], @Sendable (Int) -> String)) -> ProbeResult {
         let response = status.map { ResponseEvidence(httpVersion: "1.1", status: $0, reason: HTTPStatus.reason($0), headers: hop.1, body: hop.2($0)) }
         let error = kind.map { ProbeError(kind: $0, message: $0.summary, phase: "fixture") }
-        return ProbeResult(address: "127.0.0.1", family: "ipv4", port: 443, sample: 1, startedAt: Date(timeIntervalSince1970: 0),
-                           verdict: error == nil ? .ok : .critical, timings: Timings(totalMs: 5),
-                           dns: nil, tls: nil, request: RequestEvidence(method: "GET", url: "https://app.example.com/x"),
-                           response: response, redirects: [], error: error)
+        return ProbeResult(
+            address: "127.0.0.1",
+            family: "ipv4",
+            port: 443,
+            sample: 1,
+            startedAt: Date(timeIntervalSince1970: 0),
+            verdict: error == nil ? .ok : .critical,
+            timings: Timings(totalMs: 5),
+            dns: nil,
+            tls: nil,
+            request: RequestEvidence(method: "GET", url: "https://app.example.com/x"),
+            response: response,
+            redirects: [],
+            error: error
+        )
     }
 
     static func report(_ probe: ProbeResult) -> CheckReport {
-        CheckReport(verdict: probe.verdict, reason: "ladder", target: Target(url: probe.request.url, scheme: "https", host: "app.example.com",
-                    port: 443, method: "GET", samples: 1, burst: false, fanout: false),
-                    startedAt: probe.startedAt, durationMs: 5, probes: [probe],
-                    tool: ToolInfo(name: "httpdiag", version: HTTPDiagVersion.current, libcurl: "test"))
+        CheckReport(
+            verdict: probe.verdict,
+            reason: "ladder",
+            target: Target(
+                url: probe.request.url,
+                scheme: "https",
+                host: "app.example.com",
+                port: 443,
+                method: "GET",
+                samples: 1,
+                burst: false,
+                fanout: false
+            ),
+            startedAt: probe.startedAt,
+            durationMs: 5,
+            probes: [probe],
+            tool: ToolInfo(name: "httpdiag", version: HTTPDiagVersion.current, libcurl: "test")
+        )
     }
 
     /// Every failure kind × every status 400-599 (and no response) × every hop variant.

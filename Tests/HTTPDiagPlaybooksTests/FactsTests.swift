@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import HTTPDiagPlaybooks
-@testable import HTTPDiagCore
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
+@testable import HTTPDiagPlaybooks
 
 @Suite("Evidence facts")
 struct FactsTests {
@@ -11,7 +12,9 @@ struct FactsTests {
         let example = FieldCatalog.example
         #expect(ProbeFacts.request(example.request) == ProbeFacts.encode(example.request))
         var bare = example.request
-        bare.body = nil; bare.token = nil; bare.proxy = nil
+        bare.body = nil
+        bare.token = nil
+        bare.proxy = nil
         #expect(ProbeFacts.request(bare) == ProbeFacts.encode(bare))
     }
 

@@ -1,15 +1,18 @@
 import Foundation
-import Testing
-@testable import HTTPDiagPlaybooks
-@testable import HTTPDiagCore
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
+@testable import HTTPDiagPlaybooks
 
 /// Playbooks can name follow-up findings: `field: {path: "followups[].finding", equals: ...}`.
 @Suite("Follow-ups in the evidence catalog")
 struct FollowUpFieldTests {
     @Test func followUpPathsAreKnown() {
-        for path in ["followups", "followups[]", "followups[].kind", "followups[].finding", "followups[].outcome",
-                     "followups[].status", "followups[].target", "followups[].summary", "tls.alert_sent.name"] {
+        for path in [
+            "followups", "followups[]", "followups[].kind", "followups[].finding", "followups[].outcome",
+            "followups[].status", "followups[].target", "followups[].summary", "tls.alert_sent.name",
+        ] {
             #expect(FieldCatalog.knownPaths.contains(path), "\(path)")
         }
         #expect(ProbeFacts(FieldCatalog.example).values("followups[].finding") == [.string("f")])
@@ -37,13 +40,37 @@ struct FollowUpFieldTests {
         probe.verdict = .critical
         probe.response = nil
         func report(_ p: ProbeResult) -> CheckReport {
-            CheckReport(verdict: .critical, reason: "r", target: Target(url: "http://x/", scheme: "http", host: "x", port: 80, method: "GET",
-                                                                         samples: 1, burst: false, fanout: false),
-                        startedAt: Date(), durationMs: 1, probes: [p], tool: ToolInfo(name: "httpdiag", version: "0", libcurl: ""))
+            CheckReport(
+                verdict: .critical,
+                reason: "r",
+                target: Target(
+                    url: "http://x/",
+                    scheme: "http",
+                    host: "x",
+                    port: 80,
+                    method: "GET",
+                    samples: 1,
+                    burst: false,
+                    fanout: false
+                ),
+                startedAt: Date(),
+                durationMs: 1,
+                probes: [p],
+                tool: ToolInfo(name: "httpdiag", version: "0", libcurl: "")
+            )
         }
         #expect(engine.diagnose(report(probe)).diagnoses.isEmpty, "finding f is not tls_on_plain_port")
-        probe.followups = [FollowUp(kind: .tlsHello, target: "127.0.0.1:80", startedAt: Date(), durationMs: 1, outcome: "tls_handshake_done",
-                                    finding: "tls_on_plain_port", summary: "s")]
+        probe.followups = [
+            FollowUp(
+                kind: .tlsHello,
+                target: "127.0.0.1:80",
+                startedAt: Date(),
+                durationMs: 1,
+                outcome: "tls_handshake_done",
+                finding: "tls_on_plain_port",
+                summary: "s"
+            )
+        ]
         let diagnosis = try #require(engine.diagnose(report(probe)).diagnoses.first)
         #expect(diagnosis.id == "sample_tls_port")
         #expect(diagnosis.evidence.first == "A ClientHello on the same port got tls_handshake_done.")

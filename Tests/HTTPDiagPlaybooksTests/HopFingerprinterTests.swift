@@ -1,25 +1,45 @@
 import Foundation
-import Testing
-@testable import HTTPDiagPlaybooks
-@testable import HTTPDiagCore
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
+@testable import HTTPDiagPlaybooks
 
 @Suite("Hop fingerprinter")
 struct HopFingerprinterTests {
     static let hops = PlaybookFixtureTests.library.hops
 
     static func probe(_ status: Int, _ headers: [(String, String)], _ body: String) -> ProbeResult {
-        ProbeResult(address: "127.0.0.1", family: "ipv4", port: 80, sample: 1, startedAt: Date(timeIntervalSince1970: 0), verdict: .critical,
-                    timings: Timings(), dns: nil, tls: nil, request: RequestEvidence(method: "GET", url: "http://127.0.0.1/"),
-                    response: ResponseEvidence(httpVersion: "1.1", status: status, reason: HTTPStatus.reason(status),
-                                               headers: headers.map { HeaderField(name: $0.0, value: $0.1) }, body: body),
-                    redirects: [], error: ProbeError(kind: .httpStatus, message: "\(status)", phase: "response"))
+        ProbeResult(
+            address: "127.0.0.1",
+            family: "ipv4",
+            port: 80,
+            sample: 1,
+            startedAt: Date(timeIntervalSince1970: 0),
+            verdict: .critical,
+            timings: Timings(),
+            dns: nil,
+            tls: nil,
+            request: RequestEvidence(method: "GET", url: "http://127.0.0.1/"),
+            response: ResponseEvidence(
+                httpVersion: "1.1",
+                status: status,
+                reason: HTTPStatus.reason(status),
+                headers: headers.map { HeaderField(name: $0.0, value: $0.1) },
+                body: body
+            ),
+            redirects: [],
+            error: ProbeError(kind: .httpStatus, message: "\(status)", phase: "response")
+        )
     }
 
     /// A hop known only by `Server:` generated a short page that names the status...
     @Test func serverHeaderOnlyHopGeneratesItsCannedPage() throws {
         try #require(Self.hops.contains { $0.name == "nginx" })
-        let hops = HopFingerprinter.hops(of: Self.probe(503, [("Server", "nginx")], "<html><title>503 Service Temporarily Unavailable</title></html>"), signatures: Self.hops)
+        let hops = HopFingerprinter.hops(
+            of: Self.probe(503, [("Server", "nginx")], "<html><title>503 Service Temporarily Unavailable</title></html>"),
+            signatures: Self.hops
+        )
         #expect(hops.map(\.name) == ["nginx"])
         #expect(hops.first?.generatedResponse == true)
     }
@@ -35,7 +55,8 @@ struct HopFingerprinterTests {
     /// ... nor an application's designed error page (Rails' public/500.html) behind it.
     @Test func designedApplicationPagesAreNotCanned() throws {
         try #require(Self.hops.contains { $0.name == "nginx" })
-        let page = "<!DOCTYPE html><html><head><title>We're sorry, but something went wrong (500)</title><style>body { color: #666; }</style></head><body><h1>We're sorry, but something went wrong.</h1></body></html>"
+        let page =
+            "<!DOCTYPE html><html><head><title>We're sorry, but something went wrong (500)</title><style>body { color: #666; }</style></head><body><h1>We're sorry, but something went wrong.</h1></body></html>"
         let hops = HopFingerprinter.hops(of: Self.probe(500, [("Server", "nginx")], page), signatures: Self.hops)
         #expect(hops.map(\.name) == ["nginx", "origin"])
     }

@@ -1,9 +1,10 @@
 import Foundation
+import HTTPDiagTestSupport
 import Ink
 import Testing
-@testable import HTTPDiagPlaybooks
+
 @testable import HTTPDiagCore
-import HTTPDiagTestSupport
+@testable import HTTPDiagPlaybooks
 
 /// The incident report must render: parsed with a Markdown library, every section is
 /// there and well-formed.
@@ -11,11 +12,22 @@ import HTTPDiagTestSupport
 struct MarkdownReportTests {
     static func report() throws -> CheckReport {
         let playbook = try PlaybookLoader.load(file: playbookDirectory + "/cloudfront_s3_origin_access_denied.yaml")
-        let cases = try CaseLoader.load(file: playbookDirectory + "/cloudfront_s3_origin_access_denied.cases.yaml",
-                                        playbookID: playbook.id, baseDirectory: playbookDirectory)
+        let cases = try CaseLoader.load(
+            file: playbookDirectory + "/cloudfront_s3_origin_access_denied.cases.yaml",
+            playbookID: playbook.id,
+            baseDirectory: playbookDirectory
+        )
         var r = cases[0].report
-        r.probes[0].timings = Timings(dnsMs: 1.2, connectMs: 3.4, tlsMs: 12.5, sendMs: 0.1, waitMs: 40.2, transferMs: 0.3,
-                                      firstByteMs: 57.4, totalMs: 57.7)
+        r.probes[0].timings = Timings(
+            dnsMs: 1.2,
+            connectMs: 3.4,
+            tlsMs: 12.5,
+            sendMs: 0.1,
+            waitMs: 40.2,
+            transferMs: 0.3,
+            firstByteMs: 57.4,
+            totalMs: 57.7
+        )
         r.probes[0].request.headers = [HeaderField(name: "Authorization", value: "Bearer <redacted:812 chars>")]
         return DiagnosisEngine(playbooks: [playbook]).diagnose(r)
     }
@@ -62,7 +74,12 @@ struct DiagnosedJSONTests {
         var paths = Set<String>()
         func walk(_ v: JSONValue, _ p: String) {
             switch v {
-            case .object(let o): for (k, x) in o { let q = p.isEmpty ? k : p + "." + k; paths.insert(q); walk(x, q) }
+            case .object(let o):
+                for (k, x) in o {
+                    let q = p.isEmpty ? k : p + "." + k
+                    paths.insert(q)
+                    walk(x, q)
+                }
             case .array(let a): for x in a { walk(x, p + "[]") }
             default: break
             }

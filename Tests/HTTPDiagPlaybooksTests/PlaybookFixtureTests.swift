@@ -1,9 +1,9 @@
 import Foundation
-import Testing
-@testable import HTTPDiagPlaybooks
-@testable import HTTPDiagCore
 import HTTPDiagTestSupport
+import Testing
 
+@testable import HTTPDiagCore
+@testable import HTTPDiagPlaybooks
 
 @Suite("Playbooks and their fixtures")
 struct PlaybookFixtureTests {
@@ -33,11 +33,14 @@ struct PlaybookFixtureTests {
     /// ROOT_CAUSES.md is the contract: every id has a playbook, and no playbook invents one.
     @Test func everyRootCauseHasAPlaybook() throws {
         let catalog = try String(contentsOfFile: playbookDirectory + "/ROOT_CAUSES.md", encoding: .utf8)
-        let ids = Set(catalog.split(separator: "\n").compactMap { line -> String? in
-            guard line.hasPrefix("| "), let id = line.dropFirst(2).split(separator: " ").first, id != "id",
-                  id.allSatisfy({ $0.isLowercase || $0 == "_" || $0.isNumber }) else { return nil }
-            return String(id)
-        })
+        let ids = Set(
+            catalog.split(separator: "\n").compactMap { line -> String? in
+                guard line.hasPrefix("| "), let id = line.dropFirst(2).split(separator: " ").first, id != "id",
+                    id.allSatisfy({ $0.isLowercase || $0 == "_" || $0.isNumber })
+                else { return nil }
+                return String(id)
+            }
+        )
         #expect(ids.count == 95)
         let have = Set(Self.playbooks.map(\.id))
         #expect(ids.subtracting(have).sorted() == [], "root causes without a playbook")

@@ -1,8 +1,9 @@
 import Dispatch
 import Foundation
-import Testing
-@testable import HTTPDiagPlaybooks
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagPlaybooks
 
 @Suite("Regex cache")
 struct RegexCacheTests {
@@ -18,7 +19,10 @@ struct RegexCacheTests {
         let patterns = ["^nginx", "upstream (timed out|connect error)", "<Code>(NoSuchKey|AccessDenied)</Code>", "(", "\\d{3}"]
         let texts = ["nginx/1.22.1", "upstream timed out", "<Error><Code>NoSuchKey</Code></Error>", "nothing", "503"]
         let expected = patterns.map { p in texts.map { RegexCache.matches(p, $0) } }
-        final class Box: @unchecked Sendable { var disagreements = 0; let lock = NSLock() }
+        final class Box: @unchecked Sendable {
+            var disagreements = 0
+            let lock = NSLock()
+        }
         let box = Box()
         DispatchQueue.concurrentPerform(iterations: 16) { _ in
             for _ in 0..<50 {

@@ -46,15 +46,18 @@ public func makeTemporaryDirectory(_ prefix: String) throws -> String {
 private enum TemporaryDirectories {
     static let made = Mutex<[String]>([])
     static let removedAtExit: Bool = {
-        atexit { TemporaryDirectories.made.withLock { $0 }.forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        atexit { for d in TemporaryDirectories.made.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: d) } }
         return true
     }()
 }
 
 /// A playbook that loads (id, title "A sample", layer http, severity critical, confidence
 /// 0.5): one `condition` line under `when:` (line 7), the `explanation` on line 8.
-public func samplePlaybook(id: String = "sample_cause", condition: String = "- status: 500",
-                           explanation: String = "The server said {{status}}.") -> String {
+public func samplePlaybook(
+    id: String = "sample_cause",
+    condition: String = "- status: 500",
+    explanation: String = "The server said {{status}}."
+) -> String {
     """
     id: \(id)
     title: A sample

@@ -59,20 +59,24 @@ public enum TestDNS {
         for _ in 0..<5 {
             let port = LabPorts.free(udp: true)
             // --user=root: dropping privileges would clear the parent-death signal (setpriv --pdeathsig).
-            let args = ["--keep-in-foreground", "--user=root", "--no-hosts", "--no-resolv", "--pid-file=", "--listen-address=127.0.0.1",
-                        "--port=\(port)", "--bind-interfaces", "--local-ttl=60",
-                        "--local=/nx.test/", "--local=/nodata.test/", "--txt-record=nodata.test,no address records",
-                        "--host-record=origin.app.test,127.0.0.1", "--cname=edge.cdn.test,origin.app.test,300",
-                        "--cname=www.app.test,edge.cdn.test,300",
-                        "--host-record=multi.test,127.0.0.1,::1", "--host-record=multi.test,127.0.0.2",
-                        "--host-record=v6.test,127.0.0.1,::1", "--host-record=v4.test,127.0.0.1",
-                        "--server=/servfail.test/127.0.0.1#\(servfailUpstream.port)"]
+            let args = [
+                "--keep-in-foreground", "--user=root", "--no-hosts", "--no-resolv", "--pid-file=", "--listen-address=127.0.0.1",
+                "--port=\(port)", "--bind-interfaces", "--local-ttl=60",
+                "--local=/nx.test/", "--local=/nodata.test/", "--txt-record=nodata.test,no address records",
+                "--host-record=origin.app.test,127.0.0.1", "--cname=edge.cdn.test,origin.app.test,300",
+                "--cname=www.app.test,edge.cdn.test,300",
+                "--host-record=multi.test,127.0.0.1,::1", "--host-record=multi.test,127.0.0.2",
+                "--host-record=v6.test,127.0.0.1,::1", "--host-record=v4.test,127.0.0.1",
+                "--server=/servfail.test/127.0.0.1#\(servfailUpstream.port)",
+            ]
             guard let child = try? LabProcess.fromLongLivedThread("/usr/sbin/dnsmasq", args) else { return nil }
             // Wait until it answers; if it exited (its port was taken), an answer would
             // come from the wrong server: try another port.
             for _ in 0..<100 {
                 guard child.isRunning else { break }
-                if DirectDNS.query("v4.test", type: DirectDNS.typeA, server: DNSServer(host: "127.0.0.1", port: port), timeoutMs: 200).rcode == "NOERROR" {
+                if DirectDNS.query("v4.test", type: DirectDNS.typeA, server: DNSServer(host: "127.0.0.1", port: port), timeoutMs: 200).rcode
+                    == "NOERROR"
+                {
                     atexit { TestDNS.instance?.child.stop() }
                     return (port, child)
                 }

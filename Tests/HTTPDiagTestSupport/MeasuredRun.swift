@@ -33,13 +33,18 @@ public func measuredCLI(_ arguments: [String], hardDeadline: Double = 60, extraE
 
 /// What a run of the built `httpdiag` printed, and its exit code (128 + the signal when
 /// killed by one).
-public struct CLIResult: Sendable { public var status: Int32; public var stdout: String; public var stderr: String }
+public struct CLIResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+}
 
 /// Runs the built `httpdiag` binary (make test builds it first), optionally behind a
 /// `prefix` command (`ip netns exec NS`, say), with `environment` instead of this process's.
 public func runCLI(_ arguments: [String], prefix: [String] = [], environment: [String: String]? = nil) throws -> CLIResult {
     let binary = try builtBinary()
-    let run = prefix.isEmpty
+    let run =
+        prefix.isEmpty
         ? try spawnMeasured(binary, arguments, environment: environment)
         : try spawnMeasured(prefix[0], Array(prefix.dropFirst()) + [binary] + arguments, environment: environment)
     return CLIResult(status: run.signal == nil ? run.status : 128 + (run.signal ?? 0), stdout: run.stdout, stderr: run.stderr)
@@ -60,10 +65,19 @@ private func builtBinary() throws -> String {
 /// Any program, run as `measuredCLI` runs httpdiag: posix_spawn and wait4, never
 /// Foundation's Process.waitUntilExit, which was seen to hang when several children of
 /// this test process ended at once (their exits were never noticed). `stdin`: a file.
-public func spawnMeasured(_ binary: String, _ arguments: [String], hardDeadline: Double = 60, extraEnvironment: [String: String] = [:],
-                          environment: [String: String]? = nil, stdin: String = "/dev/null") throws -> MeasuredRun {
+public func spawnMeasured(
+    _ binary: String,
+    _ arguments: [String],
+    hardDeadline: Double = 60,
+    extraEnvironment: [String: String] = [:],
+    environment: [String: String]? = nil,
+    stdin: String = "/dev/null"
+) throws -> MeasuredRun {
     let base = NSTemporaryDirectory() + "httpdiag-measured-\(UUID().uuidString)"
-    defer { try? FileManager.default.removeItem(atPath: base + ".out"); try? FileManager.default.removeItem(atPath: base + ".err") }
+    defer {
+        try? FileManager.default.removeItem(atPath: base + ".out")
+        try? FileManager.default.removeItem(atPath: base + ".err")
+    }
 
     var env = environment ?? ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
@@ -87,9 +101,10 @@ public func spawnMeasured(_ binary: String, _ arguments: [String], hardDeadline:
         // Until exec completes, /proc/PID is still this test process's image (Name:
         // httpdiagPackage...): count only samples of the httpdiag image itself.
         if let st = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-           st.split(separator: "\n").first == "Name:\thttpdiag",
-           let line = st.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-           let kb = Int(line.split(separator: " ").dropFirst().first ?? "") {
+            st.split(separator: "\n").first == "Name:\thttpdiag",
+            let line = st.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kb = Int(line.split(separator: " ").dropFirst().first ?? "")
+        {
             hwmKB = max(hwmKB, kb)
         }
         let r = wait4(pid, &status, WNOHANG, &usage)
@@ -105,8 +120,13 @@ public func spawnMeasured(_ binary: String, _ arguments: [String], hardDeadline:
     let exited = (status & 0x7f) == 0
     let out = FileManager.default.contents(atPath: base + ".out") ?? Data()
     let err = FileManager.default.contents(atPath: base + ".err") ?? Data()
-    return MeasuredRun(status: exited ? (status >> 8) & 0xff : -1, signal: exited ? nil : status & 0x7f,
-                       seconds: seconds, peakRSSBytes: (hwmKB > 0 ? hwmKB : Int(usage.ru_maxrss)) * 1024,  // kilobytes
-                       stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-                       killedAtDeadline: killed)
+    return MeasuredRun(
+        status: exited ? (status >> 8) & 0xff : -1,
+        signal: exited ? nil : status & 0x7f,
+        seconds: seconds,
+        peakRSSBytes: (hwmKB > 0 ? hwmKB : Int(usage.ru_maxrss)) * 1024,  // kilobytes
+        stdout: String(decoding: out, as: UTF8.self),
+        stderr: String(decoding: err, as: UTF8.self),
+        killedAtDeadline: killed
+    )
 }

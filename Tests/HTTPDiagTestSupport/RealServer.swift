@@ -35,8 +35,17 @@ public final class RealServer: @unchecked Sendable {
     /// Starts `executable arguments...` with stdout/stderr into `directory` and waits until
     /// 127.0.0.1:`port` accepts connections. Throws (with the program's own log) when the
     /// binary is missing, the program exits, or the port does not open within `timeout`.
-    init(name: String, executable: String, arguments: [String], directory: String, port: Int,
-         logs: [String] = [], user: RealServerUser? = nil, environment: [String: String] = [:], timeout: TimeInterval = 15) throws {
+    init(
+        name: String,
+        executable: String,
+        arguments: [String],
+        directory: String,
+        port: Int,
+        logs: [String] = [],
+        user: RealServerUser? = nil,
+        environment: [String: String] = [:],
+        timeout: TimeInterval = 15
+    ) throws {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw TestSupportError("\(name): \(executable) is not installed (scripts/install-deps.sh test installs it)")
         }
@@ -65,7 +74,7 @@ public final class RealServer: @unchecked Sendable {
         Self.unregister(self)
         if !leaderReaped {
             kill(pid, SIGTERM)
-            reapLeader(within: 1)   // grace: nginx, apache2 -X, haproxy, varnishd and gunicorn stop at once
+            reapLeader(within: 1)  // grace: nginx, apache2 -X, haproxy, varnishd and gunicorn stop at once
         }
         let deadline = Date().addingTimeInterval(5)
         while !Self.runningMembers(ofGroup: pid).isEmpty && Date() < deadline {
@@ -81,7 +90,10 @@ public final class RealServer: @unchecked Sendable {
         var status: Int32 = 0
         repeat {
             let r = waitpid(pid, &status, WNOHANG)
-            if r == pid || (r < 0 && errno == ECHILD) { leaderReaped = true; return }
+            if r == pid || (r < 0 && errno == ECHILD) {
+                leaderReaped = true
+                return
+            }
             usleep(5_000)
         } while Date() < deadline
     }
@@ -92,7 +104,8 @@ public final class RealServer: @unchecked Sendable {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
         return entries.compactMap { entry -> pid_t? in
             guard let p = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return nil }
+                let close = stat.lastIndex(of: ")")
+            else { return nil }
             // After "(comm)": state ppid pgrp ...
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             guard fields.count > 2, fields[0] != "Z", fields[0] != "X", pid_t(fields[2]) == group else { return nil }
@@ -114,7 +127,9 @@ public final class RealServer: @unchecked Sendable {
             if LabPorts.accepts(port: port) { return }
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid {
-                stopped.lock(); leaderReaped = true; stopped.unlock()
+                stopped.lock()
+                leaderReaped = true
+                stopped.unlock()
                 throw TestSupportError("\(name) exited with status \(status) before listening on 127.0.0.1:\(port)\n\(logTail(logs))")
             }
             usleep(20_000)
@@ -124,16 +139,28 @@ public final class RealServer: @unchecked Sendable {
 
     /// posix_spawn `setpriv --pdeathsig KILL executable arguments...` in a new process
     /// group, signals unblocked and at their defaults, stdin from /dev/null.
-    private static func spawn(_ executable: String, _ arguments: [String], directory: String, user: RealServerUser?,
-                              environment: [String: String]) throws -> pid_t {
+    private static func spawn(
+        _ executable: String,
+        _ arguments: [String],
+        directory: String,
+        user: RealServerUser?,
+        environment: [String: String]
+    ) throws -> pid_t {
         var env = ProcessInfo.processInfo.environment
-        env["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"   // Debian's programs, not a pyenv shim
+        env["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"  // Debian's programs, not a pyenv shim
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         for (k, v) in environment { env[k] = v }
         let setpriv = "/usr/bin/setpriv"
         let drop = user.map { ["--reuid=\($0.uid)", "--regid=\($0.gid)", "--clear-groups"] } ?? []
-        switch spawnChild(setpriv, [setpriv] + drop + ["--pdeathsig", "KILL", executable] + arguments, environment: env,
-                          stdout: directory + "/stdout.log", stderr: directory + "/stderr.log", fileMode: 0o644, newProcessGroup: true) {
+        switch spawnChild(
+            setpriv,
+            [setpriv] + drop + ["--pdeathsig", "KILL", executable] + arguments,
+            environment: env,
+            stdout: directory + "/stdout.log",
+            stderr: directory + "/stderr.log",
+            fileMode: 0o644,
+            newProcessGroup: true
+        ) {
         case .success(let pid): return pid
         case .failure(let e): throw TestSupportError("\(executable): \(e)")
         }
@@ -149,16 +176,22 @@ public final class RealServer: @unchecked Sendable {
 
     private static func register(_ server: RealServer) {
         _ = atexitInstalled
-        registry.lock(); running[ObjectIdentifier(server)] = server; registry.unlock()
+        registry.lock()
+        running[ObjectIdentifier(server)] = server
+        registry.unlock()
     }
 
     private static func unregister(_ server: RealServer) {
-        registry.lock(); running[ObjectIdentifier(server)] = nil; registry.unlock()
+        registry.lock()
+        running[ObjectIdentifier(server)] = nil
+        registry.unlock()
     }
 
     private static func stopAll() {
-        registry.lock(); let servers = Array(running.values); registry.unlock()
-        servers.forEach { $0.stop() }
+        registry.lock()
+        let servers = Array(running.values)
+        registry.unlock()
+        for s in servers { s.stop() }
     }
 }
 

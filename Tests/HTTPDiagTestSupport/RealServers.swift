@@ -45,10 +45,17 @@ public enum RealServers {
 
             """
         try conf.write(toFile: dir + "/nginx.conf", atomically: true, encoding: .utf8)
-        return try RealServer(name: "nginx", executable: "/usr/sbin/nginx",
-                              arguments: ["-e", dir + "/error.log", "-p", dir + "/", "-c", dir + "/nginx.conf",
-                                          "-g", "daemon off; master_process off;"],
-                              directory: dir, port: port, logs: ["error.log"])
+        return try RealServer(
+            name: "nginx",
+            executable: "/usr/sbin/nginx",
+            arguments: [
+                "-e", dir + "/error.log", "-p", dir + "/", "-c", dir + "/nginx.conf",
+                "-g", "daemon off; master_process off;",
+            ],
+            directory: dir,
+            port: port,
+            logs: ["error.log"]
+        )
     }
 
     /// Apache httpd in one process (`-X -DFOREGROUND`) with its own minimal config: only
@@ -58,8 +65,11 @@ public enum RealServers {
     public static func apache(config: String, modules: [String], port: Int, upstreamPort: Int?) throws -> RealServer {
         let dir = try RealServer.makeDirectory("apache2")
         let p = Placeholders(port: port, upstreamPort: upstreamPort, dir: dir)
-        try FileManager.default.createDirectory(atPath: dir + "/htdocs", withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o755])
+        try FileManager.default.createDirectory(
+            atPath: dir + "/htdocs",
+            withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o755]
+        )
         try "<html><body><h1>It works!</h1></body></html>\n".write(toFile: dir + "/htdocs/index.html", atomically: true, encoding: .utf8)
         let loads = (["mpm_event", "authz_core"] + modules).map {
             "LoadModule \($0)_module /usr/lib/apache2/modules/mod_\($0).so"
@@ -79,9 +89,15 @@ public enum RealServers {
 
             """
         try conf.write(toFile: dir + "/httpd.conf", atomically: true, encoding: .utf8)
-        return try RealServer(name: "apache2", executable: "/usr/sbin/apache2",
-                              arguments: ["-X", "-DFOREGROUND", "-d", dir, "-f", dir + "/httpd.conf"],
-                              directory: dir, port: port, logs: ["error.log"], user: .forWebServer)
+        return try RealServer(
+            name: "apache2",
+            executable: "/usr/sbin/apache2",
+            arguments: ["-X", "-DFOREGROUND", "-d", dir, "-f", dir + "/httpd.conf"],
+            directory: dir,
+            port: port,
+            logs: ["error.log"],
+            user: .forWebServer
+        )
     }
 
     /// HAProxy in the foreground (`-db`); `config` holds the operator's frontends and backends
@@ -101,8 +117,13 @@ public enum RealServers {
 
             """
         try conf.write(toFile: dir + "/haproxy.cfg", atomically: true, encoding: .utf8)
-        return try RealServer(name: "haproxy", executable: "/usr/sbin/haproxy", arguments: ["-db", "-f", dir + "/haproxy.cfg"],
-                              directory: dir, port: port)
+        return try RealServer(
+            name: "haproxy",
+            executable: "/usr/sbin/haproxy",
+            arguments: ["-db", "-f", dir + "/haproxy.cfg"],
+            directory: dir,
+            port: port
+        )
     }
 
     /// varnishd in the foreground (`-F`) with its working directory (`-n`) in the temporary
@@ -112,11 +133,17 @@ public enum RealServers {
         let dir = try RealServer.makeDirectory("varnish")
         let p = Placeholders(port: port, upstreamPort: upstreamPort, dir: dir)
         try p.apply(vcl).write(toFile: dir + "/default.vcl", atomically: true, encoding: .utf8)
-        return try RealServer(name: "varnishd", executable: "/usr/sbin/varnishd",
-                              arguments: ["-F", "-j", "none", "-n", dir + "/varnish", "-a", "127.0.0.1:\(port)",
-                                          "-f", dir + "/default.vcl", "-s", "malloc,16m", "-T", "none",
-                                          "-p", "thread_pools=1", "-p", "thread_pool_min=5", "-p", "thread_pool_max=50"],
-                              directory: dir, port: port)
+        return try RealServer(
+            name: "varnishd",
+            executable: "/usr/sbin/varnishd",
+            arguments: [
+                "-F", "-j", "none", "-n", dir + "/varnish", "-a", "127.0.0.1:\(port)",
+                "-f", dir + "/default.vcl", "-s", "malloc,16m", "-T", "none",
+                "-p", "thread_pools=1", "-p", "thread_pool_min=5", "-p", "thread_pool_max=50",
+            ],
+            directory: dir,
+            port: port
+        )
     }
 
     /// gunicorn (Debian's python3-gunicorn) serving `app.py` (a WSGI `application`) written
@@ -144,7 +171,12 @@ public enum RealServers {
         }
         let dir = try RealServer.makeDirectory(module)
         try app.write(toFile: dir + "/app.py", atomically: true, encoding: .utf8)
-        return try RealServer(name: module, executable: "/usr/bin/python3", arguments: ["-m", module] + arguments(dir),
-                              directory: dir, port: port)
+        return try RealServer(
+            name: module,
+            executable: "/usr/bin/python3",
+            arguments: ["-m", module] + arguments(dir),
+            directory: dir,
+            port: port
+        )
     }
 }

@@ -55,8 +55,11 @@ final class CurlEasy {
         try set(CURLOPT_POSTFIELDSIZE_LARGE, body.count)
         // COPYPOSTFIELDS copies the bytes; the size set above is honoured.
         let rc = body.withUnsafeBufferPointer { buf in
-            hd_setopt_ptr(handle, CURLOPT_COPYPOSTFIELDS,
-                          UnsafeMutableRawPointer(mutating: buf.baseAddress ?? UnsafePointer(bitPattern: 1)!))
+            hd_setopt_ptr(
+                handle,
+                CURLOPT_COPYPOSTFIELDS,
+                UnsafeMutableRawPointer(mutating: buf.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+            )
         }
         try check(rc, CURLOPT_COPYPOSTFIELDS)
     }
@@ -144,13 +147,19 @@ struct CurlSetupError: Error, CustomStringConvertible {
 
 /// One `-F` field.
 public struct MultipartField: Sendable, Equatable {
-    public enum Content: Sendable, Equatable { case text(String), file(String) }
+    public enum Content: Sendable, Equatable {
+        case text(String)
+        case file(String)
+    }
     public var name: String
     public var content: Content
     public var contentType: String?
     public var filename: String?
 
     public init(name: String, content: Content, contentType: String? = nil, filename: String? = nil) {
-        self.name = name; self.content = content; self.contentType = contentType; self.filename = filename
+        self.name = name
+        self.content = content
+        self.contentType = contentType
+        self.filename = filename
     }
 }

@@ -66,7 +66,9 @@ struct HopRequest {
 }
 
 public enum HTTPVersionPreference: String, Sendable, Codable {
-    case automatic, http1_1 = "1.1", http2 = "2"
+    case automatic
+    case http1_1 = "1.1"
+    case http2 = "2"
 }
 
 public struct TLSOptions: Sendable, Equatable {
@@ -75,7 +77,10 @@ public struct TLSOptions: Sendable, Equatable {
     public var clientCert: String?
     public var clientKey: String?
     public init(insecure: Bool = false, caFile: String? = nil, clientCert: String? = nil, clientKey: String? = nil) {
-        self.insecure = insecure; self.caFile = caFile; self.clientCert = clientCert; self.clientKey = clientKey
+        self.insecure = insecure
+        self.caFile = caFile
+        self.clientCert = clientCert
+        self.clientKey = clientKey
     }
 }
 

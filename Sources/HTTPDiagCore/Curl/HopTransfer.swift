@@ -86,7 +86,8 @@ enum HopTransfer {
         try easy.set(CURLOPT_CONNECT_TO, list: r.connectTo)
         if let userpwd = r.userpwd {
             try easy.set(CURLOPT_USERPWD, userpwd)
-            try easy.set(CURLOPT_HTTPAUTH, 1 /* CURLAUTH_BASIC, a macro Swift cannot import */)
+            // 1 is CURLAUTH_BASIC, a macro Swift cannot import.
+            try easy.set(CURLOPT_HTTPAUTH, 1)
         }
         if r.tls.insecure {
             try easy.set(CURLOPT_SSL_VERIFYPEER, 0)
@@ -108,16 +109,21 @@ enum HopTransfer {
             sawCertificateRequest: o.saw_certificate_request != 0,
             sentCertificate: o.sent_certificate != 0,
             firstRecordByte: o.first_record_byte >= 0 ? Int(o.first_record_byte) : nil,
-            version: cString(o.version), cipher: cString(o.cipher), alpn: cString(o.alpn),
-            alertSentReason: Int(o.alert_sent_reason), alertSentReasonText: cString(o.alert_sent_reason_text),
-            maxCertList: o.max_cert_list)
+            version: cString(o.version),
+            cipher: cString(o.cipher),
+            alpn: cString(o.alpn),
+            alertSentReason: Int(o.alert_sent_reason),
+            alertSentReasonText: cString(o.alert_sent_reason_text),
+            maxCertList: o.max_cert_list
+        )
         let counters = CurlCounters(
             namelookup: easy.offset(CURLINFO_NAMELOOKUP_TIME_T),
             connect: easy.offset(CURLINFO_CONNECT_TIME_T),
             appconnect: easy.offset(CURLINFO_APPCONNECT_TIME_T),
             pretransfer: easy.offset(CURLINFO_PRETRANSFER_TIME_T),
             starttransfer: easy.offset(CURLINFO_STARTTRANSFER_TIME_T),
-            total: easy.offset(CURLINFO_TOTAL_TIME_T))
+            total: easy.offset(CURLINFO_TOTAL_TIME_T)
+        )
         let socket = sink.socket.pointee
         // Our marks count from libcurl's own start of the transfer, which is when the loop
         // first drives it, not when it was added (other transfers may run in between).
@@ -134,7 +140,8 @@ enum HopTransfer {
             tlsDone: TransferMarks.offset(o.handshake_done_ns, from: started),
             tlsAlert: TransferMarks.offset(o.alert_received_ns, from: started),
             requestSent: TransferMarks.offset(sink.requestSentNs, from: started),
-            firstResponseByte: TransferMarks.offset(sink.firstResponseNs, from: started))
+            firstResponseByte: TransferMarks.offset(sink.firstResponseNs, from: started)
+        )
         // A transfer our own callbacks stopped (a limit) failed too, with libcurl's code set.
         let timings = Timings.measured(counters, marks: marks, tls: tls, failed: rc != CURLE_OK)
         return HopOutcome(
@@ -160,7 +167,8 @@ enum HopTransfer {
             // libcurl leaves CONNECT_TIME at 0 when a later phase fails or times out, so
             // "connected" also counts anything we managed to send.
             connected: easy.offset(CURLINFO_CONNECT_TIME_T) > 0 || o.sent_any != 0 || !sink.sentHeaderText.isEmpty
-                || sink.statusLine != nil)
+                || sink.statusLine != nil
+        )
     }
 
     private static func cString<T>(_ tuple: T) -> String {

@@ -40,8 +40,14 @@ extension Timings {
     /// request shows the wait it was, a failed handshake its connect and TLS time, and a
     /// refused or timed-out connect the time it took.
     static func measured(_ c: CurlCounters, marks m: TransferMarks, tls: Bool, failed: Bool) -> Timings {
-        let fromCurl = fromCumulative(namelookup: c.namelookup, connect: c.connect, appconnect: c.appconnect,
-                                      pretransfer: c.pretransfer, starttransfer: c.starttransfer, total: c.total)
+        let fromCurl = fromCumulative(
+            namelookup: c.namelookup,
+            connect: c.connect,
+            appconnect: c.appconnect,
+            pretransfer: c.pretransfer,
+            starttransfer: c.starttransfer,
+            total: c.total
+        )
         guard failed else { return fromCurl }
         func ms(_ us: Int64) -> Double { Double(max(us, 0)) / 1000 }
         let total = c.total
@@ -56,9 +62,13 @@ extension Timings {
         let connected = connectedRaw.map { min(max($0, resolved), total) }
         var secured: Int64?
         if let connected {
-            if !tls { secured = connected }
-            else if c.appconnect > 0 { secured = max(c.appconnect, connected) }
-            else if let done = m.tlsDone { secured = max(done, connected) }
+            if !tls {
+                secured = connected
+            } else if c.appconnect > 0 {
+                secured = max(c.appconnect, connected)
+            } else if let done = m.tlsDone {
+                secured = max(done, connected)
+            }
         }
         let sentRaw = c.pretransfer > 0 && secured != nil ? c.pretransfer : m.requestSent
         let sent = sentRaw.flatMap { s in secured.map { min(max(s, $0), total) } }

@@ -4,7 +4,11 @@ import CHTTPDiag
 /// the captured start of the body, the request as sent, and the TLS observation. Limits
 /// are enforced here: returning a short count from a callback makes libcurl abort.
 final class TransferSink {
-    struct StatusLine { var version: String; var status: Int; var reason: String }
+    struct StatusLine {
+        var version: String
+        var status: Int
+        var reason: String
+    }
 
     let captureLimit: Int
     let maxDownload: Int
@@ -113,18 +117,28 @@ final class TransferSink {
 
     func install(on easy: CurlEasy) throws {
         let me = Unmanaged.passUnretained(self).toOpaque()
-        try check(hd_setopt_datacb(easy.handle, CURLOPT_HEADERFUNCTION) { data, size, n, user in
-            Unmanaged<TransferSink>.fromOpaque(user!).takeUnretainedValue().header(data!, size * n)
-        })
+        try check(
+            hd_setopt_datacb(easy.handle, CURLOPT_HEADERFUNCTION) { data, size, n, user in
+                Unmanaged<TransferSink>.fromOpaque(user!).takeUnretainedValue().header(data!, size * n)
+            }
+        )
         try check(hd_setopt_ptr(easy.handle, CURLOPT_HEADERDATA, me))
-        try check(hd_setopt_datacb(easy.handle, CURLOPT_WRITEFUNCTION) { data, size, n, user in
-            Unmanaged<TransferSink>.fromOpaque(user!).takeUnretainedValue().bodyData(data!, size * n)
-        })
+        try check(
+            hd_setopt_datacb(easy.handle, CURLOPT_WRITEFUNCTION) { data, size, n, user in
+                Unmanaged<TransferSink>.fromOpaque(user!).takeUnretainedValue().bodyData(data!, size * n)
+            }
+        )
         try check(hd_setopt_ptr(easy.handle, CURLOPT_WRITEDATA, me))
-        try check(hd_setopt_debugcb(easy.handle, { _, type, data, size, user in
-            Unmanaged<TransferSink>.fromOpaque(user!).takeUnretainedValue().debug(type, data!, size)
-            return 0
-        }, me))
+        try check(
+            hd_setopt_debugcb(
+                easy.handle,
+                { _, type, data, size, user in
+                    Unmanaged<TransferSink>.fromOpaque(user!).takeUnretainedValue().debug(type, data!, size)
+                    return 0
+                },
+                me
+            )
+        )
         try check(hd_install_tls_observer(easy.handle, tls))
         try check(hd_install_socket_observer(easy.handle, socket))
     }

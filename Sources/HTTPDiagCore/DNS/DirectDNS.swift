@@ -9,30 +9,68 @@ public enum DirectDNS {
     /// One query. `server` nil means the nameservers of /etc/resolv.conf.
     public static func query(_ name: String, type: Int32, server: DNSServer?, timeoutMs: Int) -> DNSQuery {
         let started = MonotonicClock.now()
-        var rcode: Int32 = -1, aa: Int32 = 0, count: Int32 = 0, err: Int32 = 0
+        var rcode: Int32 = -1
+        var aa: Int32 = 0
+        var count: Int32 = 0
+        var err: Int32 = 0
         let capacity = 64
         let records = UnsafeMutablePointer<hd_dns_record>.allocate(capacity: capacity)
         defer { records.deallocate() }
-        let status = hd_dns_query(name, type, server?.host, Int32(server?.port ?? 53), Int32(timeoutMs),
-                                  &rcode, &aa, records, Int32(capacity), &count, &err)
+        let status = hd_dns_query(
+            name,
+            type,
+            server?.host,
+            Int32(server?.port ?? 53),
+            Int32(timeoutMs),
+            &rcode,
+            &aa,
+            records,
+            Int32(capacity),
+            &count,
+            &err
+        )
         let elapsed = MonotonicClock.millisecondsSince(started)
         let typeName = recordTypeName(type)
         switch status {
         case Int32(HD_DNS_TIMEOUT):
-            return DNSQuery(type: typeName, rcode: "TIMEOUT", authoritative: false, durationMs: elapsed,
-                            answers: [], error: nil)
+            return DNSQuery(
+                type: typeName,
+                rcode: "TIMEOUT",
+                authoritative: false,
+                durationMs: elapsed,
+                answers: [],
+                error: nil
+            )
         case Int32(HD_DNS_OK):
             var answers: [DNSRecord] = []
             for i in 0..<Int(count) {
                 var r = records[i]
-                answers.append(DNSRecord(
-                    name: cString(&r.name), type: recordTypeName(r.type), ttl: r.ttl, data: cString(&r.data)))
+                answers.append(
+                    DNSRecord(
+                        name: cString(&r.name),
+                        type: recordTypeName(r.type),
+                        ttl: r.ttl,
+                        data: cString(&r.data)
+                    )
+                )
             }
-            return DNSQuery(type: typeName, rcode: rcodeName(rcode), authoritative: aa != 0,
-                            durationMs: elapsed, answers: answers, error: nil)
+            return DNSQuery(
+                type: typeName,
+                rcode: rcodeName(rcode),
+                authoritative: aa != 0,
+                durationMs: elapsed,
+                answers: answers,
+                error: nil
+            )
         default:
-            return DNSQuery(type: typeName, rcode: "ERROR", authoritative: false, durationMs: elapsed,
-                            answers: [], error: "errno \(err)")
+            return DNSQuery(
+                type: typeName,
+                rcode: "ERROR",
+                authoritative: false,
+                durationMs: elapsed,
+                answers: [],
+                error: "errno \(err)"
+            )
         }
     }
 
@@ -70,7 +108,10 @@ public struct DNSServer: Sendable, Equatable, CustomStringConvertible {
     public var host: String
     public var port: Int
 
-    public init(host: String, port: Int = 53) { self.host = host; self.port = port }
+    public init(host: String, port: Int = 53) {
+        self.host = host
+        self.port = port
+    }
 
     /// Parses `IP` or `IP:PORT` (IPv4 only: libresolv's classic server list).
     /// `field` names what the user wrote it in (`--dns-server`); a config leaves it out,

@@ -28,7 +28,11 @@ enum BlockingWait {
 /// Runs the jobs of one blocked caller's task on that caller's thread, until `finish`.
 /// A job that arrives after the caller has left (none should) runs on the ProbeExecutor.
 final class CallerThreadExecutor: TaskExecutor, @unchecked Sendable {
-    private struct State { var jobs: [UnownedJob] = []; var finished = false; var left = false }
+    private struct State {
+        var jobs: [UnownedJob] = []
+        var finished = false
+        var left = false
+    }
     private let state = Mutex(State())
     private let ready = DispatchSemaphore(value: 0)
 
@@ -57,7 +61,10 @@ final class CallerThreadExecutor: TaskExecutor, @unchecked Sendable {
             ready.wait()
             let (job, done) = state.withLock { s -> (UnownedJob?, Bool) in
                 if !s.jobs.isEmpty { return (s.jobs.removeFirst(), false) }
-                if s.finished { s.left = true; return (nil, true) }
+                if s.finished {
+                    s.left = true
+                    return (nil, true)
+                }
                 return (nil, false)
             }
             if let job { job.runSynchronously(on: asUnownedTaskExecutor()) }

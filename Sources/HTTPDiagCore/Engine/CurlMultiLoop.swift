@@ -113,9 +113,19 @@ final class CurlMultiLoop: @unchecked Sendable {
         private var cancelled = false
 
         /// Records the transfer; true when cancellation was already requested.
-        func attach(_ t: Transfer) -> Bool { lock.withLock { transfer = t; return cancelled } }
+        func attach(_ t: Transfer) -> Bool {
+            lock.withLock {
+                transfer = t
+                return cancelled
+            }
+        }
         /// Records the request; the transfer to cancel, when it was already submitted.
-        func cancelRequested() -> Transfer? { lock.withLock { cancelled = true; return transfer } }
+        func cancelRequested() -> Transfer? {
+            lock.withLock {
+                cancelled = true
+                return transfer
+            }
+        }
     }
 
     // MARK: the loop thread
@@ -135,7 +145,10 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     private func drainInbox() {
         let (adds, cancels) = inbox.withLock { box -> ([Transfer], [Transfer]) in
-            defer { box.adds.removeAll(keepingCapacity: true); box.cancels.removeAll(keepingCapacity: true) }
+            defer {
+                box.adds.removeAll(keepingCapacity: true)
+                box.cancels.removeAll(keepingCapacity: true)
+            }
             return (box.adds, box.cancels)
         }
         for transfer in adds {

@@ -24,11 +24,26 @@ public struct CheckReport: Codable, Sendable {
         case schema, verdict, reason, target, startedAt, durationMs, probes, hops, diagnoses, tool
     }
 
-    public init(verdict: Verdict, reason: String, target: Target, startedAt: Date, durationMs: Double,
-                probes: [ProbeResult], diagnoses: [Diagnosis] = [], tool: ToolInfo, redaction: Redactor = Redactor()) {
-        self.verdict = verdict; self.reason = reason; self.target = target
-        self.startedAt = startedAt; self.durationMs = durationMs; self.probes = probes
-        self.diagnoses = diagnoses; self.tool = tool; self.redaction = redaction
+    public init(
+        verdict: Verdict,
+        reason: String,
+        target: Target,
+        startedAt: Date,
+        durationMs: Double,
+        probes: [ProbeResult],
+        diagnoses: [Diagnosis] = [],
+        tool: ToolInfo,
+        redaction: Redactor = Redactor()
+    ) {
+        self.verdict = verdict
+        self.reason = reason
+        self.target = target
+        self.startedAt = startedAt
+        self.durationMs = durationMs
+        self.probes = probes
+        self.diagnoses = diagnoses
+        self.tool = tool
+        self.redaction = redaction
     }
 }
 
@@ -44,8 +59,14 @@ public struct Target: Codable, Sendable, Equatable {
     public var fanout: Bool
 
     public init(url: String, scheme: String, host: String, port: Int, method: String, samples: Int, burst: Bool, fanout: Bool) {
-        self.url = url; self.scheme = scheme; self.host = host; self.port = port; self.method = method
-        self.samples = samples; self.burst = burst; self.fanout = fanout
+        self.url = url
+        self.scheme = scheme
+        self.host = host
+        self.port = port
+        self.method = method
+        self.samples = samples
+        self.burst = burst
+        self.fanout = fanout
     }
 }
 
@@ -54,7 +75,11 @@ public struct ToolInfo: Codable, Sendable, Equatable {
     public var version: String
     public var libcurl: String
 
-    public init(name: String, version: String, libcurl: String) { self.name = name; self.version = version; self.libcurl = libcurl }
+    public init(name: String, version: String, libcurl: String) {
+        self.name = name
+        self.version = version
+        self.libcurl = libcurl
+    }
 }
 
 /// A named root cause with its evidence (see ROOT_CAUSES.md).
@@ -71,11 +96,27 @@ public struct Diagnosis: Codable, Sendable, Equatable {
     /// For each look-alike that also matched: what would tell the two apart.
     public var tellApart: [String]?
 
-    public init(id: String, title: String, confidence: Double, evidence: [String], remediation: [String],
-                verify: [String], playbook: String, layer: String, severity: String, tellApart: [String]? = nil) {
+    public init(
+        id: String,
+        title: String,
+        confidence: Double,
+        evidence: [String],
+        remediation: [String],
+        verify: [String],
+        playbook: String,
+        layer: String,
+        severity: String,
+        tellApart: [String]? = nil
+    ) {
         self.tellApart = tellApart
-        self.id = id; self.title = title; self.confidence = confidence; self.evidence = evidence
-        self.remediation = remediation; self.verify = verify; self.playbook = playbook
-        self.layer = layer; self.severity = severity
+        self.id = id
+        self.title = title
+        self.confidence = confidence
+        self.evidence = evidence
+        self.remediation = remediation
+        self.verify = verify
+        self.playbook = playbook
+        self.layer = layer
+        self.severity = severity
     }
 }

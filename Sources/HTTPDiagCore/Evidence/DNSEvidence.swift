@@ -18,10 +18,22 @@ public struct DNSEvidence: Codable, Sendable, Equatable {
     /// CNAME chain from the name to the final target, in order.
     public var cnameChain: [CNAMELink]
 
-    public init(name: String, source: String, server: String? = nil, addresses: [String] = [],
-                system: SystemLookup? = nil, queries: [DNSQuery] = [], cnameChain: [CNAMELink] = []) {
-        self.name = name; self.source = source; self.server = server; self.addresses = addresses
-        self.system = system; self.queries = queries; self.cnameChain = cnameChain
+    public init(
+        name: String,
+        source: String,
+        server: String? = nil,
+        addresses: [String] = [],
+        system: SystemLookup? = nil,
+        queries: [DNSQuery] = [],
+        cnameChain: [CNAMELink] = []
+    ) {
+        self.name = name
+        self.source = source
+        self.server = server
+        self.addresses = addresses
+        self.system = system
+        self.queries = queries
+        self.cnameChain = cnameChain
     }
 }
 
@@ -32,7 +44,9 @@ public struct SystemLookup: Codable, Sendable, Equatable {
     public var durationMs: Double
 
     public init(addresses: [String], error: String? = nil, durationMs: Double) {
-        self.addresses = addresses; self.error = error; self.durationMs = durationMs
+        self.addresses = addresses
+        self.error = error
+        self.durationMs = durationMs
     }
 }
 
@@ -49,7 +63,12 @@ public struct DNSQuery: Codable, Sendable, Equatable {
     public var error: String?
 
     public init(type: String, rcode: String, authoritative: Bool, durationMs: Double, answers: [DNSRecord], error: String? = nil) {
-        self.type = type; self.rcode = rcode; self.authoritative = authoritative; self.durationMs = durationMs; self.answers = answers; self.error = error
+        self.type = type
+        self.rcode = rcode
+        self.authoritative = authoritative
+        self.durationMs = durationMs
+        self.answers = answers
+        self.error = error
     }
 }
 
@@ -60,7 +79,10 @@ public struct DNSRecord: Codable, Sendable, Equatable {
     public var data: String
 
     public init(name: String, type: String, ttl: UInt32, data: String) {
-        self.name = name; self.type = type; self.ttl = ttl; self.data = data
+        self.name = name
+        self.type = type
+        self.ttl = ttl
+        self.data = data
     }
 }
 
@@ -70,6 +92,8 @@ public struct CNAMELink: Codable, Sendable, Equatable {
     public var ttl: UInt32
 
     public init(name: String, target: String, ttl: UInt32) {
-        self.name = name; self.target = target; self.ttl = ttl
+        self.name = name
+        self.target = target
+        self.ttl = ttl
     }
 }

@@ -37,9 +37,23 @@ public struct FollowUp: Codable, Sendable, Equatable {
     public var http2ErrorCode: Int?
     public var http2Error: String?
 
-    public init(kind: Kind, target: String, startedAt: Date, durationMs: Double, outcome: String, status: Int? = nil,
-                finding: String, summary: String) {
-        self.kind = kind; self.target = target; self.startedAt = startedAt; self.durationMs = durationMs
-        self.outcome = outcome; self.status = status; self.finding = finding; self.summary = summary
+    public init(
+        kind: Kind,
+        target: String,
+        startedAt: Date,
+        durationMs: Double,
+        outcome: String,
+        status: Int? = nil,
+        finding: String,
+        summary: String
+    ) {
+        self.kind = kind
+        self.target = target
+        self.startedAt = startedAt
+        self.durationMs = durationMs
+        self.outcome = outcome
+        self.status = status
+        self.finding = finding
+        self.summary = summary
     }
 }

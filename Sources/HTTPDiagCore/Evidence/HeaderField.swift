@@ -2,7 +2,10 @@
 public struct HeaderField: Codable, Sendable, Equatable {
     public var name: String
     public var value: String
-    public init(name: String, value: String) { self.name = name; self.value = value }
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
 }
 
 extension Array where Element == HeaderField {

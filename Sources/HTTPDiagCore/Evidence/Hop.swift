@@ -17,7 +17,10 @@ public struct Hop: Codable, Sendable, Equatable {
     public var upstream: String?
 
     public init(name: String, role: String? = nil, evidence: [String], generatedResponse: Bool, upstream: String? = nil) {
-        self.name = name; self.role = role; self.evidence = evidence; self.generatedResponse = generatedResponse
+        self.name = name
+        self.role = role
+        self.evidence = evidence
+        self.generatedResponse = generatedResponse
         self.upstream = upstream
     }
 }

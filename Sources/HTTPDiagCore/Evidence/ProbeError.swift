@@ -13,7 +13,10 @@ public struct ProbeError: Codable, Sendable, Equatable {
     public var phase: String
 
     public init(kind: FailureKind, message: String, curlCode: Int = 0, osErrno: Int? = nil, phase: String) {
-        self.kind = kind; self.message = message; self.curlCode = curlCode; self.osErrno = osErrno
+        self.kind = kind
+        self.message = message
+        self.curlCode = curlCode
+        self.osErrno = osErrno
         self.osErrnoName = osErrno.flatMap { OSErrno.name(Int32($0)) }
         self.phase = phase
     }

@@ -21,14 +21,36 @@ public struct ProbeResult: Codable, Sendable, Equatable {
     /// probe; empty otherwise, and with `--no-followup`).
     public var followups: [FollowUp]
 
-    public init(address: String?, family: String?, port: Int, sample: Int, startedAt: Date,
-                verdict: Verdict, timings: Timings, dns: DNSEvidence?, tls: TLSEvidence?,
-                request: RequestEvidence, response: ResponseEvidence?, redirects: [RedirectHop],
-                error: ProbeError?, followups: [FollowUp] = []) {
-        self.address = address; self.family = family; self.port = port; self.sample = sample
-        self.startedAt = startedAt; self.verdict = verdict; self.timings = timings; self.dns = dns
-        self.tls = tls; self.request = request; self.response = response
-        self.redirects = redirects; self.error = error; self.followups = followups
+    public init(
+        address: String?,
+        family: String?,
+        port: Int,
+        sample: Int,
+        startedAt: Date,
+        verdict: Verdict,
+        timings: Timings,
+        dns: DNSEvidence?,
+        tls: TLSEvidence?,
+        request: RequestEvidence,
+        response: ResponseEvidence?,
+        redirects: [RedirectHop],
+        error: ProbeError?,
+        followups: [FollowUp] = []
+    ) {
+        self.address = address
+        self.family = family
+        self.port = port
+        self.sample = sample
+        self.startedAt = startedAt
+        self.verdict = verdict
+        self.timings = timings
+        self.dns = dns
+        self.tls = tls
+        self.request = request
+        self.response = response
+        self.redirects = redirects
+        self.error = error
+        self.followups = followups
     }
 
     enum CodingKeys: String, CodingKey {

@@ -11,10 +11,20 @@ public struct RequestEvidence: Codable, Sendable, Equatable {
     /// Proxy taken from the environment (`https_proxy`, ...), redacted, or nil.
     public var proxy: String?
 
-    public init(method: String, url: String, headers: [HeaderField] = [], body: RequestBody? = nil,
-                token: TokenEvidence? = nil, proxy: String? = nil) {
-        self.method = method; self.url = url; self.headers = headers; self.body = body
-        self.token = token; self.proxy = proxy
+    public init(
+        method: String,
+        url: String,
+        headers: [HeaderField] = [],
+        body: RequestBody? = nil,
+        token: TokenEvidence? = nil,
+        proxy: String? = nil
+    ) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.token = token
+        self.proxy = proxy
     }
 }
 
@@ -31,8 +41,20 @@ public struct RequestBody: Codable, Sendable, Equatable {
     /// For a multipart/form-data Content-Type set by hand: its boundary, or nil when missing.
     public var multipartBoundary: String?
 
-    public init(kind: String, size: Int, contentType: String? = nil, preview: String? = nil, parts: [MultipartPart]? = nil, multipartBoundary: String? = nil) {
-        self.kind = kind; self.size = size; self.contentType = contentType; self.preview = preview; self.parts = parts; self.multipartBoundary = multipartBoundary
+    public init(
+        kind: String,
+        size: Int,
+        contentType: String? = nil,
+        preview: String? = nil,
+        parts: [MultipartPart]? = nil,
+        multipartBoundary: String? = nil
+    ) {
+        self.kind = kind
+        self.size = size
+        self.contentType = contentType
+        self.preview = preview
+        self.parts = parts
+        self.multipartBoundary = multipartBoundary
     }
 }
 
@@ -43,7 +65,10 @@ public struct MultipartPart: Codable, Sendable, Equatable {
     public var size: Int?
 
     public init(name: String, filename: String? = nil, contentType: String? = nil, size: Int? = nil) {
-        self.name = name; self.filename = filename; self.contentType = contentType; self.size = size
+        self.name = name
+        self.filename = filename
+        self.contentType = contentType
+        self.size = size
     }
 }
 
@@ -67,7 +92,35 @@ public struct TokenEvidence: Codable, Sendable, Equatable {
     /// Seconds until exp (negative when expired).
     public var expiresInSeconds: Double?
 
-    public init(format: String, scheme: String, length: Int, alg: String? = nil, kid: String? = nil, tokenUse: String? = nil, aud: [String]? = nil, clientId: String? = nil, iss: String? = nil, scope: String? = nil, exp: Date? = nil, iat: Date? = nil, expired: Bool? = nil, expiresInSeconds: Double? = nil) {
-        self.format = format; self.scheme = scheme; self.length = length; self.alg = alg; self.kid = kid; self.tokenUse = tokenUse; self.aud = aud; self.clientId = clientId; self.iss = iss; self.scope = scope; self.exp = exp; self.iat = iat; self.expired = expired; self.expiresInSeconds = expiresInSeconds
+    public init(
+        format: String,
+        scheme: String,
+        length: Int,
+        alg: String? = nil,
+        kid: String? = nil,
+        tokenUse: String? = nil,
+        aud: [String]? = nil,
+        clientId: String? = nil,
+        iss: String? = nil,
+        scope: String? = nil,
+        exp: Date? = nil,
+        iat: Date? = nil,
+        expired: Bool? = nil,
+        expiresInSeconds: Double? = nil
+    ) {
+        self.format = format
+        self.scheme = scheme
+        self.length = length
+        self.alg = alg
+        self.kid = kid
+        self.tokenUse = tokenUse
+        self.aud = aud
+        self.clientId = clientId
+        self.iss = iss
+        self.scope = scope
+        self.exp = exp
+        self.iat = iat
+        self.expired = expired
+        self.expiresInSeconds = expiresInSeconds
     }
 }

@@ -18,14 +18,29 @@ public struct ResponseEvidence: Codable, Sendable, Equatable {
     public var remoteAddress: String?
     public var remotePort: Int?
 
-    public init(httpVersion: String, status: Int, reason: String, headers: [HeaderField],
-                contentType: String? = nil, contentEncoding: String? = nil, bodySize: Int = 0,
-                body: String = "", bodyTruncated: Bool = false, remoteAddress: String? = nil,
-                remotePort: Int? = nil) {
-        self.httpVersion = httpVersion; self.status = status; self.reason = reason
-        self.headers = headers; self.contentType = contentType
-        self.contentEncoding = contentEncoding; self.bodySize = bodySize; self.body = body
-        self.bodyTruncated = bodyTruncated; self.remoteAddress = remoteAddress
+    public init(
+        httpVersion: String,
+        status: Int,
+        reason: String,
+        headers: [HeaderField],
+        contentType: String? = nil,
+        contentEncoding: String? = nil,
+        bodySize: Int = 0,
+        body: String = "",
+        bodyTruncated: Bool = false,
+        remoteAddress: String? = nil,
+        remotePort: Int? = nil
+    ) {
+        self.httpVersion = httpVersion
+        self.status = status
+        self.reason = reason
+        self.headers = headers
+        self.contentType = contentType
+        self.contentEncoding = contentEncoding
+        self.bodySize = bodySize
+        self.body = body
+        self.bodyTruncated = bodyTruncated
+        self.remoteAddress = remoteAddress
         self.remotePort = remotePort
     }
 }
@@ -42,7 +57,11 @@ public struct RedirectHop: Codable, Sendable, Equatable {
     public var loopsBack: Bool
 
     public init(url: String, status: Int, location: String, address: String? = nil, totalMs: Double, loopsBack: Bool = false) {
-        self.url = url; self.status = status; self.location = location; self.address = address; self.totalMs = totalMs
+        self.url = url
+        self.status = status
+        self.location = location
+        self.address = address
+        self.totalMs = totalMs
         self.loopsBack = loopsBack
     }
 

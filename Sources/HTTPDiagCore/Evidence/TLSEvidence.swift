@@ -33,18 +33,34 @@ public struct TLSEvidence: Codable, Sendable, Equatable {
     /// because the verified one failed (no request is sent on that connection).
     public var chainFromUnverifiedHandshake: Bool
 
-    public init(version: String? = nil, cipher: String? = nil, alpn: String? = nil,
-                verified: Bool = false, verifyResult: Int? = nil, verifyReason: String? = nil,
-                hostnameMatches: Bool? = nil, clientCertificateRequested: Bool = false,
-                clientCertificateSent: Bool = false, alertReceived: TLSAlert? = nil,
-                chain: [CertificateInfo] = [], earliestExpiryDays: Double? = nil,
-                chainFromUnverifiedHandshake: Bool = false, alertSent: TLSAlert? = nil) {
-        self.version = version; self.cipher = cipher; self.alpn = alpn; self.verified = verified
-        self.verifyResult = verifyResult; self.verifyReason = verifyReason
+    public init(
+        version: String? = nil,
+        cipher: String? = nil,
+        alpn: String? = nil,
+        verified: Bool = false,
+        verifyResult: Int? = nil,
+        verifyReason: String? = nil,
+        hostnameMatches: Bool? = nil,
+        clientCertificateRequested: Bool = false,
+        clientCertificateSent: Bool = false,
+        alertReceived: TLSAlert? = nil,
+        chain: [CertificateInfo] = [],
+        earliestExpiryDays: Double? = nil,
+        chainFromUnverifiedHandshake: Bool = false,
+        alertSent: TLSAlert? = nil
+    ) {
+        self.version = version
+        self.cipher = cipher
+        self.alpn = alpn
+        self.verified = verified
+        self.verifyResult = verifyResult
+        self.verifyReason = verifyReason
         self.hostnameMatches = hostnameMatches
         self.clientCertificateRequested = clientCertificateRequested
-        self.clientCertificateSent = clientCertificateSent; self.alertReceived = alertReceived
-        self.chain = chain; self.earliestExpiryDays = earliestExpiryDays
+        self.clientCertificateSent = clientCertificateSent
+        self.alertReceived = alertReceived
+        self.chain = chain
+        self.earliestExpiryDays = earliestExpiryDays
         self.chainFromUnverifiedHandshake = chainFromUnverifiedHandshake
         self.alertSent = alertSent
     }
@@ -57,7 +73,8 @@ public struct TLSAlert: Codable, Sendable, Equatable {
     public var name: String
 
     public init(code: Int, name: String) {
-        self.code = code; self.name = name
+        self.code = code
+        self.name = name
     }
 }
 
@@ -75,7 +92,27 @@ public struct CertificateInfo: Codable, Sendable, Equatable {
     public var publicKeyAlgorithm: String?
     public var selfSigned: Bool
 
-    public init(subject: String, issuer: String, sans: [String], notBefore: Date? = nil, notAfter: Date? = nil, daysLeft: Double? = nil, serial: String? = nil, signatureAlgorithm: String? = nil, publicKeyAlgorithm: String? = nil, selfSigned: Bool) {
-        self.subject = subject; self.issuer = issuer; self.sans = sans; self.notBefore = notBefore; self.notAfter = notAfter; self.daysLeft = daysLeft; self.serial = serial; self.signatureAlgorithm = signatureAlgorithm; self.publicKeyAlgorithm = publicKeyAlgorithm; self.selfSigned = selfSigned
+    public init(
+        subject: String,
+        issuer: String,
+        sans: [String],
+        notBefore: Date? = nil,
+        notAfter: Date? = nil,
+        daysLeft: Double? = nil,
+        serial: String? = nil,
+        signatureAlgorithm: String? = nil,
+        publicKeyAlgorithm: String? = nil,
+        selfSigned: Bool
+    ) {
+        self.subject = subject
+        self.issuer = issuer
+        self.sans = sans
+        self.notBefore = notBefore
+        self.notAfter = notAfter
+        self.daysLeft = daysLeft
+        self.serial = serial
+        self.signatureAlgorithm = signatureAlgorithm
+        self.publicKeyAlgorithm = publicKeyAlgorithm
+        self.selfSigned = selfSigned
     }
 }

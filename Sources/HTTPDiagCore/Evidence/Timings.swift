@@ -21,19 +21,39 @@ public struct Timings: Codable, Sendable, Equatable {
     /// Time spent in earlier redirect hops (0 without redirects).
     public var redirectMs: Double
 
-    public init(dnsMs: Double = 0, connectMs: Double = 0, tlsMs: Double = 0, sendMs: Double = 0,
-                waitMs: Double = 0, transferMs: Double = 0, firstByteMs: Double = 0,
-                totalMs: Double = 0, redirectMs: Double = 0) {
-        self.dnsMs = dnsMs; self.connectMs = connectMs; self.tlsMs = tlsMs; self.sendMs = sendMs
-        self.waitMs = waitMs; self.transferMs = transferMs; self.firstByteMs = firstByteMs
-        self.totalMs = totalMs; self.redirectMs = redirectMs
+    public init(
+        dnsMs: Double = 0,
+        connectMs: Double = 0,
+        tlsMs: Double = 0,
+        sendMs: Double = 0,
+        waitMs: Double = 0,
+        transferMs: Double = 0,
+        firstByteMs: Double = 0,
+        totalMs: Double = 0,
+        redirectMs: Double = 0
+    ) {
+        self.dnsMs = dnsMs
+        self.connectMs = connectMs
+        self.tlsMs = tlsMs
+        self.sendMs = sendMs
+        self.waitMs = waitMs
+        self.transferMs = transferMs
+        self.firstByteMs = firstByteMs
+        self.totalMs = totalMs
+        self.redirectMs = redirectMs
     }
 
     /// Builds phases from libcurl's cumulative microsecond counters. A counter that reads
     /// 0 (phase never reached) leaves its phase at 0 instead of going negative.
-    public static func fromCumulative(namelookup: Int64, connect: Int64, appconnect: Int64,
-                                      pretransfer: Int64, starttransfer: Int64, total: Int64,
-                                      redirect: Int64 = 0) -> Timings {
+    public static func fromCumulative(
+        namelookup: Int64,
+        connect: Int64,
+        appconnect: Int64,
+        pretransfer: Int64,
+        starttransfer: Int64,
+        total: Int64,
+        redirect: Int64 = 0
+    ) -> Timings {
         func ms(_ us: Int64) -> Double { Double(us) / 1000 }
         let connected = max(connect, namelookup)
         let secured = appconnect > 0 ? max(appconnect, connected) : connected
@@ -48,12 +68,15 @@ public struct Timings: Codable, Sendable, Equatable {
             transferMs: first > 0 ? ms(max(total - first, 0)) : 0,
             firstByteMs: ms(first),
             totalMs: ms(total),
-            redirectMs: ms(redirect))
+            redirectMs: ms(redirect)
+        )
     }
 
     /// (phase, duration) in drawing order, for waterfalls and metrics.
     public var phases: [(name: String, ms: Double)] {
-        [("dns", dnsMs), ("connect", connectMs), ("tls", tlsMs), ("send", sendMs),
-         ("wait", waitMs), ("transfer", transferMs)]
+        [
+            ("dns", dnsMs), ("connect", connectMs), ("tls", tlsMs), ("send", sendMs),
+            ("wait", waitMs), ("transfer", transferMs),
+        ]
     }
 }

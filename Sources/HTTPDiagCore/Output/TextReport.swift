@@ -15,7 +15,11 @@ public enum TextReport {
             if !others.isEmpty { lines.append(style.dim("  also possible: " + others.joined(separator: ", "))) }
             for tell in top.tellApart ?? [] { lines.append(style.dim("    " + sanitize(tell))) }
             if !report.hops.isEmpty {
-                lines.append(style.dim("  hops: " + report.hops.map { $0.name + ($0.generatedResponse ? "*" : "") }.joined(separator: " → ") + "  (* answered)"))
+                lines.append(
+                    style.dim(
+                        "  hops: " + report.hops.map { $0.name + ($0.generatedResponse ? "*" : "") }.joined(separator: " → ") + "  (* answered)"
+                    )
+                )
             }
         }
         lines.append("")
@@ -23,8 +27,10 @@ public enum TextReport {
         for probe in report.probes {
             if showHeading {
                 let where_ = probe.address.map { "\(IPAddress.bracketed($0)):\(probe.port)" } ?? report.target.host
-                lines.append(style.bold("── \(where_), sample \(probe.sample): ") + style.verdict(probe.verdict)
-                             + " " + VerdictReason.outcome(probe))
+                lines.append(
+                    style.bold("── \(where_), sample \(probe.sample): ") + style.verdict(probe.verdict)
+                        + " " + VerdictReason.outcome(probe)
+                )
             }
             lines += block(probe, style: style, showDNS: probe.sample == 1 && probe.address == report.probes.first?.address)
             lines.append("")
@@ -36,9 +42,11 @@ public enum TextReport {
         let probe = report.probes.first { $0.verdict == report.verdict } ?? report.probes.first
         var perf: [String] = []
         if let t = probe?.timings {
-            perf = ["time_total=\(Format.seconds(t.totalMs));;;", "time_namelookup=\(Format.seconds(t.dnsMs));;;",
-                    "time_connect=\(Format.seconds(t.connectMs));;;", "time_tls=\(Format.seconds(t.tlsMs));;;",
-                    "time_firstbyte=\(Format.seconds(t.firstByteMs));;;"]
+            perf = [
+                "time_total=\(Format.seconds(t.totalMs));;;", "time_namelookup=\(Format.seconds(t.dnsMs));;;",
+                "time_connect=\(Format.seconds(t.connectMs));;;", "time_tls=\(Format.seconds(t.tlsMs));;;",
+                "time_firstbyte=\(Format.seconds(t.firstByteMs));;;",
+            ]
             if let size = probe?.response?.bodySize { perf.append("size=\(size)B;;;") }
         }
         return style.verdict(report.verdict) + ": " + report.reason + (perf.isEmpty ? "" : " | " + perf.joined(separator: " "))
@@ -51,8 +59,10 @@ public enum TextReport {
             lines.append(style.dim("        phase \(e.phase), curl code \(e.curlCode)" + (e.osErrno.map { ", errno \($0)" } ?? "")))
         }
         for f in p.followups {
-            lines.append("  " + style.bold("follow-up") + " \(f.kind.rawValue) \(f.target) → \(style.bold(f.finding)): " + sanitize(f.summary)
-                         + style.dim("  \(Format.ms(f.durationMs))"))
+            lines.append(
+                "  " + style.bold("follow-up") + " \(f.kind.rawValue) \(f.target) → \(style.bold(f.finding)): " + sanitize(f.summary)
+                    + style.dim("  \(Format.ms(f.durationMs))")
+            )
         }
         if showDNS, let dns = p.dns { lines += dnsLines(dns, style: style) }
         if p.timings.totalMs > 0 { lines += Waterfall.render(p.timings, style: style) }
@@ -69,8 +79,10 @@ public enum TextReport {
         for link in dns.cnameChain { lines.append("    CNAME \(link.name) → \(link.target) ttl=\(link.ttl)") }
         for q in dns.queries {
             let answers = q.answers.filter { $0.type == q.type }.map { "\($0.data) ttl=\($0.ttl)" }
-            lines.append("    \(Waterfall.pad(q.type, 5)) \(q.rcode)\(answers.isEmpty ? "" : "  " + answers.joined(separator: ", "))"
-                         + style.dim("  \(Format.ms(q.durationMs))"))
+            lines.append(
+                "    \(Waterfall.pad(q.type, 5)) \(q.rcode)\(answers.isEmpty ? "" : "  " + answers.joined(separator: ", "))"
+                    + style.dim("  \(Format.ms(q.durationMs))")
+            )
         }
         if let s = dns.system {
             lines.append("    system resolver: " + (s.error ?? s.addresses.joined(separator: ", ")) + style.dim("  \(Format.ms(s.durationMs))"))
@@ -89,16 +101,19 @@ public enum TextReport {
             lines.append("    server requested a client certificate; " + (tls.clientCertificateSent ? "one was sent" : "none was sent"))
         }
         for (i, cert) in tls.chain.enumerated() {
-            let days = cert.daysLeft.map { d -> String in
-                let text = "\(Int(d.rounded(.down))) days left"
-                return d < 0 ? style.red("expired \(Int(-d.rounded(.up))) days ago") : d < 14 ? style.yellow(text) : text
-            } ?? ""
+            let days =
+                cert.daysLeft.map { d -> String in
+                    let text = "\(Int(d.rounded(.down))) days left"
+                    return d < 0 ? style.red("expired \(Int(-d.rounded(.up))) days ago") : d < 14 ? style.yellow(text) : text
+                } ?? ""
             lines.append("    [\(i)] \(cert.subject)")
             lines.append("        issuer \(cert.issuer)\(cert.selfSigned ? " (self-signed)" : "")")
             lines.append("        valid \(Format.date(cert.notBefore)) → \(Format.date(cert.notAfter))  \(days)")
             if i == 0, !cert.sans.isEmpty {
-                lines.append("        SANs \(cert.sans.prefix(8).joined(separator: ", "))\(cert.sans.count > 8 ? " (+\(cert.sans.count - 8))" : "")"
-                             + (tls.hostnameMatches == false ? style.red("  (host not covered)") : ""))
+                lines.append(
+                    "        SANs \(cert.sans.prefix(8).joined(separator: ", "))\(cert.sans.count > 8 ? " (+\(cert.sans.count - 8))" : "")"
+                        + (tls.hostnameMatches == false ? style.red("  (host not covered)") : "")
+                )
             }
         }
         if tls.chainFromUnverifiedHandshake { lines.append(style.dim("    chain read by a handshake-only retry without verification")) }

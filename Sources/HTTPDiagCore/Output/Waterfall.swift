@@ -1,7 +1,9 @@
 /// The timing waterfall as httpstat draws it: one row per phase, bars offset by start.
 public enum Waterfall {
-    public static let labels = ["dns": "DNS lookup", "connect": "TCP connect", "tls": "TLS handshake",
-                         "send": "Request sent", "wait": "Server processing", "transfer": "Content transfer"]
+    public static let labels = [
+        "dns": "DNS lookup", "connect": "TCP connect", "tls": "TLS handshake",
+        "send": "Request sent", "wait": "Server processing", "transfer": "Content transfer",
+    ]
 
     static func render(_ t: Timings, style: Style, width: Int = 40) -> [String] {
         let phases = t.phases
@@ -15,8 +17,10 @@ public enum Waterfall {
             lines.append("  " + pad(labels[name] ?? name, 18) + leftPad(Format.ms(ms), 11) + "  " + style.cyan(bar))
             offset += ms
         }
-        lines.append("  " + pad("Total", 18) + leftPad(Format.ms(t.totalMs), 11)
-                     + (t.redirectMs > 0 ? style.dim("  (\(Format.ms(t.redirectMs)) in redirects)") : ""))
+        lines.append(
+            "  " + pad("Total", 18) + leftPad(Format.ms(t.totalMs), 11)
+                + (t.redirectMs > 0 ? style.dim("  (\(Format.ms(t.redirectMs)) in redirects)") : "")
+        )
         return lines
     }
 

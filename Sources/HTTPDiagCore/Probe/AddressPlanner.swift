@@ -21,7 +21,8 @@ enum AddressPlanner {
     /// their own; without a lookup to make, right here.
     static func planWithoutBlocking(target: TargetURL, options: ProbeOptions, proxy: String?) async -> AddressPlan {
         if proxy != nil || IPAddress.isLiteral(target.host) || !pinnedAddresses(target, options.resolve).isEmpty
-            || !options.connectTo.isEmpty {
+            || !options.connectTo.isEmpty
+        {
             return plan(target: target, options: options, proxy: proxy)
         }
         return await BlockingCall.run { plan(target: target, options: options, proxy: proxy) }
@@ -36,8 +37,12 @@ enum AddressPlanner {
         }
         let pinned = pinnedAddresses(target, options.resolve)
         if !pinned.isEmpty {
-            return AddressPlan(addresses: pinned, dns: DNSEvidence(name: target.host, source: "resolve_flag", addresses: pinned),
-                               failure: nil, pin: options.fanout)
+            return AddressPlan(
+                addresses: pinned,
+                dns: DNSEvidence(name: target.host, source: "resolve_flag", addresses: pinned),
+                failure: nil,
+                pin: options.fanout
+            )
         }
         if !options.connectTo.isEmpty {
             return AddressPlan(addresses: [], dns: DNSEvidence(name: target.host, source: "connect_to"), failure: nil, pin: false)
@@ -65,9 +70,14 @@ enum AddressPlanner {
         }
         group.wait()
         let queries = box.queries.sorted { $0.type < $1.type }
-        var dns = DNSEvidence(name: host, source: options.dnsServer == nil ? "system" : "dns_server",
-                              server: askDirect ? (options.dnsServer?.description ?? "system") : nil,
-                              system: box.system, queries: queries, cnameChain: cnameChain(host, queries))
+        var dns = DNSEvidence(
+            name: host,
+            source: options.dnsServer == nil ? "system" : "dns_server",
+            server: askDirect ? (options.dnsServer?.description ?? "system") : nil,
+            system: box.system,
+            queries: queries,
+            cnameChain: cnameChain(host, queries)
+        )
         let addresses: [String]
         if options.dnsServer != nil {
             addresses = queries.flatMap { $0.answers.filter { $0.type == "A" || $0.type == "AAAA" }.map(\.data) }
@@ -86,12 +96,17 @@ enum AddressPlanner {
     static func dnsFailure(_ dns: DNSEvidence) -> ProbeError {
         let rcodes = dns.queries.map(\.rcode)
         let kind: FailureKind
-        if rcodes.contains("NXDOMAIN") { kind = .dnsNXDomain }
-        else if rcodes.contains("SERVFAIL") { kind = .dnsServFail }
-        else if rcodes.contains("REFUSED") { kind = .dnsRefused }
-        else if rcodes.contains("NOERROR") { kind = .dnsNoAddress }
-        else if !rcodes.isEmpty && rcodes.allSatisfy({ $0 == "TIMEOUT" }) && dns.system?.error != "EAI_NONAME" { kind = .dnsTimeout }
-        else {
+        if rcodes.contains("NXDOMAIN") {
+            kind = .dnsNXDomain
+        } else if rcodes.contains("SERVFAIL") {
+            kind = .dnsServFail
+        } else if rcodes.contains("REFUSED") {
+            kind = .dnsRefused
+        } else if rcodes.contains("NOERROR") {
+            kind = .dnsNoAddress
+        } else if !rcodes.isEmpty && rcodes.allSatisfy({ $0 == "TIMEOUT" }) && dns.system?.error != "EAI_NONAME" {
+            kind = .dnsTimeout
+        } else {
             switch dns.system?.error {
             case "EAI_AGAIN": kind = .dnsTimeout
             case "EAI_FAIL": kind = .dnsServFail

@@ -17,10 +17,17 @@ enum CertificateParser {
             .filter { !$0.isEmpty }
             .map { $0.hasPrefix("IP Address:") ? "IP:" + normalizeIP(String($0.dropFirst(11))) : $0 }
         return CertificateInfo(
-            subject: subject, issuer: issuer, sans: sans, notBefore: notBefore, notAfter: notAfter,
+            subject: subject,
+            issuer: issuer,
+            sans: sans,
+            notBefore: notBefore,
+            notAfter: notAfter,
             daysLeft: notAfter.map { (($0.timeIntervalSince(now) / 86_400) * 100).rounded() / 100 },
-            serial: values["Serial Number"], signatureAlgorithm: values["Signature Algorithm"],
-            publicKeyAlgorithm: values["Public Key Algorithm"], selfSigned: !subject.isEmpty && subject == issuer)
+            serial: values["Serial Number"],
+            signatureAlgorithm: values["Signature Algorithm"],
+            publicKeyAlgorithm: values["Public Key Algorithm"],
+            selfSigned: !subject.isEmpty && subject == issuer
+        )
     }
 
     /// OpenSSL's ASN1_TIME_print form: `Jan  1 00:00:00 2020 GMT`.
@@ -29,7 +36,8 @@ enum CertificateParser {
         guard parts.count >= 4 else { return nil }
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         guard let monthIndex = months.firstIndex(of: String(parts[0])), let day = Int(parts[1]),
-              let year = Int(parts[3]) else { return nil }
+            let year = Int(parts[3])
+        else { return nil }
         let hms = parts[2].split(separator: ":").compactMap { Int($0) }
         guard hms.count == 3 else { return nil }
         let days = daysFromCivil(year: year, month: monthIndex + 1, day: day)

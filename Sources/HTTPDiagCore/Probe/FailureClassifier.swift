@@ -1,7 +1,8 @@
+import CHTTPDiag
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import CHTTPDiag
 
 /// Maps one hop's raw outcome to a failure kind: an exhaustive look at libcurl's code,
 /// errno, the TLS observation and the verify result. Never at message text.
@@ -20,8 +21,13 @@ enum FailureClassifier {
 
     static func classify(_ o: HopOutcome, scheme: String, hasClientCert: Bool) -> ProbeError? {
         func error(_ kind: FailureKind, _ phase: String, _ detail: String? = nil) -> ProbeError {
-            ProbeError(kind: kind, message: detail.map { "\(kind.summary): \($0)" } ?? "\(kind.summary) (\(o.curlMessage))",
-                       curlCode: o.curlCode, osErrno: o.osErrno == 0 ? nil : o.osErrno, phase: phase)
+            ProbeError(
+                kind: kind,
+                message: detail.map { "\(kind.summary): \($0)" } ?? "\(kind.summary) (\(o.curlMessage))",
+                curlCode: o.curlCode,
+                osErrno: o.osErrno == 0 ? nil : o.osErrno,
+                phase: phase
+            )
         }
         if o.headersTooLarge { return error(.headersTooLarge, "response", "more than the header limit arrived") }
         if o.bodyTooLarge { return error(.bodyTooLarge, "response", "\(o.bodySize) bytes received before stopping") }
@@ -35,8 +41,11 @@ enum FailureClassifier {
             // RFC 9110 §8.6, RFC 9112 §6.3: the framing is ambiguous (a request-smuggling
             // vector); libcurl simply takes the last value, so what it reports (a short body,
             // or success) depends on the order.
-            return error(.protocolError, "response",
-                         "the response has different Content-Length values (\(values.joined(separator: " and "))): its length is ambiguous")
+            return error(
+                .protocolError,
+                "response",
+                "the response has different Content-Length values (\(values.joined(separator: " and "))): its length is ambiguous"
+            )
         }
         let tls = o.tls
         switch o.curlCode {
@@ -55,28 +64,43 @@ enum FailureClassifier {
                 return error(.localError, "connect", "libcurl could not connect and reported no errno (\(o.curlMessage))")
             default:
                 // Failed on this machine, before any SYN went out: nothing was refused.
-                return error(.localError, "connect",
-                             "connect() failed on this machine, no SYN was sent: \(OSErrno.describe(err))\(localConnectHint(err))")
+                return error(
+                    .localError,
+                    "connect",
+                    "connect() failed on this machine, no SYN was sent: \(OSErrno.describe(err))\(localConnectHint(err))"
+                )
             }
         case interfaceFailed:
             let err = Int32(o.osErrno)
-            return error(.localError, "connect", "the local address or interface to connect from could not be used"
-                         + (err == 0 ? "" : ": \(OSErrno.describe(err))"))
+            return error(
+                .localError,
+                "connect",
+                "the local address or interface to connect from could not be used"
+                    + (err == 0 ? "" : ": \(OSErrno.describe(err))")
+            )
         case operationTimedOut:
             if !o.connected { return error(.connectTimeout, "connect") }
             if scheme == "https" && !tls.handshakeDone { return error(.timeout, "tls", "the TLS handshake did not finish") }
             if let interim = o.statusLine, o.finalStatusLine == nil {
                 let line = "\(interim.status) \(interim.reason)".trimmedSpaces()
-                return error(.timeout, "response", "no final response within the time limit: the server sent \(o.interimResponses) "
-                             + "interim response\(o.interimResponses == 1 ? "" : "s") (\(line)) and never a final status")
+                return error(
+                    .timeout,
+                    "response",
+                    "no final response within the time limit: the server sent \(o.interimResponses) "
+                        + "interim response\(o.interimResponses == 1 ? "" : "s") (\(line)) and never a final status"
+                )
             }
             if o.statusLine == nil { return error(.timeout, "response", "no response within the time limit") }
             return error(.timeout, "response", "the body did not finish within the time limit (\(o.bodySize) bytes received)")
         case sslConnectError, sslCipher, recvError, sendError:
             if let alert = tls.alertReceived {
                 if alert == 116 || (tls.sawCertificateRequest && clientCertAlerts.contains(alert)) {
-                    return error(.tlsClientCertRequired, "tls", "server sent alert \(alert) (\(alertName(alert)))"
-                                 + (hasClientCert ? " after our certificate" : "; no client certificate was configured"))
+                    return error(
+                        .tlsClientCertRequired,
+                        "tls",
+                        "server sent alert \(alert) (\(alertName(alert)))"
+                            + (hasClientCert ? " after our certificate" : "; no client certificate was configured")
+                    )
                 }
                 if !tls.handshakeDone { return error(.tlsHandshake, "tls", "server sent alert \(alert) (\(alertName(alert)))") }
             }
@@ -91,9 +115,13 @@ enum FailureClassifier {
                     if tls.alertSentReason == Int(hd_ssl_reason_excessive_message_size()) {
                         // Not the server's choice of cipher or name: our client's own limit.
                         let limit = tls.maxCertList > 0 ? "\(tls.maxCertList) bytes" : "its limit"
-                        return error(.tlsHandshake, "tls", "the server's certificate chain (a handshake message) is larger than "
-                                     + "httpdiag's TLS client accepts: OpenSSL's limit for the certificate list is \(limit) "
-                                     + "(max_cert_list); it sent alert \(sent) (\(alertName(sent))) and gave up")
+                        return error(
+                            .tlsHandshake,
+                            "tls",
+                            "the server's certificate chain (a handshake message) is larger than "
+                                + "httpdiag's TLS client accepts: OpenSSL's limit for the certificate list is \(limit) "
+                                + "(max_cert_list); it sent alert \(sent) (\(alertName(sent))) and gave up"
+                        )
                     }
                     // Our side gave up (no shared version or cipher, a bad ServerHello): say with what.
                     let why = tls.alertSentReasonText.isEmpty ? "" : " (OpenSSL: \(tls.alertSentReasonText))"
@@ -113,8 +141,12 @@ enum FailureClassifier {
             if tls.alpn == "h2" {
                 // libcurl 7.88 turns a server's RST_STREAM or GOAWAY into "empty reply" and
                 // keeps the HTTP/2 error code to itself (docs/json-output.md, HTTP/2 errors).
-                return error(.emptyReply, "response", "no response on the HTTP/2 stream: the server reset it (RST_STREAM) or "
-                             + "sent GOAWAY, or closed the connection; libcurl does not report the HTTP/2 error code")
+                return error(
+                    .emptyReply,
+                    "response",
+                    "no response on the HTTP/2 stream: the server reset it (RST_STREAM) or "
+                        + "sent GOAWAY, or closed the connection; libcurl does not report the HTTP/2 error code"
+                )
             }
             return error(.emptyReply, "response")
         case partialFile: return error(.bodyTruncated, "response", "\(o.bodySize) bytes received")
@@ -123,9 +155,13 @@ enum FailureClassifier {
         case tooManyRedirects: return error(.tooManyRedirects, "redirect")
         case http2, http2Stream:
             // libcurl 7.88 knows the stream or connection was ended, not with which code.
-            return error(.protocolError, "response", "HTTP/2 \(o.curlCode == http2Stream ? "stream" : "framing") error (\(o.curlMessage)): "
-                         + "the server reset the stream (RST_STREAM), ended the connection (GOAWAY) or broke the framing; "
-                         + "libcurl does not report the HTTP/2 error code")
+            return error(
+                .protocolError,
+                "response",
+                "HTTP/2 \(o.curlCode == http2Stream ? "stream" : "framing") error (\(o.curlMessage)): "
+                    + "the server reset the stream (RST_STREAM), ended the connection (GOAWAY) or broke the framing; "
+                    + "libcurl does not report the HTTP/2 error code"
+            )
         case weirdServerReply, unsupportedProtocol, badContentEncoding:
             return error(.protocolError, "response")
         case writeError:
@@ -149,7 +185,8 @@ enum FailureClassifier {
     /// mismatch as verify result 1 (unspecified), so the chain's SANs decide.
     static func refine(_ error: ProbeError?, tls: TLSEvidence?) -> ProbeError? {
         guard var e = error, e.kind == .tlsUntrusted, let tls, tls.hostnameMatches == false,
-              [0, 1, 62].contains(tls.verifyResult ?? 0) else { return error }
+            [0, 1, 62].contains(tls.verifyResult ?? 0)
+        else { return error }
         e.kind = .tlsHostnameMismatch
         e.message = "\(FailureKind.tlsHostnameMismatch.summary): no subject alternative name matches the host"
         return e
@@ -191,8 +228,9 @@ enum FailureClassifier {
 
     /// First bytes as safe text: printable ASCII kept, the rest as \xNN.
     static func printable(_ bytes: [UInt8]) -> String {
-        "\"" + bytes.prefix(32).map { b in
-            (32..<127).contains(b) && b != UInt8(ascii: "\"") ? String(UnicodeScalar(b)) : "\\x" + (b < 16 ? "0" : "") + String(b, radix: 16)
-        }.joined() + "\""
+        "\""
+            + bytes.prefix(32).map { b in
+                (32..<127).contains(b) && b != UInt8(ascii: "\"") ? String(UnicodeScalar(b)) : "\\x" + (b < 16 ? "0" : "") + String(b, radix: 16)
+            }.joined() + "\""
     }
 }

@@ -17,12 +17,18 @@ enum FollowUpPlanner {
     /// line reports and the playbooks diagnose), when it failed.
     static func primaryIndex(_ probes: [ProbeResult]) -> Int? {
         guard let worst = probes.map(\.verdict).max(), let i = probes.firstIndex(where: { $0.verdict == worst }),
-              probes[i].error != nil else { return nil }
+            probes[i].error != nil
+        else { return nil }
         return i
     }
 
-    static func steps(primary: ProbeResult, finalURL: String, probes: [ProbeResult], plan: AddressPlan,
-                      proxied: Bool) -> [Step] {
+    static func steps(
+        primary: ProbeResult,
+        finalURL: String,
+        probes: [ProbeResult],
+        plan: AddressPlan,
+        proxied: Bool
+    ) -> [Step] {
         // Through a proxy, or before any address (DNS), there is no "same host and port" to ask.
         guard let error = primary.error, !proxied, let address = primary.address else { return [] }
         let scheme = URLParts(finalURL).scheme.lowercased()
@@ -68,9 +74,11 @@ enum FollowUpPlanner {
     /// the direct AAAA/A query has it.
     static func otherFamilyAddress(primary address: String, finalURL: String, probes: [ProbeResult], plan: AddressPlan) -> String? {
         guard let family = IPAddress.family(address), let dns = plan.dns,
-              URLParts(finalURL).hostPort.hostOnly.lowercased() == dns.name.lowercased() else { return nil }
+            URLParts(finalURL).hostPort.hostOnly.lowercased() == dns.name.lowercased()
+        else { return nil }
         let probed = Set(probes.compactMap(\.address))
-        let known = plan.addresses + dns.addresses + (dns.system?.addresses ?? [])
+        let known =
+            plan.addresses + dns.addresses + (dns.system?.addresses ?? [])
             + dns.queries.flatMap { $0.answers.filter { $0.type == "A" || $0.type == "AAAA" }.map(\.data) }
         return known.first { IPAddress.family($0) != nil && IPAddress.family($0) != family && !probed.contains($0) }
     }

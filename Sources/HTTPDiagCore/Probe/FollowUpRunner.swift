@@ -26,14 +26,15 @@ struct FollowUpRunner {
         var done: [FollowUp] = []
         for step in steps.prefix(FollowUpPlanner.maxPerCheck) {
             if Task.isCancelled { break }
-            let result: FollowUp? = switch step {
-            case .tlsHello: await tlsHello(address)
-            case .plainHTTP: await plainHTTP(address)
-            case .spacedRetry(let pauseMs): await spacedRetry(address, pauseMs: pauseMs)
-            case .tcpConnect: await tcpConnect(address)
-            case .otherFamily(let other): await otherFamily(other)
-            case .http2Request: await http2Request(address)
-            }
+            let result: FollowUp? =
+                switch step {
+                case .tlsHello: await tlsHello(address)
+                case .plainHTTP: await plainHTTP(address)
+                case .spacedRetry(let pauseMs): await spacedRetry(address, pauseMs: pauseMs)
+                case .tcpConnect: await tcpConnect(address)
+                case .otherFamily(let other): await otherFamily(other)
+                case .http2Request: await http2Request(address)
+                }
             if let result { done.append(redacted(result)) }
         }
         return done
@@ -52,16 +53,22 @@ struct FollowUpRunner {
             let t = o.tls
             let port = primary.port
             if t.handshakeDone {
-                return ("tls_handshake_done", nil, "tls_on_plain_port",
-                        "a handshake-only connection completed TLS (\(t.version)): port \(port) serves TLS, so the URL should be https://")
+                return (
+                    "tls_handshake_done", nil, "tls_on_plain_port",
+                    "a handshake-only connection completed TLS (\(t.version)): port \(port) serves TLS, so the URL should be https://"
+                )
             }
             if t.sawServerHello || t.alertReceived != nil || (t.firstRecordByte.map { (20...23).contains($0) } ?? false) {
                 let what = t.alertReceived.map { "alert \(TLSAlert(code: $0).text)" } ?? "a ServerHello"
-                return (t.alertReceived == nil ? "tls_server_hello" : "tls_alert", nil, "tls_on_plain_port",
-                        "a TLS ClientHello got \(what) back: port \(port) speaks TLS, so the URL should be https://")
+                return (
+                    t.alertReceived == nil ? "tls_server_hello" : "tls_alert", nil, "tls_on_plain_port",
+                    "a TLS ClientHello got \(what) back: port \(port) speaks TLS, so the URL should be https://"
+                )
             }
             let kind = FailureClassifier.classify(o, scheme: "https", hasClientCert: false)?.kind.rawValue ?? "no_answer"
-            return (kind, nil, "no_tls_either", "a TLS ClientHello got no TLS answer either (\(kind)): port \(port) speaks neither HTTP nor TLS properly")
+            return (
+                kind, nil, "no_tls_either", "a TLS ClientHello got no TLS answer either (\(kind)): port \(port) speaks neither HTTP nor TLS properly"
+            )
         }
     }
 
@@ -72,8 +79,10 @@ struct FollowUpRunner {
         return await measure(.plainHTTP, address) {
             guard let o = try? await HopTransfer.perform(request), !o.cancelled else { return nil }
             if let line = o.statusLine {
-                return ("\(line.status)", line.status, "plain_http_on_tls_port",
-                        "plain HTTP to port \(primary.port) got \(statusText(line)): the port serves plain HTTP, not TLS (use http://, or the TLS port)")
+                return (
+                    "\(line.status)", line.status, "plain_http_on_tls_port",
+                    "plain HTTP to port \(primary.port) got \(statusText(line)): the port serves plain HTTP, not TLS (use http://, or the TLS port)"
+                )
             }
             let kind = FailureClassifier.classify(o, scheme: "http", hasClientCert: false)?.kind.rawValue ?? "no_answer"
             return (kind, nil, "no_http_either", "plain HTTP to port \(primary.port) failed too (\(kind))")
@@ -96,22 +105,35 @@ struct FollowUpRunner {
         if let line = o.statusLine {
             let failed = line.status >= 400
             if !failed {
-                (outcome, status, finding, summary) = ("\(line.status)", line.status, "retry_succeeded",
-                    "\(pause) the same \(safeMethod) got \(statusText(line)): the \(first) was transient (rate limit window, flapping or restarting upstream)")
+                (outcome, status, finding, summary) = (
+                    "\(line.status)", line.status, "retry_succeeded",
+                    "\(pause) the same \(safeMethod) got \(statusText(line)): the \(first) was transient (rate limit window, flapping or restarting upstream)"
+                )
             } else if line.status == first {
-                (outcome, status, finding, summary) = ("\(line.status)", line.status, "retry_same_status",
-                    "\(pause) the same \(safeMethod) got \(first) again: a lasting failure or a limit that is still in force")
+                (outcome, status, finding, summary) = (
+                    "\(line.status)", line.status, "retry_same_status",
+                    "\(pause) the same \(safeMethod) got \(first) again: a lasting failure or a limit that is still in force"
+                )
             } else {
-                (outcome, status, finding, summary) = ("\(line.status)", line.status, "retry_other_status",
-                    "\(pause) the same \(safeMethod) got \(statusText(line)) instead of \(first)")
+                (outcome, status, finding, summary) = (
+                    "\(line.status)", line.status, "retry_other_status",
+                    "\(pause) the same \(safeMethod) got \(statusText(line)) instead of \(first)"
+                )
             }
         } else {
             let kind = FailureClassifier.classify(o, scheme: URLParts(url).scheme.lowercased(), hasClientCert: false)?.kind.rawValue ?? "no_answer"
             (outcome, status, finding, summary) = (kind, nil, "retry_failed", "\(pause) the same \(safeMethod) failed: \(kind)")
         }
-        return FollowUp(kind: .spacedRetry, target: targetText(address), startedAt: started,
-                        durationMs: MonotonicClock.millisecondsSince(clock), outcome: outcome, status: status,
-                        finding: finding, summary: summary + credentialNote)
+        return FollowUp(
+            kind: .spacedRetry,
+            target: targetText(address),
+            startedAt: started,
+            durationMs: MonotonicClock.millisecondsSince(clock),
+            outcome: outcome,
+            status: status,
+            finding: finding,
+            summary: summary + credentialNote
+        )
     }
 
     /// A timeout: a bare TCP connect to the same port, then whether anything comes back.
@@ -122,34 +144,56 @@ struct FollowUpRunner {
         let scheme = URLParts(finalURL).scheme.lowercased()
         // Over http, a minimal HEAD asks for an answer; over https nothing is sent (a server
         // that speaks first is not an HTTP or TLS server).
-        let head = scheme == "http" ? Array("HEAD / HTTP/1.1\r\nHost: \(hostHeader)\r\nUser-Agent: \(context.options.userAgent)\r\nConnection: close\r\n\r\n".utf8) : []
+        let head =
+            scheme == "http"
+            ? Array("HEAD / HTTP/1.1\r\nHost: \(hostHeader)\r\nUser-Agent: \(context.options.userAgent)\r\nConnection: close\r\n\r\n".utf8) : []
         let port = primary.port
         return await measure(.tcpConnect, address) {
-            guard let x = await BlockingCall.run({ TCPExchange.run(address: address, port: port, connectTimeoutMs: connectMs,
-                                                                   send: head, readTimeoutMs: readMs) }) else { return nil }
+            guard
+                let x = await BlockingCall.run({
+                    TCPExchange.run(
+                        address: address,
+                        port: port,
+                        connectTimeoutMs: connectMs,
+                        send: head,
+                        readTimeoutMs: readMs
+                    )
+                })
+            else { return nil }
             let took = Format.ms(x.connectMs)
             guard x.connected else {
                 switch Int32(x.connectErrno) {
                 case ETIMEDOUT:
-                    return ("connect_timeout", nil, "tcp_connect_timeout",
-                            "a bare TCP connect timed out again after \(took): SYNs get no answer (a firewall or security group drops them, the host is down, or its listen queue is full)")
+                    return (
+                        "connect_timeout", nil, "tcp_connect_timeout",
+                        "a bare TCP connect timed out again after \(took): SYNs get no answer (a firewall or security group drops them, the host is down, or its listen queue is full)"
+                    )
                 case ECONNREFUSED:
                     return ("connect_refused", nil, "tcp_refused", "a bare TCP connect was refused now (in \(took)): nothing listens any more")
                 default:
-                    return ("connect_error", nil, "tcp_connect_failed", "a bare TCP connect failed (\(OSErrno.describe(Int32(x.connectErrno)))) after \(took)")
+                    return (
+                        "connect_error", nil, "tcp_connect_failed",
+                        "a bare TCP connect failed (\(OSErrno.describe(Int32(x.connectErrno)))) after \(took)"
+                    )
                 }
             }
             let asked = head.isEmpty ? "without sending anything" : "to a bare HEAD /"
             if let firstByte = x.firstByteMs {
-                return ("accepted_first_byte", nil, "tcp_accepts_replies",
-                        "the connection was accepted in \(took) and bytes came back \(asked) within \(Format.ms(firstByte)) (\(FailureClassifier.printable(x.firstBytes))): the server answers, the original request is what got no answer")
+                return (
+                    "accepted_first_byte", nil, "tcp_accepts_replies",
+                    "the connection was accepted in \(took) and bytes came back \(asked) within \(Format.ms(firstByte)) (\(FailureClassifier.printable(x.firstBytes))): the server answers, the original request is what got no answer"
+                )
             }
             if x.closed || x.reset {
-                return (x.reset ? "accepted_reset" : "accepted_closed", nil, "tcp_accepts_closes",
-                        "the connection was accepted in \(took), then \(x.reset ? "reset" : "closed") without a byte \(asked)")
+                return (
+                    x.reset ? "accepted_reset" : "accepted_closed", nil, "tcp_accepts_closes",
+                    "the connection was accepted in \(took), then \(x.reset ? "reset" : "closed") without a byte \(asked)"
+                )
             }
-            return ("accepted_no_reply", nil, "tcp_accepts",
-                    "the connection was accepted in \(took), but nothing came back \(asked) within \(Format.ms(Double(readMs))): something accepts connections and does not answer (a hung or overloaded server, or a proxy whose upstream does not answer)")
+            return (
+                "accepted_no_reply", nil, "tcp_accepts",
+                "the connection was accepted in \(took), but nothing came back \(asked) within \(Format.ms(Double(readMs))): something accepts connections and does not answer (a hung or overloaded server, or a proxy whose upstream does not answer)"
+            )
         }
     }
 
@@ -163,20 +207,37 @@ struct FollowUpRunner {
         var code: Int?
         var followUp = await measure(.http2Request, address) { () -> (outcome: String, status: Int?, finding: String, summary: String)? in
             let (port, authority) = (primary.port, hostHeader)
-            guard let x = await BlockingCall.run({ HTTP2Probe.run(address: address, port: port, sni: sni, authority: authority,
-                                                                  path: path, userAgent: agent, timeoutMs: budget) }) else { return nil }
+            guard
+                let x = await BlockingCall.run({
+                    HTTP2Probe.run(
+                        address: address,
+                        port: port,
+                        sni: sni,
+                        authority: authority,
+                        path: path,
+                        userAgent: agent,
+                        timeoutMs: budget
+                    )
+                })
+            else { return nil }
             let asked = "a GET \(path) of httpdiag's own over HTTP/2 (without credentials)"
-            if !x.connected { return ("connect_error", nil, "h2_no_answer", "\(asked) could not connect (\(OSErrno.describe(Int32(x.connectErrno))))") }
+            if !x.connected {
+                return ("connect_error", nil, "h2_no_answer", "\(asked) could not connect (\(OSErrno.describe(Int32(x.connectErrno))))")
+            }
             if !x.tlsDone { return ("tls_failed", nil, "h2_no_answer", "\(asked): the TLS handshake failed") }
             if !x.negotiatedH2 { return ("no_h2", nil, "h2_not_negotiated", "\(asked): the server did not choose h2 by ALPN this time") }
             code = x.resetCode ?? x.goawayCode
             if let code = x.resetCode {
-                return ("rst_stream", nil, "h2_rst_stream",
-                        "\(asked): the server reset the stream with \(HTTP2Probe.errorName(code)) (0x\(String(code, radix: 16))): it refuses the request, not the connection")
+                return (
+                    "rst_stream", nil, "h2_rst_stream",
+                    "\(asked): the server reset the stream with \(HTTP2Probe.errorName(code)) (0x\(String(code, radix: 16))): it refuses the request, not the connection"
+                )
             }
             if let code = x.goawayCode {
-                return ("goaway", nil, "h2_goaway",
-                        "\(asked): the server sent GOAWAY with \(HTTP2Probe.errorName(code)) (0x\(String(code, radix: 16))), last stream \(x.goawayLastStream): it closes the whole HTTP/2 connection")
+                return (
+                    "goaway", nil, "h2_goaway",
+                    "\(asked): the server sent GOAWAY with \(HTTP2Probe.errorName(code)) (0x\(String(code, radix: 16))), last stream \(x.goawayLastStream): it closes the whole HTTP/2 connection"
+                )
             }
             if x.headers {
                 let status = x.status.map { " (\($0))" } ?? ""
@@ -195,29 +256,43 @@ struct FollowUpRunner {
     func otherFamily(_ other: String) async -> FollowUp? {
         guard let budget = budget(Self.requestCapMs), let url = sanitizedURL() else { return nil }
         let request = hopRequest(url: url, method: safeMethod, address: other, budgetMs: budget)
-        let mine = primary.family ?? "?", theirs = IPAddress.family(other) ?? "?"
+        let mine = primary.family ?? "?"
+        let theirs = IPAddress.family(other) ?? "?"
         return await measure(.otherFamily, other) {
             guard let o = try? await HopTransfer.perform(request), !o.cancelled else { return nil }
             let error = FailureClassifier.classify(o, scheme: URLParts(url).scheme.lowercased(), hasClientCert: false)
             let status = o.statusLine?.status
             let outcome = status.map(String.init) ?? error?.kind.rawValue ?? "no_answer"
             let works = error == nil && (status ?? 0) < 400
-            return (outcome, status, works ? "\(theirs)_ok_\(mine)_fails" : "both_families_fail",
-                    works ? "\(other) (\(theirs)) answered \(outcome) where \(primary.address ?? "") (\(mine)) failed: the \(mine) path or listener is the problem"
-                          : "\(other) (\(theirs)) failed too (\(outcome)): not a problem of one address family")
+            return (
+                outcome, status, works ? "\(theirs)_ok_\(mine)_fails" : "both_families_fail",
+                works
+                    ? "\(other) (\(theirs)) answered \(outcome) where \(primary.address ?? "") (\(mine)) failed: the \(mine) path or listener is the problem"
+                    : "\(other) (\(theirs)) failed too (\(outcome)): not a problem of one address family"
+            )
         }
     }
 
     // MARK: helpers
 
-    private func measure(_ kind: FollowUp.Kind, _ address: String,
-                         _ body: () async -> (outcome: String, status: Int?, finding: String, summary: String)?) async -> FollowUp? {
+    private func measure(
+        _ kind: FollowUp.Kind,
+        _ address: String,
+        _ body: () async -> (outcome: String, status: Int?, finding: String, summary: String)?
+    ) async -> FollowUp? {
         let started = context.now()
         let clock = MonotonicClock.now()
         guard let r = await body() else { return nil }
-        return FollowUp(kind: kind, target: targetText(address), startedAt: started, durationMs: MonotonicClock.millisecondsSince(clock),
-                        outcome: r.outcome, status: r.status, finding: r.finding,
-                        summary: r.summary + (kind == .plainHTTP || kind == .otherFamily ? credentialNote : ""))
+        return FollowUp(
+            kind: kind,
+            target: targetText(address),
+            startedAt: started,
+            durationMs: MonotonicClock.millisecondsSince(clock),
+            outcome: r.outcome,
+            status: r.status,
+            finding: r.finding,
+            summary: r.summary + (kind == .plainHTTP || kind == .otherFamily ? credentialNote : "")
+        )
     }
 
     private func redacted(_ f: FollowUp) -> FollowUp {
@@ -239,7 +314,8 @@ struct FollowUpRunner {
 
     private var credentialNote: String {
         let o = context.options
-        let had = o.userpwd != nil || o.tls.clientCert != nil || o.headers.contains { SecretNames.isSecretHeader(Self.headerName($0)) }
+        let had =
+            o.userpwd != nil || o.tls.clientCert != nil || o.headers.contains { SecretNames.isSecretHeader(Self.headerName($0)) }
             || !URLParts(finalURL).queryItems.filter { SecretNames.isSecretField($0.0) }.isEmpty
         let method = primary.request.method
         return (had ? " (sent without credentials)" : "") + (method != "GET" && method != "HEAD" ? " (as GET, not \(method))" : "")

@@ -19,8 +19,12 @@ enum MultipartInspector {
             return MultipartPart(name: field.name, filename: field.filename, contentType: field.contentType, size: text.utf8.count)
         case .file(let path):
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-            return MultipartPart(name: field.name, filename: field.filename ?? path.split(separator: "/").last.map(String.init),
-                                 contentType: field.contentType, size: size)
+            return MultipartPart(
+                name: field.name,
+                filename: field.filename ?? path.split(separator: "/").last.map(String.init),
+                contentType: field.contentType,
+                size: size
+            )
         }
     }
 }

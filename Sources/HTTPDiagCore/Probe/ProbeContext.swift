@@ -24,8 +24,14 @@ struct ProbeContext: Sendable {
         var userpwd = options.userpwd
         // Where the current hop goes: the first hop by the check's own plan, a redirect to
         // another host by that host's (see `route(to:address:cache:)`).
-        var route = HopRoute(host: target.host, port: target.port, dns: plan.dns, pins: [], address: address,
-                             firstHost: true)
+        var route = HopRoute(
+            host: target.host,
+            port: target.port,
+            dns: plan.dns,
+            pins: [],
+            address: address,
+            firstHost: true
+        )
         var routes: [String: AddressPlan] = [:]
         var hops: [RedirectHop] = []
         // The URLs visited, as RedirectChain keys: made at the first redirect (most probes
@@ -37,52 +43,92 @@ struct ProbeContext: Sendable {
 
         while true {
             let remainingMs = Int((Int64(deadline) - Int64(MonotonicClock.now())) / 1_000_000)
-            var request = hopRequest(url: url, method: method, headers: headers, body: body, multipart: multipart,
-                                     userpwd: userpwd, route: route, remainingMs: max(remainingMs, 1))
+            var request = hopRequest(
+                url: url,
+                method: method,
+                headers: headers,
+                body: body,
+                multipart: multipart,
+                userpwd: userpwd,
+                route: route,
+                remainingMs: max(remainingMs, 1)
+            )
             if method == "HEAD" { request.nobody = true }
             do {
                 outcome = try await HopTransfer.perform(request)
             } catch {
-                return ProbeRun(result: failedBeforeConnect(ProbeError(kind: .localError, message: "\(error)", phase: "local"),
-                                                            started: started, address: address, sample: sample),
-                                finalURL: url)
+                return ProbeRun(
+                    result: failedBeforeConnect(
+                        ProbeError(kind: .localError, message: "\(error)", phase: "local"),
+                        started: started,
+                        address: address,
+                        sample: sample
+                    ),
+                    finalURL: url
+                )
             }
             if outcome.cancelled {
                 let ms = MonotonicClock.millisecondsSince(deadline - UInt64(options.maxTimeMs) * 1_000_000)
-                let failure = ProbeError(kind: .localError,
-                                         message: "probe cancelled after \(Format.ms(ms)) (a deadline passed or the client went away): its transfer was stopped",
-                                         phase: "local")
+                let failure = ProbeError(
+                    kind: .localError,
+                    message: "probe cancelled after \(Format.ms(ms)) (a deadline passed or the client went away): its transfer was stopped",
+                    phase: "local"
+                )
                 var timings = outcome.timings
                 timings.redirectMs = redirectMs
                 timings.totalMs += redirectMs
-                return ProbeRun(result: failedBeforeConnect(failure, started: started, address: address, sample: sample,
-                                                            timings: timings), finalURL: url)
+                return ProbeRun(
+                    result: failedBeforeConnect(
+                        failure,
+                        started: started,
+                        address: address,
+                        sample: sample,
+                        timings: timings
+                    ),
+                    finalURL: url
+                )
             }
-            error = FailureClassifier.classify(outcome, scheme: URLParts(url).scheme.lowercased(),
-                                               hasClientCert: options.tls.clientCert != nil)
+            error = FailureClassifier.classify(
+                outcome,
+                scheme: URLParts(url).scheme.lowercased(),
+                hasClientCert: options.tls.clientCert != nil
+            )
             guard error == nil, options.followRedirects, let status = outcome.finalStatusLine?.status,
-                  [301, 302, 303, 307, 308].contains(status),
-                  let location = outcome.headers.first("Location") else { break }
+                [301, 302, 303, 307, 308].contains(status),
+                let location = outcome.headers.first("Location")
+            else { break }
             let next = outcome.redirectURL ?? location
             let nextScheme = URLParts(next).scheme.lowercased()
             if nextScheme != "http" && nextScheme != "https" {
-                error = ProbeError(kind: .redirectSchemeRefused,
-                                   message: "\(FailureKind.redirectSchemeRefused.summary): Location: \(redactor.url(location))",
-                                   phase: "redirect")
+                error = ProbeError(
+                    kind: .redirectSchemeRefused,
+                    message: "\(FailureKind.redirectSchemeRefused.summary): Location: \(redactor.url(location))",
+                    phase: "redirect"
+                )
                 break
             }
             if visited.isEmpty { visited = [RedirectChain.key(url)] }
             let loopsBack = visited.contains(RedirectChain.key(next))
             if hops.count >= options.maxRedirects {
-                error = ProbeError(kind: .tooManyRedirects,
-                                   message: "\(FailureKind.tooManyRedirects.summary): more than \(options.maxRedirects); "
-                                       + RedirectChain.describe(visited: visited, next: next, redactor: redactor)
-                                       + " (last Location: \(redactor.url(location)))",
-                                   phase: "redirect")
+                error = ProbeError(
+                    kind: .tooManyRedirects,
+                    message: "\(FailureKind.tooManyRedirects.summary): more than \(options.maxRedirects); "
+                        + RedirectChain.describe(visited: visited, next: next, redactor: redactor)
+                        + " (last Location: \(redactor.url(location)))",
+                    phase: "redirect"
+                )
                 break
             }
-            hops.append(RedirectHop(url: redactor.url(url), status: status, location: redactor.url(location),
-                                    address: outcome.primaryIP, totalMs: outcome.timings.totalMs, loopsBack: loopsBack))
+            hops.append(
+                RedirectHop(
+                    url: redactor.url(url),
+                    status: status,
+                    location: redactor.url(location),
+                    address: outcome.primaryIP,
+                    totalMs: outcome.timings.totalMs,
+                    loopsBack: loopsBack
+                )
+            )
             visited.append(RedirectChain.key(next))
             redirectMs += outcome.timings.totalMs
             // curl's rules: 303 turns into GET; 301/302 turn POST into GET; 307/308 keep all.
@@ -106,12 +152,31 @@ struct ProbeContext: Sendable {
                 var failure = failure
                 failure.message = redactor.scrub(failure.message + RedirectChain.context(hops))
                 let timings = Timings(dnsMs: lookupMs, totalMs: redirectMs + lookupMs, redirectMs: redirectMs)
-                return ProbeRun(result: ProbeResult(
-                    address: nil, family: nil, port: hopTarget.port, sample: sample, startedAt: started,
-                    verdict: .critical, timings: timings, dns: dns, tls: nil,
-                    request: requestEvidence(url: url, method: method, outcome: nil, headers: headers, body: body,
-                                             multipart: multipart),
-                    response: nil, redirects: hops, error: failure), finalURL: url)
+                return ProbeRun(
+                    result: ProbeResult(
+                        address: nil,
+                        family: nil,
+                        port: hopTarget.port,
+                        sample: sample,
+                        startedAt: started,
+                        verdict: .critical,
+                        timings: timings,
+                        dns: dns,
+                        tls: nil,
+                        request: requestEvidence(
+                            url: url,
+                            method: method,
+                            outcome: nil,
+                            headers: headers,
+                            body: body,
+                            multipart: multipart
+                        ),
+                        response: nil,
+                        redirects: hops,
+                        error: failure
+                    ),
+                    finalURL: url
+                )
             }
         }
 
@@ -128,8 +193,13 @@ struct ProbeContext: Sendable {
             if outcome.curlCode == FailureClassifier.peerFailedVerification {
                 unverified = await readChainWithoutVerification(url: url, route: route)
             }
-            tls = TLSEvidenceBuilder.build(host: URLParts(url).hostPort.hostOnly, main: outcome, unverified: unverified,
-                                           clientCertSent: options.tls.clientCert != nil, now: now())
+            tls = TLSEvidenceBuilder.build(
+                host: URLParts(url).hostPort.hostOnly,
+                main: outcome,
+                unverified: unverified,
+                clientCertSent: options.tls.clientCert != nil,
+                now: now()
+            )
             if options.tls.insecure { tls?.verified = false }
             error = FailureClassifier.refine(error, tls: tls)
         }
@@ -140,13 +210,24 @@ struct ProbeContext: Sendable {
             error = e
         }
         let probeAddress = outcome.primaryIP ?? route.knownAddress
-        return ProbeRun(result: ProbeResult(
-            address: probeAddress, family: probeAddress.flatMap(IPAddress.family), port: outcome.primaryPort == 0 ? route.port : outcome.primaryPort,
-            sample: sample, startedAt: started,
-            verdict: verdict(error: error, tls: tls),
-            timings: timings, dns: route.dns, tls: tls,
-            request: requestEvidence(url: url, method: method, outcome: outcome, headers: headers, body: body, multipart: multipart),
-            response: response, redirects: hops, error: error), finalURL: url)
+        return ProbeRun(
+            result: ProbeResult(
+                address: probeAddress,
+                family: probeAddress.flatMap(IPAddress.family),
+                port: outcome.primaryPort == 0 ? route.port : outcome.primaryPort,
+                sample: sample,
+                startedAt: started,
+                verdict: verdict(error: error, tls: tls),
+                timings: timings,
+                dns: route.dns,
+                tls: tls,
+                request: requestEvidence(url: url, method: method, outcome: outcome, headers: headers, body: body, multipart: multipart),
+                response: response,
+                redirects: hops,
+                error: error
+            ),
+            finalURL: url
+        )
     }
 
     /// Where one hop connects: its host and port, the DNS evidence for its name, the
@@ -166,7 +247,10 @@ struct ProbeContext: Sendable {
             if let address { return address }
             if IPAddress.isLiteral(host) { return host }
             if pins.count == 1, let list = pins[0].split(separator: ":", maxSplits: 2).last,
-               !list.contains(",") { return String(list).trimmingBrackets() }
+                !list.contains(",")
+            {
+                return String(list).trimmingBrackets()
+            }
             return nil
         }
     }
@@ -193,8 +277,16 @@ struct ProbeContext: Sendable {
             } else if options.dnsServer != nil && !plan.addresses.isEmpty {
                 pins = ["\(hop.host):\(hop.port):" + plan.addresses.map(IPAddress.bracketed).joined(separator: ",")]
             }
-            return .go(HopRoute(host: hop.host, port: hop.port, dns: plan.dns, pins: pins,
-                                address: address, firstHost: hop.port == target.port))
+            return .go(
+                HopRoute(
+                    host: hop.host,
+                    port: hop.port,
+                    dns: plan.dns,
+                    pins: pins,
+                    address: address,
+                    firstHost: hop.port == target.port
+                )
+            )
         }
         if IPAddress.isLiteral(hop.host) {
             return .go(HopRoute(host: hop.host, port: hop.port, dns: nil, pins: [], address: nil, firstHost: false))
@@ -210,7 +302,8 @@ struct ProbeContext: Sendable {
         if let failure = hopPlan.failure {
             return .dnsFailed(failure, hopPlan.dns, lookupMs: hopPlan.lookupMs, target: hop)
         }
-        let pins = hopPlan.resolved && !hopPlan.addresses.isEmpty
+        let pins =
+            hopPlan.resolved && !hopPlan.addresses.isEmpty
             ? ["\(hop.host):\(hop.port):" + hopPlan.addresses.map(IPAddress.bracketed).joined(separator: ",")] : []
         return .go(HopRoute(host: hop.host, port: hop.port, dns: hopPlan.dns, pins: pins, address: nil, firstHost: false))
     }
@@ -221,8 +314,16 @@ struct ProbeContext: Sendable {
         return .ok
     }
 
-    func hopRequest(url: String, method: String, headers: [String], body: [UInt8]?, multipart: [MultipartField],
-                    userpwd: String?, route: HopRoute, remainingMs: Int) -> HopRequest {
+    func hopRequest(
+        url: String,
+        method: String,
+        headers: [String],
+        body: [UInt8]?,
+        multipart: [MultipartField],
+        userpwd: String?,
+        route: HopRoute,
+        remainingMs: Int
+    ) -> HopRequest {
         var resolve = options.resolve
         if route.firstHost, let address = route.address {
             // libcurl keeps the last entry for a host:port ("old addresses discarded"), so a
@@ -254,8 +355,16 @@ struct ProbeContext: Sendable {
     /// A handshake only (no request is sent), verification off, to read the chain that
     /// failed verification. Credentials never go to an unverified peer.
     func readChainWithoutVerification(url: String, route: HopRoute) async -> HopOutcome? {
-        var request = hopRequest(url: url, method: "GET", headers: [], body: nil, multipart: [], userpwd: nil,
-                                 route: route, remainingMs: min(options.maxTimeMs, 5_000))
+        var request = hopRequest(
+            url: url,
+            method: "GET",
+            headers: [],
+            body: nil,
+            multipart: [],
+            userpwd: nil,
+            route: route,
+            remainingMs: min(options.maxTimeMs, 5_000)
+        )
         request.tls.insecure = true
         request.connectOnly = true
         return try? await HopTransfer.perform(request)
@@ -266,15 +375,28 @@ struct ProbeContext: Sendable {
         guard let line = o.finalStatusLine else { return nil }
         let headers = redactor.headers(o.headers)
         return ResponseEvidence(
-            httpVersion: line.version, status: line.status, reason: line.reason.isEmpty ? HTTPStatus.reason(line.status) : line.reason,
-            headers: headers, contentType: o.headers.first("Content-Type"), contentEncoding: o.headers.first("Content-Encoding"),
-            bodySize: o.bodySize, body: redactor.scrub(String(decoding: o.body, as: UTF8.self)),
-            bodyTruncated: o.bodySize > o.body.count, remoteAddress: o.primaryIP,
-            remotePort: o.primaryPort == 0 ? nil : o.primaryPort)
+            httpVersion: line.version,
+            status: line.status,
+            reason: line.reason.isEmpty ? HTTPStatus.reason(line.status) : line.reason,
+            headers: headers,
+            contentType: o.headers.first("Content-Type"),
+            contentEncoding: o.headers.first("Content-Encoding"),
+            bodySize: o.bodySize,
+            body: redactor.scrub(String(decoding: o.body, as: UTF8.self)),
+            bodyTruncated: o.bodySize > o.body.count,
+            remoteAddress: o.primaryIP,
+            remotePort: o.primaryPort == 0 ? nil : o.primaryPort
+        )
     }
 
-    func requestEvidence(url: String, method: String, outcome: HopOutcome?, headers sentLines: [String]? = nil, body: [UInt8]?,
-                         multipart: [MultipartField]) -> RequestEvidence {
+    func requestEvidence(
+        url: String,
+        method: String,
+        outcome: HopOutcome?,
+        headers sentLines: [String]? = nil,
+        body: [UInt8]?,
+        multipart: [MultipartField]
+    ) -> RequestEvidence {
         var headers: [HeaderField]
         if let sent = outcome?.sentHeaderText, !sent.isEmpty {
             // The last header block libcurl sent (a 100-continue or auth retry can send several).
@@ -296,25 +418,62 @@ struct ProbeContext: Sendable {
         var requestBody: RequestBody?
         if let body {
             let preview = redactor.scrub(String(decoding: body.prefix(4096), as: UTF8.self))
-            requestBody = RequestBody(kind: "data", size: body.count, contentType: contentType, preview: preview,
-                                      parts: nil, multipartBoundary: MultipartInspector.boundary(contentType))
+            requestBody = RequestBody(
+                kind: "data",
+                size: body.count,
+                contentType: contentType,
+                preview: preview,
+                parts: nil,
+                multipartBoundary: MultipartInspector.boundary(contentType)
+            )
         } else if !multipart.isEmpty {
-            requestBody = RequestBody(kind: "multipart", size: 0, contentType: contentType, preview: nil,
-                                      parts: multipart.map(MultipartInspector.describe),
-                                      multipartBoundary: MultipartInspector.boundary(contentType))
+            requestBody = RequestBody(
+                kind: "multipart",
+                size: 0,
+                contentType: contentType,
+                preview: nil,
+                parts: multipart.map(MultipartInspector.describe),
+                multipartBoundary: MultipartInspector.boundary(contentType)
+            )
         }
-        return RequestEvidence(method: method, url: redactor.url(url), headers: redactor.headers(headers),
-                               body: requestBody, token: token, proxy: proxy)
+        return RequestEvidence(
+            method: method,
+            url: redactor.url(url),
+            headers: redactor.headers(headers),
+            body: requestBody,
+            token: token,
+            proxy: proxy
+        )
     }
 
-    func failedBeforeConnect(_ failure: ProbeError, started: Date, address: String? = nil, sample: Int = 1,
-                             timings: Timings = Timings()) -> ProbeResult {
-        ProbeResult(address: address, family: address.flatMap(IPAddress.family), port: target.port, sample: sample,
-                    startedAt: started, verdict: failure.kind == .localError ? .unknown : .critical, timings: timings,
-                    dns: plan.dns, tls: nil,
-                    request: requestEvidence(url: target.text, method: options.effectiveMethod, outcome: nil,
-                                             body: options.body, multipart: options.multipart),
-                    response: nil, redirects: [], error: failure)
+    func failedBeforeConnect(
+        _ failure: ProbeError,
+        started: Date,
+        address: String? = nil,
+        sample: Int = 1,
+        timings: Timings = Timings()
+    ) -> ProbeResult {
+        ProbeResult(
+            address: address,
+            family: address.flatMap(IPAddress.family),
+            port: target.port,
+            sample: sample,
+            startedAt: started,
+            verdict: failure.kind == .localError ? .unknown : .critical,
+            timings: timings,
+            dns: plan.dns,
+            tls: nil,
+            request: requestEvidence(
+                url: target.text,
+                method: options.effectiveMethod,
+                outcome: nil,
+                body: options.body,
+                multipart: options.multipart
+            ),
+            response: nil,
+            redirects: [],
+            error: failure
+        )
     }
 }
 

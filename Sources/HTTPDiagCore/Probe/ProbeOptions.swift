@@ -61,15 +61,18 @@ public struct ProbeOptions: Sendable {
         if certWarnDays < 0 { throw InputError("--cert-warn-days must not be negative") }
         for header in headers {
             guard let colon = header.firstIndex(of: ":"), colon != header.startIndex,
-                  !header[..<colon].contains(where: { $0 == " " || $0 == "\t" }) else {
+                !header[..<colon].contains(where: { $0 == " " || $0 == "\t" })
+            else {
                 throw InputError("-H '\(Redactor.quotableHeaderArgument(header, limit: 200))': expected 'Name: value'")
             }
             if header.containsLineBreakOrNUL {
                 // Never the value of a secret header (a prefix of a token is still a leak:
                 // this message reaches stderr, `run --format json` and the SQLite reason).
                 let trailing = !header.trimmingTrailingNewline().containsLineBreakOrNUL
-                throw InputError("-H '\(Redactor.quotableHeaderArgument(header, limit: 40))': header contains a line break"
-                                 + (trailing ? " at the end (read from a file or an environment variable?)" : ""))
+                throw InputError(
+                    "-H '\(Redactor.quotableHeaderArgument(header, limit: 40))': header contains a line break"
+                        + (trailing ? " at the end (read from a file or an environment variable?)" : "")
+                )
             }
         }
         for entry in resolve {

@@ -27,8 +27,14 @@ public enum Prober {
         let redactor = makeRedactor(options)
         let proxy = ProxyEnvironment.proxy(for: target)
         let plan = await AddressPlanner.planWithoutBlocking(target: target, options: options, proxy: proxy)
-        let context = ProbeContext(options: options, target: target, redactor: redactor,
-                                   proxy: proxy.map { redactor.url($0) }, plan: plan, now: now)
+        let context = ProbeContext(
+            options: options,
+            target: target,
+            redactor: redactor,
+            proxy: proxy.map { redactor.url($0) },
+            plan: plan,
+            now: now
+        )
 
         var probes: [ProbeResult]
         if let failure = plan.failure {
@@ -38,7 +44,9 @@ public enum Prober {
             let jobs = slots.flatMap { address in (1...options.samples).map { (address, $0) } }
             // Addresses run in parallel; samples of one address run one after another
             // unless --burst, so that an intermittent failure shows in order.
-            let lanes = options.burst ? jobs.indices.map { [$0] }
+            let lanes =
+                options.burst
+                ? jobs.indices.map { [$0] }
                 : Dictionary(grouping: jobs.indices, by: { jobs[$0].0 ?? "" }).values.map { $0.sorted() }
             var results = [ProbeRun?](repeating: nil, count: jobs.count)
             if lanes.count == 1 {
@@ -62,12 +70,22 @@ public enum Prober {
                 // The whole check, follow-ups included, ends within --max-time + 2 s (less a
                 // margin for the process itself); each follow-up gets at most 2 s of it.
                 let probesDone = MonotonicClock.now()
-                let deadline = max(clock + UInt64(options.maxTimeMs) * 1_000_000, probesDone)
+                let deadline =
+                    max(clock + UInt64(options.maxTimeMs) * 1_000_000, probesDone)
                     + UInt64(2_000 - followUpMarginMs) * 1_000_000
-                let steps = FollowUpPlanner.steps(primary: probes[primary], finalURL: runs[primary].finalURL, probes: probes,
-                                                  plan: plan, proxied: proxy != nil)
-                probes[primary].followups = await FollowUpRunner(context: context, primary: probes[primary], finalURL: runs[primary].finalURL,
-                                                                 deadline: deadline).run(steps)
+                let steps = FollowUpPlanner.steps(
+                    primary: probes[primary],
+                    finalURL: runs[primary].finalURL,
+                    probes: probes,
+                    plan: plan,
+                    proxied: proxy != nil
+                )
+                probes[primary].followups = await FollowUpRunner(
+                    context: context,
+                    primary: probes[primary],
+                    finalURL: runs[primary].finalURL,
+                    deadline: deadline
+                ).run(steps)
             }
         }
         // Network text enters the evidence here, once: control characters neutralised
@@ -75,13 +93,24 @@ public enum Prober {
         probes = probes.map { $0.neutralizingControlCharacters() }
         let verdict = probes.map(\.verdict).max() ?? .unknown
         return CheckReport(
-            verdict: verdict, reason: VerdictReason.describe(probes, target: target),
-            target: Target(url: redactor.url(target.text), scheme: target.scheme, host: target.host, port: target.port,
-                           method: options.effectiveMethod, samples: options.samples, burst: options.burst,
-                           fanout: plan.pin),
-            startedAt: started, durationMs: MonotonicClock.millisecondsSince(clock), probes: probes,
+            verdict: verdict,
+            reason: VerdictReason.describe(probes, target: target),
+            target: Target(
+                url: redactor.url(target.text),
+                scheme: target.scheme,
+                host: target.host,
+                port: target.port,
+                method: options.effectiveMethod,
+                samples: options.samples,
+                burst: options.burst,
+                fanout: plan.pin
+            ),
+            startedAt: started,
+            durationMs: MonotonicClock.millisecondsSince(clock),
+            probes: probes,
             tool: ToolInfo(name: "httpdiag", version: HTTPDiagVersion.current, libcurl: LibcurlInfo.version),
-            redaction: redactor)
+            redaction: redactor
+        )
     }
 
     public static func makeRedactor(_ options: ProbeOptions) -> Redactor {

@@ -10,7 +10,8 @@
 /// them for the rest of the chain, as curl does without `--location-trusted`.
 public enum RedirectPolicy {
     public static func keepsCredentials(from current: String, to next: String) -> Bool {
-        let a = Endpoint(current), b = Endpoint(next)
+        let a = Endpoint(current)
+        let b = Endpoint(next)
         guard !a.host.isEmpty, a.host == b.host else { return false }
         switch (a.scheme, b.scheme) {
         case ("https", "http"): return false

@@ -1,8 +1,13 @@
 /// Assembles `TLSEvidence` from the observation of the verified handshake and, when
 /// verification failed, a second connect-only handshake that reads the chain.
 enum TLSEvidenceBuilder {
-    static func build(host: String, main: HopOutcome, unverified: HopOutcome?, clientCertSent: Bool,
-                      now: Date) -> TLSEvidence {
+    static func build(
+        host: String,
+        main: HopOutcome,
+        unverified: HopOutcome?,
+        clientCertSent: Bool,
+        now: Date
+    ) -> TLSEvidence {
         let source = (main.certificates.isEmpty ? unverified : nil) ?? main
         let chain = source.certificates.map { CertificateParser.parse($0, now: now) }
         let tls = main.tls.handshakeDone ? main.tls : source.tls
@@ -21,7 +26,8 @@ enum TLSEvidenceBuilder {
             chain: chain,
             earliestExpiryDays: chain.compactMap(\.daysLeft).min(),
             chainFromUnverifiedHandshake: source.curlCode != main.curlCode || (unverified != nil && main.certificates.isEmpty),
-            alertSent: main.tls.alertSent.flatMap { $0 == 0 ? nil : TLSAlert(code: $0) })  // not close_notify
+            alertSent: main.tls.alertSent.flatMap { $0 == 0 ? nil : TLSAlert(code: $0) }
+        )  // not close_notify
         if evidence.alertSent != nil, !main.tls.alertSentReasonText.isEmpty {
             evidence.alertSentReason = main.tls.alertSentReasonText
         }

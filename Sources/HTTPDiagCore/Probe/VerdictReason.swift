@@ -6,7 +6,8 @@ enum VerdictReason {
         if groups.count == 1, let (text, members) = groups.first {
             let addresses = Set(members.compactMap(\.address)).sorted()
             let preposition = members[0].response == nil ? " on " : " from "
-            let from = addresses.isEmpty ? "" : preposition + addresses.map { "\(IPAddress.bracketed($0)):\(members[0].port)" }.joined(separator: ", ")
+            let from =
+                addresses.isEmpty ? "" : preposition + addresses.map { "\(IPAddress.bracketed($0)):\(members[0].port)" }.joined(separator: ", ")
             let counts = members.count > 1 ? " (\(members.count) probes)" : ""
             if members[0].error?.kind.rawValue.hasPrefix("dns_") == true {
                 // The name that failed: after a redirect, that hop's, not the first host's.

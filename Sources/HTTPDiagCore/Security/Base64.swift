@@ -7,7 +7,9 @@ public enum Base64 {
         out.reserveCapacity((bytes.count + 2) / 3 * 4)
         var i = 0
         while i < bytes.count {
-            let b0 = bytes[i], b1 = i + 1 < bytes.count ? bytes[i + 1] : 0, b2 = i + 2 < bytes.count ? bytes[i + 2] : 0
+            let b0 = bytes[i]
+            let b1 = i + 1 < bytes.count ? bytes[i + 1] : 0
+            let b2 = i + 2 < bytes.count ? bytes[i + 2] : 0
             out.append(alphabet[Int(b0 >> 2)])
             out.append(alphabet[Int((b0 & 0x03) << 4 | b1 >> 4)])
             out.append(i + 1 < bytes.count ? alphabet[Int((b1 & 0x0f) << 2 | b2 >> 6)] : UInt8(ascii: "="))
@@ -19,14 +21,16 @@ public enum Base64 {
 
     /// base64url without padding (JWT segments).
     public static func encodeURLSafe(_ bytes: [UInt8]) -> String {
-        String(encode(bytes).compactMap { c -> Character? in
-            switch c {
-            case "+": "-"
-            case "/": "_"
-            case "=": nil
-            default: c
+        String(
+            encode(bytes).compactMap { c -> Character? in
+                switch c {
+                case "+": "-"
+                case "/": "_"
+                case "=": nil
+                default: c
+                }
             }
-        })
+        )
     }
 
     /// Decodes standard or url-safe base64, padded or not; nil on any invalid character.

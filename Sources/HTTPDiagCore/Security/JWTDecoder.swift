@@ -7,10 +7,10 @@ public enum JWTDecoder {
         var evidence = TokenEvidence(format: "opaque", scheme: scheme, length: token.count)
         let segments = token.split(separator: ".", omittingEmptySubsequences: false)
         guard segments.count == 3,
-              let headerBytes = Base64.decode(String(segments[0])),
-              let payloadBytes = Base64.decode(String(segments[1])),
-              case .object(let header)? = try? JSONDecoder().decode(JSONValue.self, from: Data(headerBytes)),
-              case .object(let claims)? = try? JSONDecoder().decode(JSONValue.self, from: Data(payloadBytes))
+            let headerBytes = Base64.decode(String(segments[0])),
+            let payloadBytes = Base64.decode(String(segments[1])),
+            case .object(let header)? = try? JSONDecoder().decode(JSONValue.self, from: Data(headerBytes)),
+            case .object(let claims)? = try? JSONDecoder().decode(JSONValue.self, from: Data(payloadBytes))
         else { return evidence }
         evidence.format = "jwt"
         evidence.alg = header["alg"]?.stringValue

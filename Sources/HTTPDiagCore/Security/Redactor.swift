@@ -48,23 +48,37 @@ public struct Redactor: Sendable {
         guard !secrets.isEmpty else { return text }
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
-        var copied = 0, i = 0
+        var copied = 0
+        var i = 0
         var firsts: [Unicode.Scalar] = []
         var candidates: [SecretPattern] = []
         while i < bytes.count {
-            guard startBytes[Int(bytes[i])] else { i += 1; continue }
+            guard startBytes[Int(bytes[i])] else {
+                i += 1
+                continue
+            }
             firsts.removeAll(keepingCapacity: true)
             SecretDecoding.forEach(in: bytes, at: i) { u, _ in if patterns[u] != nil && !firsts.contains(u) { firsts.append(u) } }
-            guard !firsts.isEmpty else { i += 1; continue }
+            guard !firsts.isEmpty else {
+                i += 1
+                continue
+            }
             candidates.removeAll(keepingCapacity: true)
             for u in firsts { candidates += patterns[u]! }
             if firsts.count > 1 { candidates.sort { $0.length > $1.length } }
             var end: Int?
             var marker: [UInt8] = []
             for c in candidates {
-                if let e = c.matchEnd(in: bytes, from: i) { end = e; marker = c.marker; break }
+                if let e = c.matchEnd(in: bytes, from: i) {
+                    end = e
+                    marker = c.marker
+                    break
+                }
             }
-            guard let end else { i += 1; continue }
+            guard let end else {
+                i += 1
+                continue
+            }
             out += bytes[copied..<i]
             out += marker
             i = end
@@ -111,8 +125,9 @@ public struct Redactor: Sendable {
         if let (_, credentials) = Self.splitScheme(value) {
             addSecret(credentials)
             if lower.hasSuffix("authorization"), value.lowercased().hasPrefix("basic "),
-               let decoded = Base64.decode(credentials).map({ String(decoding: $0, as: UTF8.self) }),
-               let colon = decoded.firstIndex(of: ":") {
+                let decoded = Base64.decode(credentials).map({ String(decoding: $0, as: UTF8.self) }),
+                let colon = decoded.firstIndex(of: ":")
+            {
                 addSecret(String(decoded[decoded.index(after: colon)...]))
             }
         }
@@ -127,7 +142,8 @@ public struct Redactor: Sendable {
             let user = parts.user ?? ""
             learnBasicCredentials(user + ":" + password)
             if let u = user.removingPercentEncodingLenient(plusIsSpace: false),
-               let p = password.removingPercentEncodingLenient(plusIsSpace: false) {
+                let p = password.removingPercentEncodingLenient(plusIsSpace: false)
+            {
                 learnBasicCredentials(u + ":" + p)
             }
         }
@@ -135,7 +151,8 @@ public struct Redactor: Sendable {
             addSecret(value)
             // A presigned URL's credential: the access key id before the scope.
             if name.lowercased() == "x-amz-credential", let decoded = value.removingPercentEncodingLenient(),
-               let keyID = decoded.split(separator: "/").first {
+                let keyID = decoded.split(separator: "/").first
+            {
                 addSecret(String(keyID))
             }
         }

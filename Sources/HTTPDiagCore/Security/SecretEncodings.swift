@@ -71,9 +71,15 @@ enum SecretDecoding {
         var v: UInt32
         switch lead {
         case 0x00..<0x80: return (Unicode.Scalar(lead), 1)
-        case 0xC2...0xDF: n = 2; v = UInt32(lead & 0x1F)
-        case 0xE0...0xEF: n = 3; v = UInt32(lead & 0x0F)
-        case 0xF0...0xF4: n = 4; v = UInt32(lead & 0x07)
+        case 0xC2...0xDF:
+            n = 2
+            v = UInt32(lead & 0x1F)
+        case 0xE0...0xEF:
+            n = 3
+            v = UInt32(lead & 0x0F)
+        case 0xF0...0xF4:
+            n = 4
+            v = UInt32(lead & 0x07)
         default: return nil
         }
         guard p + n <= b.count else { return nil }
@@ -112,13 +118,14 @@ enum SecretDecoding {
             return UInt8(v)
         }
         guard let lead = byte(at: p) else { return nil }
-        let n = switch lead {
-        case 0x00..<0x80: 1
-        case 0xC2...0xDF: 2
-        case 0xE0...0xEF: 3
-        case 0xF0...0xF4: 4
-        default: 0
-        }
+        let n =
+            switch lead {
+            case 0x00..<0x80: 1
+            case 0xC2...0xDF: 2
+            case 0xE0...0xEF: 3
+            case 0xF0...0xF4: 4
+            default: 0
+            }
         guard n > 0 else { return nil }
         var bytes = [lead]
         if n > 1 {
@@ -146,20 +153,26 @@ enum SecretDecoding {
             if let v = hexNumber(b, q + 1, 2) { body(Unicode.Scalar(UInt8(v)), q + 3) }
         case UInt8(ascii: "u"):
             if q + 1 < b.count, b[q + 1] == UInt8(ascii: "{") {
-                var v: UInt32 = 0, i = q + 2
-                while i < b.count, i < q + 9, let d = hex(b[i]) { v = v << 4 | d; i += 1 }
+                var v: UInt32 = 0
+                var i = q + 2
+                while i < b.count, i < q + 9, let d = hex(b[i]) {
+                    v = v << 4 | d
+                    i += 1
+                }
                 if i > q + 2, i < b.count, b[i] == UInt8(ascii: "}"), let u = Unicode.Scalar(v) { body(u, i + 1) }
                 return
             }
             guard let unit = hexNumber(b, q + 1, 4) else { return }
             if (0xD800...0xDBFF).contains(unit) {
                 // A surrogate pair: the low half is another \u escape (its own backslash run).
-                var r = q + 5, run2 = 0
+                var r = q + 5
+                var run2 = 0
                 while r + run2 < b.count, b[r + run2] == backslash, run2 < 16 { run2 += 1 }
                 r += run2
                 guard run2 > 0, r < b.count, b[r] == UInt8(ascii: "u"), let low = hexNumber(b, r + 1, 4),
-                      (0xDC00...0xDFFF).contains(low),
-                      let u = Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)) else { return }
+                    (0xDC00...0xDFFF).contains(low),
+                    let u = Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
+                else { return }
                 body(u, r + 5)
             } else if let u = Unicode.Scalar(unit) {
                 body(u, q + 5)
@@ -204,7 +217,13 @@ enum SecretDecoding {
             var v: UInt32 = 0
             let digitsStart = i
             while i < b.count, i - digitsStart < 8 {
-                if isHex, let d = hex(b[i]) { v = v << 4 | d } else if !isHex, (48...57).contains(b[i]) { v = v * 10 + UInt32(b[i] - 48) } else { break }
+                if isHex, let d = hex(b[i]) {
+                    v = v << 4 | d
+                } else if !isHex, (48...57).contains(b[i]) {
+                    v = v * 10 + UInt32(b[i] - 48)
+                } else {
+                    break
+                }
                 i += 1
             }
             guard i > digitsStart, i < b.count, b[i] == UInt8(ascii: ";"), let u = Unicode.Scalar(v) else { return nil }
@@ -213,7 +232,8 @@ enum SecretDecoding {
         var i = q
         while i < b.count, i - q < 8, (b[i] >= 65 && b[i] <= 90) || (b[i] >= 97 && b[i] <= 122) { i += 1 }
         guard i > q, i < b.count, b[i] == UInt8(ascii: ";"),
-              let u = named[String(decoding: b[q..<i], as: UTF8.self)] else { return nil }
+            let u = named[String(decoding: b[q..<i], as: UTF8.self)]
+        else { return nil }
         return (u, i + 1)
     }
 }

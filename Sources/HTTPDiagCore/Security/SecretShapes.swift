@@ -31,7 +31,8 @@ enum SecretShapes {
     static func redact(_ text: String) -> String {
         let b = Array(text.utf8)
         var out: [UInt8] = []
-        var copied = 0, i = 0
+        var copied = 0
+        var i = 0
         while i < b.count {
             let c = b[i]
             var range: Range<Int>?
@@ -40,7 +41,10 @@ enum SecretShapes {
             } else if c == UInt8(ascii: "=") || c == UInt8(ascii: ":") {
                 range = labelledValue(b, i)
             }
-            guard let r = range, r.lowerBound >= copied else { i += 1; continue }
+            guard let r = range, r.lowerBound >= copied else {
+                i += 1
+                continue
+            }
             out += b[copied..<r.lowerBound]
             out += Array(Redactor.marker(String(decoding: b[r], as: UTF8.self).count).utf8)
             copied = r.upperBound
@@ -54,7 +58,8 @@ enum SecretShapes {
     /// `AKIA…`/`ASIA…` at `i`, not inside a longer word (`%2F`, `\u0022` before it count as a boundary).
     static func accessKeyID(_ b: [UInt8], _ i: Int) -> Range<Int>? {
         guard i + 20 <= b.count, b[i + 2] == UInt8(ascii: "I"), b[i + 3] == UInt8(ascii: "A"),
-              b[i + 1] == UInt8(ascii: "K") || b[i + 1] == UInt8(ascii: "S") else { return nil }
+            b[i + 1] == UInt8(ascii: "K") || b[i + 1] == UInt8(ascii: "S")
+        else { return nil }
         if i > 0 && isAlnum(b[i - 1]) {
             let escaped = (i >= 3 && b[i - 3] == UInt8(ascii: "%")) || (i >= 6 && b[i - 6] == UInt8(ascii: "\\") && b[i - 5] == UInt8(ascii: "u"))
             guard escaped else { return nil }
@@ -69,17 +74,21 @@ enum SecretShapes {
         let isEquals = b[sep] == UInt8(ascii: "=")
         // The name, skipping back over quotes and escapes: `"SecretAccessKey" :`, `\"X\":`.
         var j = sep - 1
-        while j >= 0, b[j] == UInt8(ascii: " ") || b[j] == UInt8(ascii: "\t") || b[j] == UInt8(ascii: "\"")
-                || b[j] == UInt8(ascii: "'") || b[j] == UInt8(ascii: "\\") { j -= 1 }
+        while j >= 0,
+            b[j] == UInt8(ascii: " ") || b[j] == UInt8(ascii: "\t") || b[j] == UInt8(ascii: "\"")
+                || b[j] == UInt8(ascii: "'") || b[j] == UInt8(ascii: "\\")
+        { j -= 1 }
         let nameEnd = j + 1
         while j >= 0, nameEnd - j <= 64, isNameByte(b[j]) { j -= 1 }
         var nameStart = j + 1
         // An escaped separator reads as part of the name: `\u0026name`, `%26name`, `%3Fname`.
         if nameStart > 0, b[nameStart - 1] == UInt8(ascii: "\\"), nameEnd - nameStart > 5,
-           String(decoding: b[nameStart..<(nameStart + 5)], as: UTF8.self) == "u0026" {
+            String(decoding: b[nameStart..<(nameStart + 5)], as: UTF8.self) == "u0026"
+        {
             nameStart += 5
         } else if nameStart > 0, b[nameStart - 1] == UInt8(ascii: "%"), nameEnd - nameStart > 2,
-                  ["26", "3f", "3F"].contains(String(decoding: b[nameStart..<(nameStart + 2)], as: UTF8.self)) {
+            ["26", "3f", "3F"].contains(String(decoding: b[nameStart..<(nameStart + 2)], as: UTF8.self))
+        {
             nameStart += 2
         }
         guard nameStart < nameEnd, nameEnd - nameStart <= 64 else { return nil }
@@ -92,8 +101,10 @@ enum SecretShapes {
         guard aws || sigV4 || query else { return nil }
         var v = sep + 1
         if aws && !query {
-            while v < b.count, b[v] == UInt8(ascii: " ") || b[v] == UInt8(ascii: "\t") || b[v] == UInt8(ascii: "\"")
-                    || b[v] == UInt8(ascii: "'") || (b[v] == UInt8(ascii: "\\") && v + 1 < b.count && b[v + 1] == UInt8(ascii: "\"")) { v += 1 }
+            while v < b.count,
+                b[v] == UInt8(ascii: " ") || b[v] == UInt8(ascii: "\t") || b[v] == UInt8(ascii: "\"")
+                    || b[v] == UInt8(ascii: "'") || (b[v] == UInt8(ascii: "\\") && v + 1 < b.count && b[v + 1] == UInt8(ascii: "\""))
+            { v += 1 }
         }
         // Not a value: `==` in an expression, a marker already there, a JSON object or list.
         guard v < b.count, !"=<{[(".utf8.contains(b[v]) else { return nil }
@@ -107,8 +118,13 @@ enum SecretShapes {
                 e += 2
                 continue
             }
-            if credential && (c == UInt8(ascii: "/") || (c == UInt8(ascii: "%") && e + 2 < b.count && b[e + 1] == UInt8(ascii: "2")
-                                                          && (b[e + 2] | 0x20) == UInt8(ascii: "f"))) { break }
+            if credential
+                && (c == UInt8(ascii: "/")
+                    || (c == UInt8(ascii: "%") && e + 2 < b.count && b[e + 1] == UInt8(ascii: "2")
+                        && (b[e + 2] | 0x20) == UInt8(ascii: "f")))
+            {
+                break
+            }
             if c <= 0x20 || c == 0x7F || "\"'&,;<>#)]}|`".utf8.contains(c) { break }
             e += 1
         }
@@ -116,9 +132,11 @@ enum SecretShapes {
     }
 
     /// Names of JSON keys that are not secrets although they contain a secret word.
-    static let notSecretKeySuffixes = ["_type", "_use", "_endpoint", "_uri", "_url", "expires_in", "_expires_at", "_hint",
-                                       "_format", "_length", "_count", "_version", "_algorithm", "_method", "_name",
-                                       "_supported", "_required", "_lifetime", "_ttl"]
+    static let notSecretKeySuffixes = [
+        "_type", "_use", "_endpoint", "_uri", "_url", "expires_in", "_expires_at", "_hint",
+        "_format", "_length", "_count", "_version", "_algorithm", "_method", "_name",
+        "_supported", "_required", "_lifetime", "_ttl",
+    ]
 
     /// A JSON string under a key named like a secret (`"access_token": "..."`, `"client_secret":"..."`,
     /// and the same JSON-escaped inside another string): an OAuth token response, an
@@ -126,18 +144,24 @@ enum SecretShapes {
     /// `secret`, `password`, `signature`, `api_key`, ...), not the short exact names
     /// (`code`, `key`, `sig`): `"code": "AccessDenied"` is evidence.
     static func jsonStringValue(_ b: [UInt8], sep: Int, nameStart: Int, nameEnd: Int, name: String) -> Range<Int>? {
-        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        let quote = UInt8(ascii: "\"")
+        let backslash = UInt8(ascii: "\\")
         guard nameStart > 0, b[nameStart - 1] == quote, nameEnd < b.count,
-              b[nameEnd] == quote || (b[nameEnd] == backslash && nameEnd + 1 < b.count && b[nameEnd + 1] == quote),
-              SecretNames.containsFragment(name), !notSecretKeySuffixes.contains(where: { name.hasSuffix($0) }) else { return nil }
+            b[nameEnd] == quote || (b[nameEnd] == backslash && nameEnd + 1 < b.count && b[nameEnd + 1] == quote),
+            SecretNames.containsFragment(name), !notSecretKeySuffixes.contains(where: { name.hasSuffix($0) })
+        else { return nil }
         var v = sep + 1
         while v < b.count, b[v] == UInt8(ascii: " ") || b[v] == UInt8(ascii: "\t") { v += 1 }
         // `"` opens a string; `\"` one inside another string (the report's own JSON).
         var escapedQuote = false
-        if v < b.count, b[v] == quote { v += 1 } else if v + 1 < b.count, b[v] == backslash, b[v + 1] == quote {
+        if v < b.count, b[v] == quote {
+            v += 1
+        } else if v + 1 < b.count, b[v] == backslash, b[v + 1] == quote {
             v += 2
             escapedQuote = true
-        } else { return nil }
+        } else {
+            return nil
+        }
         guard v < b.count, b[v] != UInt8(ascii: "<") else { return nil }
         var e = v
         while e < b.count {

@@ -1,15 +1,17 @@
 import Foundation
-import Yams
 import HTTPDiagCore
 import HTTPDiagPlaybooks
+import Yams
 
 /// Reads and validates a fleet config. Errors name the file, the JSON path and the
 /// line, and say what was expected; unknown keys are errors with a did-you-mean.
 /// The accepted keys are the ones of docs/config.schema.json (a test keeps them equal).
 public enum ConfigLoader {
     public static let topKeys = ["$schema", "defaults", "endpoints"]
-    public static let endpointKeys = ["name", "url", "method", "headers", "body", "expect", "health_path", "samples",
-                                      "timeout_s", "connect_timeout_s", "tls", "dns_server", "tags", "followups"]
+    public static let endpointKeys = [
+        "name", "url", "method", "headers", "body", "expect", "health_path", "samples",
+        "timeout_s", "connect_timeout_s", "tls", "dns_server", "tags", "followups",
+    ]
     public static let defaultsKeys = endpointKeys.filter { $0 != "name" && $0 != "url" }
     public static let expectKeys = ["status", "body_contains", "body_matches", "headers", "max_latency_ms"]
     public static let tlsKeys = ["client_cert", "client_key", "ca", "insecure", "cert_warn_days"]
@@ -50,7 +52,12 @@ public enum ConfigLoader {
             let text = "\(e)".split(separator: "\n").first.map(String.init) ?? "\(e)"
             throw ConfigError(file: file, path: nil, line: line, message: "invalid JSON: " + text)
         } catch {
-            throw ConfigError(file: file, path: nil, line: nil, message: "invalid JSON: " + ("\(error)".split(separator: "\n").first.map(String.init) ?? ""))
+            throw ConfigError(
+                file: file,
+                path: nil,
+                line: nil,
+                message: "invalid JSON: " + ("\(error)".split(separator: "\n").first.map(String.init) ?? "")
+            )
         }
         let top = try reader.object(root, path: "$", allowed: topKeys, required: ["endpoints"])
         let defaults = try top["defaults"].map { try reader.object($0, path: "defaults", allowed: defaultsKeys) } ?? [:]
@@ -75,8 +82,12 @@ public enum ConfigLoader {
             // Names become file names (NAME-incident-ID.md under --report-dir): bounded well
             // below NAME_MAX (255 bytes) and never a hidden file.
             guard name.utf8.count <= Self.maxNameBytes else {
-                throw reader.fail(e["name"], "\(path).name", "expected a name of at most \(Self.maxNameBytes) bytes (it becomes the file name of "
-                                  + "its incident reports, NAME-incident-ID.md), got \(name.utf8.count) bytes")
+                throw reader.fail(
+                    e["name"],
+                    "\(path).name",
+                    "expected a name of at most \(Self.maxNameBytes) bytes (it becomes the file name of "
+                        + "its incident reports, NAME-incident-ID.md), got \(name.utf8.count) bytes"
+                )
             }
             guard !name.hasPrefix(".") else {
                 throw reader.fail(e["name"], "\(path).name", "expected a name that does not start with '.' (it becomes a file name)")
@@ -87,8 +98,21 @@ public enum ConfigLoader {
                 throw reader.fail(e["url"], "\(path).url", error.message)
             }
             var endpoint = EndpointConfig(
-                name: name, url: url, method: nil, headers: [], body: nil, expect: Expectation(), healthPath: nil,
-                samples: 1, timeoutMs: 10_000, connectTimeoutMs: nil, tls: TLSOptions(), certWarnDays: 14, dnsServer: nil, tags: [])
+                name: name,
+                url: url,
+                method: nil,
+                headers: [],
+                body: nil,
+                expect: Expectation(),
+                healthPath: nil,
+                samples: 1,
+                timeoutMs: 10_000,
+                connectTimeoutMs: nil,
+                tls: TLSOptions(),
+                certWarnDays: 14,
+                dnsServer: nil,
+                tags: []
+            )
             if let (n, p) = value("method") { endpoint.method = try reader.string(n, path: p) }
             var headers: [String: String] = [:]
             for source in [defaults["headers"].map { ($0, "defaults.headers") }, e["headers"].map { ($0, "\(path).headers") }].compactMap({ $0 }) {
@@ -133,7 +157,9 @@ public enum ConfigLoader {
                         endpoint.expect.headers[k] = try reader.string(v, path: "\(p).headers.\(k)")
                     }
                 }
-                if let m = x["max_latency_ms"] { endpoint.expect.maxLatencyMs = try reader.number(m, path: "\(p).max_latency_ms", range: 0...3_600_000) }
+                if let m = x["max_latency_ms"] {
+                    endpoint.expect.maxLatencyMs = try reader.number(m, path: "\(p).max_latency_ms", range: 0...3_600_000)
+                }
             }
             endpoints.append(endpoint)
         }
@@ -145,4 +171,3 @@ public enum ConfigLoader {
         return text.split(separator: "\n").first.map(String.init) ?? text
     }
 }
-

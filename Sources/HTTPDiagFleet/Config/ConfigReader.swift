@@ -1,7 +1,7 @@
 import Foundation
-import Yams
 import HTTPDiagCore
 import HTTPDiagPlaybooks
+import Yams
 
 /// Typed reads of config nodes, each failure located by JSON path and line.
 struct ConfigReader {
@@ -28,8 +28,11 @@ struct ConfigReader {
         for (k, v) in m {
             guard case .scalar(let key) = k else { throw fail(k, path, "keys must be strings") }
             if let allowed, !allowed.contains(key.string) {
-                throw fail(k, path == "$" ? key.string : "\(path).\(key.string)",
-                           "unknown key\(Suggest.hint(key.string, in: allowed)); expected one of \(allowed.joined(separator: ", "))")
+                throw fail(
+                    k,
+                    path == "$" ? key.string : "\(path).\(key.string)",
+                    "unknown key\(Suggest.hint(key.string, in: allowed)); expected one of \(allowed.joined(separator: ", "))"
+                )
             }
             out[key.string] = v
         }
@@ -53,7 +56,13 @@ struct ConfigReader {
         guard case .scalar(let s) = node, s.style == .plain, let v = node.float ?? node.int.map(Double.init) else {
             throw fail(node, path, "expected a number, got \(describe(node))")
         }
-        guard range.contains(v) else { throw fail(node, path, "expected a number from \(Format.fixed(range.lowerBound, 3)) to \(Format.fixed(range.upperBound, 0)), got \(s.string)") }
+        guard range.contains(v) else {
+            throw fail(
+                node,
+                path,
+                "expected a number from \(Format.fixed(range.lowerBound, 3)) to \(Format.fixed(range.upperBound, 0)), got \(s.string)"
+            )
+        }
         return v
     }
 

@@ -34,8 +34,12 @@ public enum PrometheusTextfile {
 
     /// The whole file, family by family, through the boundary; `emit` gets it in pieces (a
     /// run of 100,000 endpoints is never one string).
-    static func render(_ outcomes: [EndpointOutcome], runAt: Date?, boundary: OutputBoundary,
-                       emit: (RedactedText) throws -> Void) rethrows {
+    static func render(
+        _ outcomes: [EndpointOutcome],
+        runAt: Date?,
+        boundary: OutputBoundary,
+        emit: (RedactedText) throws -> Void
+    ) rethrows {
         try render(outcomes, runAt: runAt) { try emit(boundary.pass($0)) }
     }
 
@@ -45,13 +49,18 @@ public enum PrometheusTextfile {
             for o in outcomes {
                 let lines = samples(index, o)
                 guard !lines.isEmpty else { continue }
-                if !header { try emit("# HELP \(family.name) \(family.help)\n# TYPE \(family.name) gauge\n"); header = true }
+                if !header {
+                    try emit("# HELP \(family.name) \(family.help)\n# TYPE \(family.name) gauge\n")
+                    header = true
+                }
                 try emit(lines.joined(separator: "\n") + "\n")
             }
         }
         if let runAt {
-            try emit("# HELP httpdiag_run_timestamp_seconds Unix time the httpdiag run that wrote this file started\n"
-                     + "# TYPE httpdiag_run_timestamp_seconds gauge\nhttpdiag_run_timestamp_seconds \(Int(runAt.timeIntervalSince1970))\n")
+            try emit(
+                "# HELP httpdiag_run_timestamp_seconds Unix time the httpdiag run that wrote this file started\n"
+                    + "# TYPE httpdiag_run_timestamp_seconds gauge\nhttpdiag_run_timestamp_seconds \(Int(runAt.timeIntervalSince1970))\n"
+            )
         }
     }
 
@@ -69,13 +78,19 @@ public enum PrometheusTextfile {
     /// Writes `path` through `path.tmp.PID` and a rename. On failure the temporary file is
     /// removed, and so is the previous file (it would look current to node_exporter while
     /// describing an older run); the error says what failed, in words.
-    public static func write(_ outcomes: [EndpointOutcome], to path: String, runAt: Date? = nil,
-                             boundary: OutputBoundary = OutputBoundary()) throws {
+    public static func write(
+        _ outcomes: [EndpointOutcome],
+        to path: String,
+        runAt: Date? = nil,
+        boundary: OutputBoundary = OutputBoundary()
+    ) throws {
         let tmp = path + ".tmp.\(getpid())"
         func fail(_ step: String, _ message: String) -> OutputError {
             unlink(tmp)
             let removed = unlink(path) == 0
-            return OutputError("--prometheus \(path): \(step): \(message)" + (removed ? "; removed the previous file so that it does not look current" : ""))
+            return OutputError(
+                "--prometheus \(path): \(step): \(message)" + (removed ? "; removed the previous file so that it does not look current" : "")
+            )
         }
         var writer: FileWriter
         do { writer = try FileWriter(path: tmp) } catch { throw fail("cannot create the temporary file \(tmp)", error.message) }

@@ -14,9 +14,13 @@ public enum RunReport {
     public static func eventLine(_ e: IncidentEvent) -> String {
         let o = e.outcome
         switch e.kind {
-        case .opened: return "incident \(e.incident.id ?? 0) opened: \(o.name) \(o.verdict.rawValue) \(o.reason)" + (o.diagnosisIDs.first.map { " — likely \($0)" } ?? "") + (e.incident.flapping ? " (flapping)" : "")
+        case .opened:
+            return "incident \(e.incident.id ?? 0) opened: \(o.name) \(o.verdict.rawValue) \(o.reason)"
+                + (o.diagnosisIDs.first.map { " — likely \($0)" } ?? "") + (e.incident.flapping ? " (flapping)" : "")
         case .changed: return "incident \(e.incident.id ?? 0) changed: \(o.name) now \(o.diagnosisIDs.first ?? "no diagnosis") (\(o.reason))"
-        case .resolved: return "incident \(e.incident.id ?? 0) resolved: \(o.name) after \(Int(e.incident.durationSeconds.rounded())) s, \(e.incident.count) failing run(s)"
+        case .resolved:
+            return
+                "incident \(e.incident.id ?? 0) resolved: \(o.name) after \(Int(e.incident.durationSeconds.rounded())) s, \(e.incident.count) failing run(s)"
         case .ongoing: return ""
         }
     }
@@ -27,8 +31,13 @@ public enum RunReport {
         return "\(outcomes.count) endpoints in \(Format.fixed(durationMs / 1000, 2)) s: " + parts.joined(separator: ", ")
     }
 
-    public static func json(_ outcomes: [EndpointOutcome], events: [IncidentEvent], started: Date, durationMs: Double,
-                     interrupted: String? = nil) throws -> String {
+    public static func json(
+        _ outcomes: [EndpointOutcome],
+        events: [IncidentEvent],
+        started: Date,
+        durationMs: Double,
+        interrupted: String? = nil
+    ) throws -> String {
         struct Doc: Encodable {
             var schema = "httpdiag.run/v1"
             var verdict: Verdict
@@ -43,17 +52,43 @@ public enum RunReport {
             var status: Int?, failureKind: String?, diagnoses: [String], expectationFailures: [String]
             var incident: IncidentInfo?
         }
-        struct IncidentInfo: Encodable { var id: Int64?; var event: String; var openedAt: Date; var count: Int; var flapping: Bool }
+        struct IncidentInfo: Encodable {
+            var id: Int64?
+            var event: String
+            var openedAt: Date
+            var count: Int
+            var flapping: Bool
+        }
         let byName = Dictionary(events.map { ($0.outcome.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let doc = Doc(verdict: outcomes.map(\.verdict).max() ?? .unknown, startedAt: started, durationMs: durationMs, interrupted: interrupted,
-                      endpoints: outcomes.map { o in
-                          Entry(name: o.name, url: o.url, tags: o.tags, verdict: o.verdict, reason: o.reason, latencyMs: o.latencyMs,
-                                status: o.status, failureKind: o.failureKind, diagnoses: o.diagnosisIDs,
-                                expectationFailures: o.expectationFailures,
-                                incident: byName[o.name].map { IncidentInfo(id: $0.incident.id, event: $0.kind.rawValue,
-                                                                             openedAt: Date(timeIntervalSince1970: $0.incident.openedAt),
-                                                                             count: $0.incident.count, flapping: $0.incident.flapping) })
-                      })
+        let doc = Doc(
+            verdict: outcomes.map(\.verdict).max() ?? .unknown,
+            startedAt: started,
+            durationMs: durationMs,
+            interrupted: interrupted,
+            endpoints: outcomes.map { o in
+                Entry(
+                    name: o.name,
+                    url: o.url,
+                    tags: o.tags,
+                    verdict: o.verdict,
+                    reason: o.reason,
+                    latencyMs: o.latencyMs,
+                    status: o.status,
+                    failureKind: o.failureKind,
+                    diagnoses: o.diagnosisIDs,
+                    expectationFailures: o.expectationFailures,
+                    incident: byName[o.name].map {
+                        IncidentInfo(
+                            id: $0.incident.id,
+                            event: $0.kind.rawValue,
+                            openedAt: Date(timeIntervalSince1970: $0.incident.openedAt),
+                            count: $0.incident.count,
+                            flapping: $0.incident.flapping
+                        )
+                    }
+                )
+            }
+        )
         return String(decoding: try JSONReport.encoder().encode(doc), as: UTF8.self)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import HTTPDiagCore
+import Synchronization
 
 /// Posts incident openings, changes and resolutions: Slack-compatible `text` plus
 /// structured fields. Payloads come from the outbox; deliveries run concurrently (in order
@@ -21,7 +21,10 @@ public struct WebhookNotifier: Sendable {
     /// read back from the state file).
     public var boundary: OutputBoundary
 
-    public init(url: String, boundary: OutputBoundary = OutputBoundary()) { self.url = url; self.boundary = boundary }
+    public init(url: String, boundary: OutputBoundary = OutputBoundary()) {
+        self.url = url
+        self.boundary = boundary
+    }
 
     public struct Delivery: Sendable {
         public var id: Int64
@@ -41,7 +44,12 @@ public struct WebhookNotifier: Sendable {
         var index: [Int64: Int] = [:]
         for r in rows {
             let key = r.incidentId ?? -r.id
-            if let i = index[key] { groups[i].append(r) } else { index[key] = groups.count; groups.append([r]) }
+            if let i = index[key] {
+                groups[i].append(r)
+            } else {
+                index[key] = groups.count
+                groups.append([r])
+            }
         }
         let results = Mutex<[Int64: Delivery]>([:])
         let next = Atomic<Int>(0)
@@ -55,7 +63,9 @@ public struct WebhookNotifier: Sendable {
                     guard g < shared.count else { break }
                     var blocked = false
                     for row in shared[g] {
-                        let d = blocked ? Delivery(id: row.id, attempts: 0, status: 0, delivered: false, skipped: true)
+                        let d =
+                            blocked
+                            ? Delivery(id: row.id, attempts: 0, status: 0, delivered: false, skipped: true)
                             : post(row, started: deadline, budgetMs: budgetMs)
                         if !d.delivered { blocked = true }  // later events of this incident wait for it
                         results.withLock { $0[row.id] = d }
@@ -86,7 +96,8 @@ public struct WebhookNotifier: Sendable {
             let after = budgetMs - MonotonicClock.millisecondsSince(started)
             if attempt < attempts {
                 guard after > backoff + 50 else { break }
-                usleep(useconds_t(backoff * 1000)); backoff *= 2
+                usleep(useconds_t(backoff * 1000))
+                backoff *= 2
             }
         }
         return Delivery(id: row.id, attempts: tried, status: last, delivered: false, skipped: tried == 0)
@@ -96,7 +107,8 @@ public struct WebhookNotifier: Sendable {
         let o = e.outcome
         let icon = e.kind == .resolved ? "✅" : "🔴"
         let duration = e.kind == .resolved ? " after \(Int(e.incident.durationSeconds.rounded())) s" : ""
-        let text = "\(icon) \(o.name) \(e.kind.rawValue)\(duration): \(o.verdict.rawValue) \(o.reason)"
+        let text =
+            "\(icon) \(o.name) \(e.kind.rawValue)\(duration): \(o.verdict.rawValue) \(o.reason)"
             + (o.diagnosisIDs.first.map { " — likely \($0)" } ?? "")
         let object: [String: Any] = [
             "text": text, "event": e.kind.rawValue, "endpoint": o.name, "url": o.url, "verdict": o.verdict.rawValue,

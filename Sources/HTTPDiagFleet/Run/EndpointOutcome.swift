@@ -25,19 +25,48 @@ public final class EndpointOutcome: Sendable {
     /// output of the outcome (its line, a state row, a webhook) is redacted with them.
     public let redaction: Redactor
 
-    public init(name: String, url: String, tags: [String], verdict: Verdict, reason: String, latencyMs: Double, status: Int?,
-                failureKind: String?, diagnosisIDs: [String], expectationFailures: [String], report: CheckReport) {
-        self.name = name; self.url = url; self.tags = tags; self.verdict = verdict; self.reason = reason
-        self.latencyMs = latencyMs; self.status = status; self.failureKind = failureKind; self.diagnosisIDs = diagnosisIDs
-        self.expectationFailures = expectationFailures; self.report = report
+    public init(
+        name: String,
+        url: String,
+        tags: [String],
+        verdict: Verdict,
+        reason: String,
+        latencyMs: Double,
+        status: Int?,
+        failureKind: String?,
+        diagnosisIDs: [String],
+        expectationFailures: [String],
+        report: CheckReport
+    ) {
+        self.name = name
+        self.url = url
+        self.tags = tags
+        self.verdict = verdict
+        self.reason = reason
+        self.latencyMs = latencyMs
+        self.status = status
+        self.failureKind = failureKind
+        self.diagnosisIDs = diagnosisIDs
+        self.expectationFailures = expectationFailures
+        self.report = report
         self.metrics = ProbeMetrics(report)
         self.redaction = report.redaction
     }
 
     init(copying o: EndpointOutcome) {
-        name = o.name; url = o.url; tags = o.tags; verdict = o.verdict; reason = o.reason; latencyMs = o.latencyMs
-        status = o.status; failureKind = o.failureKind; diagnosisIDs = o.diagnosisIDs
-        expectationFailures = o.expectationFailures; metrics = o.metrics; report = nil; redaction = o.redaction
+        name = o.name
+        url = o.url
+        tags = o.tags
+        verdict = o.verdict
+        reason = o.reason
+        latencyMs = o.latencyMs
+        status = o.status
+        failureKind = o.failureKind
+        diagnosisIDs = o.diagnosisIDs
+        expectationFailures = o.expectationFailures
+        metrics = o.metrics
+        report = nil
+        redaction = o.redaction
     }
 
     /// The same outcome without its report.

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPDiagCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -43,13 +44,19 @@ public final class FleetRun {
     }
 
     public init(runner: FleetRunner, store: StateStore?, options: FleetRunOptions) {
-        self.runner = runner; self.store = store; self.options = options
+        self.runner = runner
+        self.store = store
+        self.options = options
     }
 
     /// Probes and records. Signals (see `Interruption`) stop new probes; those in flight
     /// get `graceSeconds` (a second signal ends the wait), then what finished is committed.
-    public func probeAndRecord(_ endpoints: [EndpointConfig], runID: Int64?, startedAt: Date,
-                               progress: ((Int, Int) -> Void)? = nil) -> Result {
+    public func probeAndRecord(
+        _ endpoints: [EndpointConfig],
+        runID: Int64?,
+        startedAt: Date,
+        progress: ((Int, Int) -> Void)? = nil
+    ) -> Result {
         var result = Result(startedAt: startedAt, runID: runID)
         let boundary = options.boundary
         let spool = options.reportDir != nil && store != nil ? ReportSpool() : nil
@@ -79,8 +86,12 @@ public final class FleetRun {
         }
         result.outcomes = slots.compactMap { $0 }
         guard let store, let runID else { return result }
-        let targets = OutboxTargets(reportDir: options.reportDir, prometheus: options.prometheus,
-                                    webhook: options.webhook != nil, boundary: boundary)
+        let targets = OutboxTargets(
+            reportDir: options.reportDir,
+            prometheus: options.prometheus,
+            webhook: options.webhook != nil,
+            boundary: boundary
+        )
         do {
             try store.recordRun(runID: runID, at: startedAt, outputs: targets) { recording in
                 for (i, o) in slots.enumerated() {
@@ -141,12 +152,19 @@ public final class FleetRun {
         let deliveries = notifier.deliver(rows)
         var marks: [(Int64, String?)] = []
         for (row, d) in zip(rows, deliveries) {
-            if d.delivered { marks.append((row.id, nil)); continue }
-            let why = d.skipped ? "not tried before the \(Format.fixed(options.webhookDeadlineSeconds, 0)) s deadline (--webhook-deadline)"
+            if d.delivered {
+                marks.append((row.id, nil))
+                continue
+            }
+            let why =
+                d.skipped
+                ? "not tried before the \(Format.fixed(options.webhookDeadlineSeconds, 0)) s deadline (--webhook-deadline)"
                 : d.status == 0 ? "no answer after \(d.attempts) attempt(s)" : "status \(d.status) after \(d.attempts) attempt(s)"
             marks.append((row.id, why))
-            result.webhookFailures.append("webhook \(options.boundary.pass(url)) failed for incident \(row.incidentId ?? 0) \(row.event ?? "") "
-                                          + "(\(why)); kept in the outbox of \(store.path) for the next run")
+            result.webhookFailures.append(
+                "webhook \(options.boundary.pass(url)) failed for incident \(row.incidentId ?? 0) \(row.event ?? "") "
+                    + "(\(why)); kept in the outbox of \(store.path) for the next run"
+            )
         }
         Outbox(store: store).mark(marks)
     }
@@ -155,7 +173,11 @@ public final class FleetRun {
 /// Markdown bodies of failing outcomes, kept in an unlinked temporary file until the
 /// commit instead of in memory (in memory if the file cannot be written).
 final class ReportSpool {
-    struct Ref { var offset: Int; var count: Int; var inline: String? }
+    struct Ref {
+        var offset: Int
+        var count: Int
+        var inline: String?
+    }
     let fd: Int32
     var size = 0
 

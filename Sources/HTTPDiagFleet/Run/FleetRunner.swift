@@ -1,7 +1,7 @@
 import Foundation
-import Synchronization
 import HTTPDiagCore
 import HTTPDiagPlaybooks
+import Synchronization
 
 /// Probes every endpoint of a config with bounded concurrency (a task group with at most
 /// `concurrency` children; every transfer runs on the one curl event loop), diagnoses
@@ -104,14 +104,36 @@ public struct FleetRunner: Sendable {
 
     private func failedLocally(_ endpoint: EndpointConfig, _ error: any Error) -> EndpointOutcome {
         let message = (error as? InputError)?.message ?? "\(error)"
-        return EndpointOutcome(name: endpoint.name, url: endpoint.url, tags: endpoint.tags, verdict: .unknown,
-                               reason: message, latencyMs: 0, status: nil, failureKind: FailureKind.localError.rawValue,
-                               diagnosisIDs: [], expectationFailures: [],
-                               report: CheckReport(verdict: .unknown, reason: message,
-                                                   target: Target(url: endpoint.url, scheme: "", host: "", port: 0, method: "",
-                                                                  samples: 0, burst: false, fanout: false),
-                                                   startedAt: Date(), durationMs: 0, probes: [],
-                                                   tool: ToolInfo(name: "httpdiag", version: HTTPDiagVersion.current, libcurl: "")))
+        return EndpointOutcome(
+            name: endpoint.name,
+            url: endpoint.url,
+            tags: endpoint.tags,
+            verdict: .unknown,
+            reason: message,
+            latencyMs: 0,
+            status: nil,
+            failureKind: FailureKind.localError.rawValue,
+            diagnosisIDs: [],
+            expectationFailures: [],
+            report: CheckReport(
+                verdict: .unknown,
+                reason: message,
+                target: Target(
+                    url: endpoint.url,
+                    scheme: "",
+                    host: "",
+                    port: 0,
+                    method: "",
+                    samples: 0,
+                    burst: false,
+                    fanout: false
+                ),
+                startedAt: Date(),
+                durationMs: 0,
+                probes: [],
+                tool: ToolInfo(name: "httpdiag", version: HTTPDiagVersion.current, libcurl: "")
+            )
+        )
     }
 
     private func outcome(_ endpoint: EndpointConfig, _ diagnosed: CheckReport) -> EndpointOutcome {
@@ -125,9 +147,18 @@ public struct FleetRunner: Sendable {
         }
         let primary = DiagnosisEngine.primaryProbe(report.probes)
         return EndpointOutcome(
-            name: endpoint.name, url: report.target.url, tags: endpoint.tags, verdict: report.verdict, reason: report.reason,
-            latencyMs: primary?.timings.totalMs ?? 0, status: primary?.response?.status, failureKind: primary?.error?.kind.rawValue,
-            diagnosisIDs: report.diagnoses.map(\.id), expectationFailures: failures, report: report)
+            name: endpoint.name,
+            url: report.target.url,
+            tags: endpoint.tags,
+            verdict: report.verdict,
+            reason: report.reason,
+            latencyMs: primary?.timings.totalMs ?? 0,
+            status: primary?.response?.status,
+            failureKind: primary?.error?.kind.rawValue,
+            diagnosisIDs: report.diagnoses.map(\.id),
+            expectationFailures: failures,
+            report: report
+        )
     }
 
     /// `--only NAME` or `--only tag:T` (repeatable; any match selects).
@@ -159,14 +190,20 @@ public final class FleetStream: @unchecked Sendable {
 
     func setTask(_ t: Task<Void, Never>) { lock.withLock { task = t } }
 
-    public enum Event { case outcome(Int, EndpointOutcome, String?), done, timeout }
+    public enum Event {
+        case outcome(Int, EndpointOutcome, String?)
+        case done, timeout
+    }
 
     func setWorkers(_ n: Int) { lock.withLock { workersAlive = n } }
 
     func take() -> Int? {
         lock.withLock {
             guard !stopped, nextIndex < total else { return nil }
-            defer { nextIndex += 1; started += 1 }
+            defer {
+                nextIndex += 1
+                started += 1
+            }
             return nextIndex
         }
     }
@@ -187,7 +224,10 @@ public final class FleetStream: @unchecked Sendable {
     /// No new probe starts, and those in flight are cancelled: their transfers stop and
     /// their outcomes (a local result saying so) come out of the stream promptly.
     public func cancel() {
-        let t = lock.withLock { stopped = true; return task }
+        let t = lock.withLock {
+            stopped = true
+            return task
+        }
         t?.cancel()
     }
 
@@ -207,7 +247,10 @@ public final class FleetStream: @unchecked Sendable {
                     let item = queue[head]!
                     queue[head] = nil  // the report goes as soon as the caller is done with it
                     head += 1
-                    if head == queue.count { queue.removeAll(keepingCapacity: true); head = 0 }
+                    if head == queue.count {
+                        queue.removeAll(keepingCapacity: true)
+                        head = 0
+                    }
                     taken += 1
                     return .outcome(item.0, item.1, item.2)
                 }
@@ -218,7 +261,10 @@ public final class FleetStream: @unchecked Sendable {
             var wait = poll ? 0.1 : .infinity
             if let deadline { wait = min(wait, deadline.timeIntervalSinceNow) }
             if wait <= 0 { return .timeout }
-            if wait == .infinity { wakeup.wait(); continue }
+            if wait == .infinity {
+                wakeup.wait()
+                continue
+            }
             let until: DispatchTime = DispatchTime.now() + .microseconds(Int(wait * 1_000_000))
             if wakeup.wait(timeout: until) == .timedOut {
                 if let deadline, Date() >= deadline { return .timeout }

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,7 +29,10 @@ public enum Interruption {
     }
 
     /// The first signal received, if any.
-    public static var signal: Int32? { let s = received.load(ordering: .relaxed); return s == 0 ? nil : s }
+    public static var signal: Int32? {
+        let s = received.load(ordering: .relaxed)
+        return s == 0 ? nil : s
+    }
     /// How many signals arrived (a second one ends the grace period at once).
     public static var signals: Int { count.load(ordering: .relaxed) }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPDiagCore
 import HTTPDiagPlaybooks
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -70,7 +71,9 @@ public enum FleetSession {
         public var warning: ((RedactedText) -> Void)?
 
         public init(progress: ((Int, Int) -> Void)? = nil, probed: (() -> Void)? = nil, warning: ((RedactedText) -> Void)? = nil) {
-            self.progress = progress; self.probed = probed; self.warning = warning
+            self.progress = progress
+            self.probed = probed
+            self.warning = warning
         }
     }
 
@@ -109,8 +112,11 @@ public enum FleetSession {
         let started = Date()
         let (lock, store, runID) = try openState(options, endpoints: endpoints.count, started: started)
         let boundary = boundary(endpoints)
-        let fleetRun = FleetRun(runner: FleetRunner(engine: try options.playbooks.engine(), concurrency: options.concurrency),
-                                store: store, options: runOptions(options, boundary: boundary))
+        let fleetRun = FleetRun(
+            runner: FleetRunner(engine: try options.playbooks.engine(), concurrency: options.concurrency),
+            store: store,
+            options: runOptions(options, boundary: boundary)
+        )
         let clock = MonotonicClock.now()
         var result = fleetRun.probeAndRecord(endpoints, runID: runID, startedAt: started, progress: observer.progress)
         observer.probed?()
@@ -124,14 +130,27 @@ public enum FleetSession {
         for e in result.outputErrors { observer.warning?(boundary.pass(e.message)) }
         for line in result.webhookFailures { observer.warning?(boundary.pass(line)) }
         withExtendedLifetime(lock) {}
-        let lines = try render(result, options: options, started: started, durationMs: { MonotonicClock.millisecondsSince(clock) }, boundary: boundary)
+        let lines = try render(
+            result,
+            options: options,
+            started: started,
+            durationMs: { MonotonicClock.millisecondsSince(clock) },
+            boundary: boundary
+        )
         var interrupted: Interrupted?
         if let name = result.interrupted ?? Interruption.signal.map(Interruption.name) {
-            interrupted = Interrupted(signal: Interruption.signal ?? SIGTERM,
-                                      message: interruptionLine(name, result, selected: endpoints.count, store: store, grace: options.graceSeconds))
+            interrupted = Interrupted(
+                signal: Interruption.signal ?? SIGTERM,
+                message: interruptionLine(name, result, selected: endpoints.count, store: store, grace: options.graceSeconds)
+            )
         }
-        return Result(run: result, selected: endpoints.count, lines: lines, interrupted: interrupted,
-                      verdict: result.outcomes.map(\.verdict).max() ?? .unknown)
+        return Result(
+            run: result,
+            selected: endpoints.count,
+            lines: lines,
+            interrupted: interrupted,
+            verdict: result.outcomes.map(\.verdict).max() ?? .unknown
+        )
     }
 
     /// The lock, then the state, opened and checked before any probe: a damaged, newer,
@@ -165,14 +184,28 @@ public enum FleetSession {
         OutputBoundary(merging: endpoints.map { Prober.makeRedactor($0.probeOptions()) })
     }
 
-    static func render(_ result: FleetRun.Result, options: Options, started: Date, durationMs: () -> Double,
-                       boundary: OutputBoundary) throws -> [RedactedText] {
+    static func render(
+        _ result: FleetRun.Result,
+        options: Options,
+        started: Date,
+        durationMs: () -> Double,
+        boundary: OutputBoundary
+    ) throws -> [RedactedText] {
         let outcomes = result.outcomes
         let changes = result.events.filter { $0.kind != .ongoing }
         switch options.format {
         case .json:
-            return [boundary.pass(try RunReport.json(outcomes, events: result.events, started: started, durationMs: durationMs(),
-                                              interrupted: result.interrupted))]
+            return [
+                boundary.pass(
+                    try RunReport.json(
+                        outcomes,
+                        events: result.events,
+                        started: started,
+                        durationMs: durationMs(),
+                        interrupted: result.interrupted
+                    )
+                )
+            ]
         case .text where options.quiet:
             return changes.map { boundary.pass(RunReport.eventLine($0)) }
         case .text:
@@ -187,7 +220,9 @@ public enum FleetSession {
     static func interruptionLine(_ signal: String, _ result: FleetRun.Result, selected: Int, store: StateStore?, grace: Double) -> String {
         var line = "interrupted by \(signal): \(result.outcomes.count) of \(selected) endpoint(s) probed"
         line += result.stateError == nil && store != nil ? " and recorded" : ", not recorded"
-        if result.abandoned > 0 { line += ", \(result.abandoned) still in flight after the \(HTTPDiagCore.Format.fixed(grace, 1)) s grace period abandoned" }
+        if result.abandoned > 0 {
+            line += ", \(result.abandoned) still in flight after the \(HTTPDiagCore.Format.fixed(grace, 1)) s grace period abandoned"
+        }
         if result.notProbed > 0 { line += ", \(result.notProbed) not started" }
         if let store, result.stateError == nil { line += "; the run is marked interrupted in \(store.path)" }
         return line

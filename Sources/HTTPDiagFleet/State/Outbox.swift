@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import Synchronization
 import HTTPDiagCore
+import Synchronization
 
 /// Which outputs a run feeds: each becomes outbox rows in the run's own transaction.
 public struct OutboxTargets: Sendable {
@@ -12,9 +12,16 @@ public struct OutboxTargets: Sendable {
     /// output too); each outcome adds its own secrets to it.
     public var boundary: OutputBoundary
 
-    public init(reportDir: String? = nil, prometheus: String? = nil, webhook: Bool = false,
-                boundary: OutputBoundary = OutputBoundary()) {
-        self.reportDir = reportDir; self.prometheus = prometheus; self.webhook = webhook; self.boundary = boundary
+    public init(
+        reportDir: String? = nil,
+        prometheus: String? = nil,
+        webhook: Bool = false,
+        boundary: OutputBoundary = OutputBoundary()
+    ) {
+        self.reportDir = reportDir
+        self.prometheus = prometheus
+        self.webhook = webhook
+        self.boundary = boundary
     }
 }
 
@@ -42,7 +49,10 @@ public final class RunRecording {
     public private(set) var recorded = 0
 
     init(db: Database, runID: Int64, time: Double, outputs: OutboxTargets) {
-        self.db = db; self.runID = runID; self.time = time; self.outputs = outputs
+        self.db = db
+        self.runID = runID
+        self.time = time
+        self.outputs = outputs
     }
 
     /// The result, the incident transition, and the outbox rows of its event.
@@ -51,11 +61,16 @@ public final class RunRecording {
     public func add(_ o: EndpointOutcome, reportBody: String? = nil) throws -> IncidentEvent? {
         let boundary = outputs.boundary.adding(o.redaction)
         let reason = boundary.pass(o.reason)
-        try db.execute(sql: """
-            INSERT INTO result (run_at, endpoint, verdict, total_ms, status, failure_kind, diagnosis_ids, reason, run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [time, o.name, o.verdict.rawValue, o.latencyMs, o.status, o.failureKind,
-                             o.diagnosisIDs.joined(separator: ","), reason.text, runID])
+        try db.execute(
+            sql: """
+                INSERT INTO result (run_at, endpoint, verdict, total_ms, status, failure_kind, diagnosis_ids, reason, run_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                time, o.name, o.verdict.rawValue, o.latencyMs, o.status, o.failureKind,
+                o.diagnosisIDs.joined(separator: ","), reason.text, runID,
+            ]
+        )
         recorded += 1
         guard var event = try StateStore.transition(db, o, reason: reason, at: Date(timeIntervalSince1970: time)) else { return nil }
         guard event.kind != .ongoing, let id = event.incident.id else { return event }
@@ -69,13 +84,21 @@ public final class RunRecording {
                         event.incident.reportPath = path
                     }
                     // A newer whole report replaces one still waiting for the same file.
-                    try db.execute(sql: "DELETE FROM outbox WHERE kind = 'report' AND mode = 'write' AND target = ? AND done_at IS NULL",
-                                   arguments: [path])
+                    try db.execute(
+                        sql: "DELETE FROM outbox WHERE kind = 'report' AND mode = 'write' AND target = ? AND done_at IS NULL",
+                        arguments: [path]
+                    )
                     try enqueue("report", mode: "write", target: path, incident: id, event: event.kind, payload: text)
                 }
             case .resolved where event.incident.reportPath != nil:
-                try enqueue("report", mode: "append", target: path, incident: id, event: event.kind,
-                            payload: IncidentReports.resolution(event, boundary: boundary))
+                try enqueue(
+                    "report",
+                    mode: "append",
+                    target: path,
+                    incident: id,
+                    event: event.kind,
+                    payload: IncidentReports.resolution(event, boundary: boundary)
+                )
             default: break
             }
         }
@@ -87,9 +110,12 @@ public final class RunRecording {
 
     /// The payload is redacted text: the outbox only holds what passed the boundary.
     func enqueue(_ kind: String, mode: String?, target: String?, incident: Int64, event: IncidentEvent.Kind, payload: RedactedText) throws {
-        try db.execute(sql: """
-            INSERT INTO outbox (run_id, created_at, kind, mode, target, incident_id, event, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [runID, time, kind, mode, target, incident, event.rawValue, payload.text])
+        try db.execute(
+            sql: """
+                INSERT INTO outbox (run_id, created_at, kind, mode, target, incident_id, event, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [runID, time, kind, mode, target, incident, event.rawValue, payload.text]
+        )
     }
 }
 
@@ -100,7 +126,10 @@ public struct Outbox: Sendable {
     public let store: StateStore
     /// What is read back from the state file passes it again on its way to a file.
     public let boundary: OutputBoundary
-    public init(store: StateStore, boundary: OutputBoundary = OutputBoundary()) { self.store = store; self.boundary = boundary }
+    public init(store: StateStore, boundary: OutputBoundary = OutputBoundary()) {
+        self.store = store
+        self.boundary = boundary
+    }
 
     /// Reports (this run's and any left by earlier runs), in order per file: a file whose
     /// earlier entry failed gets none of its later ones this time.
@@ -121,7 +150,7 @@ public struct Outbox: Sendable {
         var madeDirs = Set<String>()
         for row in rows {
             guard let target = row.target, !failedTargets.contains(target),
-                  let payload = try? store.db.read({ try String.fetchOne($0, sql: "SELECT payload FROM outbox WHERE id = ?", arguments: [row.id]) })
+                let payload = try? store.db.read({ try String.fetchOne($0, sql: "SELECT payload FROM outbox WHERE id = ?", arguments: [row.id]) })
             else { continue }
             do {
                 let dir = (target as NSString).deletingLastPathComponent
@@ -132,7 +161,9 @@ public struct Outbox: Sendable {
                     madeDirs.insert(dir)
                 }
                 let text = boundary.pass(payload)
-                if row.mode == "append" { try Self.append(text, to: target) } else {
+                if row.mode == "append" {
+                    try Self.append(text, to: target)
+                } else {
                     try writeAtomically(text, to: target, what: "--report-dir: report")
                 }
                 results.append((row.id, nil))
@@ -151,14 +182,20 @@ public struct Outbox: Sendable {
     /// mark it done) is not repeated.
     static func append(_ text: RedactedText, to path: String) throws {
         if let data = FileManager.default.contents(atPath: path), data.count >= text.text.utf8.count,
-           data.suffix(text.text.utf8.count).elementsEqual(text.text.utf8) { return }
+            data.suffix(text.text.utf8.count).elementsEqual(text.text.utf8)
+        {
+            return
+        }
         var writer: FileWriter
         do { writer = try FileWriter(path: path, flags: O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC) } catch {
             throw OutputError("--report-dir: cannot open \(path): \(error.message)")
         }
         var st = stat()
         let before = fstat(writer.fd, &st) == 0 ? st.st_size : -1
-        do { try writer.write(text); try writer.finish() } catch {
+        do {
+            try writer.write(text)
+            try writer.finish()
+        } catch {
             writer.abandon()
             if before >= 0 { truncate(path, before) }  // no half section for the retry to append after
             throw OutputError("--report-dir: cannot append to \(path): \(SystemError.describe(error))")
@@ -168,7 +205,11 @@ public struct Outbox: Sendable {
     /// The textfile entry of run `runID` (rendered by the caller, which holds the run's
     /// outcomes): done, or its error kept until a newer run supersedes it.
     public func markTextfile(runID: Int64, error: String?) {
-        guard let id = try? store.db.read({ try Int64.fetchOne($0, sql: "SELECT id FROM outbox WHERE kind = 'textfile' AND run_id = ?", arguments: [runID]) }) else { return }
+        guard
+            let id = try? store.db.read({
+                try Int64.fetchOne($0, sql: "SELECT id FROM outbox WHERE kind = 'textfile' AND run_id = ?", arguments: [runID])
+            })
+        else { return }
         mark([(id, error)])
     }
 
@@ -176,13 +217,18 @@ public struct Outbox: Sendable {
     /// does not send them too), oldest first, grouped by incident.
     public func claimWebhooks(for seconds: Double, now: Date = Date()) -> [OutboxRow] {
         let t = now.timeIntervalSince1970
-        return (try? store.db.write { db -> [OutboxRow] in
-            let rows = try OutboxRow.fetchAll(db, sql: """
-                SELECT * FROM outbox WHERE kind = 'webhook' AND done_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id
-                """, arguments: [t])
-            for r in rows { try db.execute(sql: "UPDATE outbox SET claimed_until = ? WHERE id = ?", arguments: [t + seconds, r.id]) }
-            return rows
-        }) ?? []
+        return
+            (try? store.db.write { db -> [OutboxRow] in
+                let rows = try OutboxRow.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM outbox WHERE kind = 'webhook' AND done_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id
+                        """,
+                    arguments: [t]
+                )
+                for r in rows { try db.execute(sql: "UPDATE outbox SET claimed_until = ? WHERE id = ?", arguments: [t + seconds, r.id]) }
+                return rows
+            }) ?? []
     }
 
     /// Records deliveries: nil error is done; an error counts an attempt and releases the claim.
@@ -192,11 +238,16 @@ public struct Outbox: Sendable {
         try? store.db.write { db in
             for (id, error) in results {
                 if let error {
-                    try db.execute(sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ?, last_attempt_at = ?, claimed_until = NULL WHERE id = ?",
-                                   arguments: [error, t, id])
+                    try db.execute(
+                        sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ?, last_attempt_at = ?, claimed_until = NULL WHERE id = ?",
+                        arguments: [error, t, id]
+                    )
                 } else {
-                    try db.execute(sql: "UPDATE outbox SET attempts = attempts + 1, last_error = NULL, last_attempt_at = ?, done_at = ?, claimed_until = NULL WHERE id = ?",
-                                   arguments: [t, t, id])
+                    try db.execute(
+                        sql:
+                            "UPDATE outbox SET attempts = attempts + 1, last_error = NULL, last_attempt_at = ?, done_at = ?, claimed_until = NULL WHERE id = ?",
+                        arguments: [t, t, id]
+                    )
                 }
             }
         }

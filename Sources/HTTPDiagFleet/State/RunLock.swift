@@ -1,5 +1,6 @@
 import Foundation
 import HTTPDiagCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -32,8 +33,10 @@ public final class RunLock {
             fd = open(path, O_RDONLY | O_CLOEXEC)
         }
         guard fd >= 0 else {
-            throw FleetError.lockFailed("cannot open the lock file \(path): \(SystemError.words(openErrno))"
-                               + (openErrno == EROFS || openErrno == EACCES ? "; the state's directory must be writable (--state elsewhere, or --no-state)" : ""))
+            throw FleetError.lockFailed(
+                "cannot open the lock file \(path): \(SystemError.words(openErrno))"
+                    + (openErrno == EROFS || openErrno == EACCES ? "; the state's directory must be writable (--state elsewhere, or --no-state)" : "")
+            )
         }
         self.fd = fd
         let deadline = Date().addingTimeInterval(waitSeconds)
@@ -50,9 +53,11 @@ public final class RunLock {
             if Date() >= deadline {
                 let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
                 close(fd)
-                throw FleetError.locked("another httpdiag run (pid \(holder.isEmpty ? "?" : holder)) holds \(path)"
-                                   + (path != given + ".lock" ? " (the lock of \(given))" : "")
-                                   + "; waited \(Format.fixed(waitSeconds, 1)) s (--wait-lock)")
+                throw FleetError.locked(
+                    "another httpdiag run (pid \(holder.isEmpty ? "?" : holder)) holds \(path)"
+                        + (path != given + ".lock" ? " (the lock of \(given))" : "")
+                        + "; waited \(Format.fixed(waitSeconds, 1)) s (--wait-lock)"
+                )
             }
             usleep(100_000)
         }
@@ -72,4 +77,3 @@ public final class RunLock {
 
     deinit { release() }
 }
-

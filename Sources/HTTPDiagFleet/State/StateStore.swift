@@ -39,14 +39,21 @@ public final class StateStore: @unchecked Sendable {
         // Read-only media and a full file system are said as such, before SQLite fails on
         // its -shm file with a vaguer error.
         if SystemError.isReadOnlyFileSystem(dir) || access(dir, W_OK) != 0
-            || (FileManager.default.fileExists(atPath: path) && access(path, W_OK) != 0) {
-            throw StateError(path: path, message: "cannot be written: it is read-only (\(SystemError.isReadOnlyFileSystem(dir) ? "a read-only file system" : "permissions")); "
-                             + "use --state on a writable file system, or --no-state")
+            || (FileManager.default.fileExists(atPath: path) && access(path, W_OK) != 0)
+        {
+            throw StateError(
+                path: path,
+                message: "cannot be written: it is read-only (\(SystemError.isReadOnlyFileSystem(dir) ? "a read-only file system" : "permissions")); "
+                    + "use --state on a writable file system, or --no-state"
+            )
         }
         let need = (256 << 10) + endpoints * 1024
         if let free = SystemError.freeBytes(dir), free < need {
-            throw StateError(path: path, message: "cannot be written: its file system has \(free / 1024) KiB free, and a run of \(endpoints) endpoint(s) "
-                             + "needs about \(need / 1024) KiB (no space left on device); free space there, or point --state at another file system")
+            throw StateError(
+                path: path,
+                message: "cannot be written: its file system has \(free / 1024) KiB free, and a run of \(endpoints) endpoint(s) "
+                    + "needs about \(need / 1024) KiB (no space left on device); free space there, or point --state at another file system"
+            )
         }
         let queue: DatabaseQueue
         do {
@@ -55,7 +62,9 @@ public final class StateStore: @unchecked Sendable {
             queue = try DatabaseQueue(path: path, configuration: config)
         } catch { throw explain(error, path: path, doing: "cannot be opened") }
         try checkIntegrity(queue, path: path)
-        do { try checkVersion(queue, path: path) } catch let e as StateError { throw e } catch { throw explain(error, path: path, doing: "cannot be read") }
+        do { try checkVersion(queue, path: path) } catch let e as StateError { throw e } catch {
+            throw explain(error, path: path, doing: "cannot be read")
+        }
         do {
             try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode=WAL") }
             try migrator.migrate(queue)
@@ -84,7 +93,9 @@ public final class StateStore: @unchecked Sendable {
             // except for a -wal left without its -shm (then the newest run may be missing).
             do { queue = try open(uri) } catch { throw explain(error, path: path, doing: "cannot be read") }
         }
-        do { try checkVersion(queue, path: path) } catch let e as StateError { throw e } catch { throw explain(error, path: path, doing: "cannot be read") }
+        do { try checkVersion(queue, path: path) } catch let e as StateError { throw e } catch {
+            throw explain(error, path: path, doing: "cannot be read")
+        }
         return StateStore(path: path, queue: queue)
     }
 
@@ -102,8 +113,11 @@ public final class StateStore: @unchecked Sendable {
         let head = (try? handle.read(upToCount: 16)) ?? Data()
         guard !head.isEmpty else { return }
         if head != Data("SQLite format 3\0".utf8) {
-            throw StateError(path: path, message: "is not an httpdiag state file (not a SQLite database); "
-                             + "point --state at another file, or move this one aside (mv \(path) \(path).bad) to start a new history")
+            throw StateError(
+                path: path,
+                message: "is not an httpdiag state file (not a SQLite database); "
+                    + "point --state at another file, or move this one aside (mv \(path) \(path).bad) to start a new history"
+            )
         }
     }
 
@@ -113,9 +127,12 @@ public final class StateStore: @unchecked Sendable {
             throw explain(error, path: path, doing: "cannot be read")
         }
         guard result == ["ok"] else {
-            throw StateError(path: path, message: "is damaged (quick_check: \(result.prefix(2).joined(separator: "; "))); "
-                             + "move it aside (mv \(path) \(path).damaged) to start a new history, or restore a backup "
-                             + "(`sqlite3 \(path).damaged .recover | sqlite3 \(path)` may save its rows)")
+            throw StateError(
+                path: path,
+                message: "is damaged (quick_check: \(result.prefix(2).joined(separator: "; "))); "
+                    + "move it aside (mv \(path) \(path).damaged) to start a new history, or restore a backup "
+                    + "(`sqlite3 \(path).damaged .recover | sqlite3 \(path)` may save its rows)"
+            )
         }
     }
 
@@ -124,9 +141,12 @@ public final class StateStore: @unchecked Sendable {
             (try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0, try migrator.hasBeenSuperseded(db))
         }
         if version > schemaVersion || superseded {
-            throw StateError(path: path, message: "was written by a newer httpdiag (state schema \(version), "
-                             + "this httpdiag \(HTTPDiagVersion.current) knows up to \(schemaVersion)); "
-                             + "run the newer httpdiag, or point --state at another file (this one is left untouched)")
+            throw StateError(
+                path: path,
+                message: "was written by a newer httpdiag (state schema \(version), "
+                    + "this httpdiag \(HTTPDiagVersion.current) knows up to \(schemaVersion)); "
+                    + "run the newer httpdiag, or point --state at another file (this one is left untouched)"
+            )
         }
     }
 
@@ -136,16 +156,25 @@ public final class StateStore: @unchecked Sendable {
         guard let e = error as? DatabaseError else { return StateError(path: path, message: "\(doing): \(SystemError.describe(error))") }
         switch e.resultCode.primaryResultCode {
         case .SQLITE_READONLY:
-            return StateError(path: path, message: "\(doing): it is read-only (its file system, or the file itself); "
-                              + "use --state on a writable file system, or --no-state")
+            return StateError(
+                path: path,
+                message: "\(doing): it is read-only (its file system, or the file itself); "
+                    + "use --state on a writable file system, or --no-state"
+            )
         case .SQLITE_FULL:
             return StateError(path: path, message: "\(doing): no space left on device; free space on its file system, or point --state elsewhere")
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-            return StateError(path: path, message: "is damaged (\(e.message ?? "database disk image is malformed")); "
-                              + "move it aside (mv \(path) \(path).damaged) to start a new history, or restore a backup")
+            return StateError(
+                path: path,
+                message: "is damaged (\(e.message ?? "database disk image is malformed")); "
+                    + "move it aside (mv \(path) \(path).damaged) to start a new history, or restore a backup"
+            )
         case .SQLITE_CANTOPEN:
-            return StateError(path: path, message: "\(doing): SQLite cannot open it or its -wal/-shm files "
-                              + "(a missing directory, permissions, or read-only media)")
+            return StateError(
+                path: path,
+                message: "\(doing): SQLite cannot open it or its -wal/-shm files "
+                    + "(a missing directory, permissions, or read-only media)"
+            )
         case .SQLITE_IOERR:
             return StateError(path: path, message: "\(doing): input/output error (\(e.message ?? "disk I/O error")); check the disk")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
@@ -206,12 +235,12 @@ public final class StateStore: @unchecked Sendable {
                 t.autoIncrementedPrimaryKey("id")
                 t.column("run_id", .integer)
                 t.column("created_at", .double).notNull()
-                t.column("kind", .text).notNull()          // report, textfile, webhook
-                t.column("mode", .text)                    // report: write or append
-                t.column("target", .text)                  // a file path; never a webhook URL (it is a secret)
+                t.column("kind", .text).notNull()  // report, textfile, webhook
+                t.column("mode", .text)  // report: write or append
+                t.column("target", .text)  // a file path; never a webhook URL (it is a secret)
                 t.column("incident_id", .integer)
                 t.column("event", .text)
-                t.column("payload", .text)                 // already redacted
+                t.column("payload", .text)  // already redacted
                 t.column("attempts", .integer).notNull().defaults(to: 0)
                 t.column("last_error", .text)
                 t.column("last_attempt_at", .double)
@@ -242,8 +271,10 @@ public final class StateStore: @unchecked Sendable {
         do {
             return try db.write { db in
                 try db.execute(sql: "UPDATE run SET status = 'abandoned' WHERE status = 'running'")
-                try db.execute(sql: "INSERT INTO run (started_at, status, endpoints, pid) VALUES (?, 'running', ?, ?)",
-                               arguments: [time.timeIntervalSince1970, endpoints, Int(getpid())])
+                try db.execute(
+                    sql: "INSERT INTO run (started_at, status, endpoints, pid) VALUES (?, 'running', ?, ?)",
+                    arguments: [time.timeIntervalSince1970, endpoints, Int(getpid())]
+                )
                 return db.lastInsertedRowID
             }
         } catch { throw Self.explain(error, path: path, doing: "cannot be written") }
@@ -257,14 +288,21 @@ public final class StateStore: @unchecked Sendable {
             try db.write { db in
                 let recording = RunRecording(db: db, runID: runID, time: time.timeIntervalSince1970, outputs: outputs)
                 let end = try body(recording)
-                try db.execute(sql: "UPDATE run SET status = ?, signal = ?, finished_at = ?, probed = ? WHERE id = ?",
-                               arguments: [end.status, end.signal, Date().timeIntervalSince1970, recording.recorded, runID])
+                try db.execute(
+                    sql: "UPDATE run SET status = ?, signal = ?, finished_at = ?, probed = ? WHERE id = ?",
+                    arguments: [end.status, end.signal, Date().timeIntervalSince1970, recording.recorded, runID]
+                )
                 if let prom = outputs.prometheus {
-                    try db.execute(sql: """
-                        UPDATE outbox SET done_at = ?, last_error = 'superseded by run ' || ? WHERE kind = 'textfile' AND done_at IS NULL
-                        """, arguments: [time.timeIntervalSince1970, runID])
-                    try db.execute(sql: "INSERT INTO outbox (run_id, created_at, kind, target) VALUES (?, ?, 'textfile', ?)",
-                                   arguments: [runID, time.timeIntervalSince1970, prom])
+                    try db.execute(
+                        sql: """
+                            UPDATE outbox SET done_at = ?, last_error = 'superseded by run ' || ? WHERE kind = 'textfile' AND done_at IS NULL
+                            """,
+                        arguments: [time.timeIntervalSince1970, runID]
+                    )
+                    try db.execute(
+                        sql: "INSERT INTO outbox (run_id, created_at, kind, target) VALUES (?, ?, 'textfile', ?)",
+                        arguments: [runID, time.timeIntervalSince1970, prom]
+                    )
                 }
             }
         } catch let e as StateError { throw e } catch let e as DatabaseError {
@@ -275,17 +313,23 @@ public final class StateStore: @unchecked Sendable {
     /// `reason`: the outcome's reason, through the boundary (the incident row keeps it).
     static func transition(_ db: Database, _ o: EndpointOutcome, reason: RedactedText, at time: Date) throws -> IncidentEvent? {
         let t = time.timeIntervalSince1970
-        let open = try Incident.fetchOne(db, sql: "SELECT * FROM incident WHERE endpoint = ? AND resolved_at IS NULL ORDER BY id DESC LIMIT 1",
-                                         arguments: [o.name])
+        let open = try Incident.fetchOne(
+            db,
+            sql: "SELECT * FROM incident WHERE endpoint = ? AND resolved_at IS NULL ORDER BY id DESC LIMIT 1",
+            arguments: [o.name]
+        )
         let failing = o.verdict != .ok
         switch (open, failing) {
         case (nil, true):
             let lastResolved = try Double.fetchOne(db, sql: "SELECT MAX(resolved_at) FROM incident WHERE endpoint = ?", arguments: [o.name])
             let flapping = lastResolved.map { t - $0 < 3600 } ?? false
-            try db.execute(sql: """
-                INSERT INTO incident (endpoint, opened_at, last_seen_at, count, first_diagnosis, last_diagnosis, flapping, last_reason)
-                VALUES (?, ?, ?, 1, ?, ?, ?, ?)
-                """, arguments: [o.name, t, t, o.diagnosisIDs.first, o.diagnosisIDs.first, flapping, reason.text])
+            try db.execute(
+                sql: """
+                    INSERT INTO incident (endpoint, opened_at, last_seen_at, count, first_diagnosis, last_diagnosis, flapping, last_reason)
+                    VALUES (?, ?, ?, 1, ?, ?, ?, ?)
+                    """,
+                arguments: [o.name, t, t, o.diagnosisIDs.first, o.diagnosisIDs.first, flapping, reason.text]
+            )
             let incident = try Incident.fetchOne(db, sql: "SELECT * FROM incident WHERE id = ?", arguments: [db.lastInsertedRowID])!
             return IncidentEvent(kind: .opened, incident: incident, outcome: o)
         case (var incident?, true):
@@ -293,7 +337,10 @@ public final class StateStore: @unchecked Sendable {
             incident.count += 1
             incident.lastSeenAt = t
             incident.lastReason = reason.text
-            if changed { incident.diagnosisChanges += 1; incident.lastDiagnosis = o.diagnosisIDs.first }
+            if changed {
+                incident.diagnosisChanges += 1
+                incident.lastDiagnosis = o.diagnosisIDs.first
+            }
             try incident.update(db)
             return IncidentEvent(kind: changed ? .changed : .ongoing, incident: incident, outcome: o)
         case (var incident?, false):
@@ -317,10 +364,14 @@ public final class StateStore: @unchecked Sendable {
 
     public func history(endpoint: String, limit: Int) throws -> [HistoryRow] {
         try db.read { db in
-            try HistoryRow.fetchAll(db, sql: """
-                SELECT run_at, verdict, total_ms, status, failure_kind, diagnosis_ids, reason FROM result
-                WHERE endpoint = ? ORDER BY run_at DESC, id DESC LIMIT ?
-                """, arguments: [endpoint, limit]).reversed()
+            try HistoryRow.fetchAll(
+                db,
+                sql: """
+                    SELECT run_at, verdict, total_ms, status, failure_kind, diagnosis_ids, reason FROM result
+                    WHERE endpoint = ? ORDER BY run_at DESC, id DESC LIMIT ?
+                    """,
+                arguments: [endpoint, limit]
+            ).reversed()
         }
     }
 
@@ -345,7 +396,8 @@ public final class StateStore: @unchecked Sendable {
 
     /// Default: `$XDG_STATE_HOME/httpdiag/state.sqlite` (or `~/.local/state/...`).
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let base =
+            environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
         return base + "/httpdiag/state.sqlite"
     }
@@ -401,7 +453,6 @@ public enum RunEnd: Sendable {
     var status: String { if case .complete = self { "complete" } else { "interrupted" } }
     var signal: String? { if case .interrupted(let s) = self { s } else { nil } }
 }
-
 
 public struct IncidentEvent: Sendable {
     public enum Kind: String, Sendable { case opened, changed, ongoing, resolved }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPDiagCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -64,14 +65,19 @@ public enum SystemError {
     /// The real path of `path` (symlinks resolved); for a file that does not exist yet,
     /// the real path of its directory plus its name.
     public static func realPath(_ path: String) -> String {
-        if let r = realpath(path, nil) { defer { free(r) }; return String(cString: r) }
+        if let r = realpath(path, nil) {
+            defer { free(r) }
+            return String(cString: r)
+        }
         let ns = path as NSString
         let dir = ns.deletingLastPathComponent.isEmpty ? "." : ns.deletingLastPathComponent
-        if let r = realpath(dir, nil) { defer { free(r) }; return String(cString: r) + "/" + ns.lastPathComponent }
+        if let r = realpath(dir, nil) {
+            defer { free(r) }
+            return String(cString: r) + "/" + ns.lastPathComponent
+        }
         return path
     }
 }
-
 
 /// Writes a file in 64 KiB chunks with write(2), so a failure carries its errno.
 struct FileWriter {
@@ -106,12 +112,20 @@ struct FileWriter {
 
     /// Flushes, fsyncs and closes; throws what failed.
     mutating func finish(sync: Bool = true) throws(OutputError) {
-        defer { close(fd); closed = true }
+        defer {
+            close(fd)
+            closed = true
+        }
         try flush()
         if sync && fsync(fd) != 0 { throw OutputError(SystemError.words(errno)) }
     }
 
-    mutating func abandon() { if !closed { close(fd); closed = true } }
+    mutating func abandon() {
+        if !closed {
+            close(fd)
+            closed = true
+        }
+    }
 }
 
 /// Writes `text` to `path` through a temporary file beside it and a rename: a failure

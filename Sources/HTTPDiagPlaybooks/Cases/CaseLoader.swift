@@ -1,11 +1,13 @@
-import Yams
 import HTTPDiagCore
+import Yams
 
 /// Loads `Playbooks/<id>.cases.yaml`: the fixtures of one playbook.
 public enum CaseLoader {
     static let caseKeys = ["name", "expect", "source", "note", "probes"] + probeKeys
-    static let probeKeys = ["request", "response", "http_file", "error", "address", "family", "sample", "dns", "tls",
-                            "redirects", "timings", "followups"]
+    static let probeKeys = [
+        "request", "response", "http_file", "error", "address", "family", "sample", "dns", "tls",
+        "redirects", "timings", "followups",
+    ]
 
     public static func load(file path: String, playbookID: String, baseDirectory: String, now: Date = Date()) throws -> [PlaybookCase] {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -30,13 +32,23 @@ public enum CaseLoader {
             } else {
                 probes = [try probe(e, node: node, index: 0, reader: reader, base: baseDirectory, now: now)]
             }
-            return PlaybookCase(name: try reader.string(e["name"], "name"), playbookID: playbookID, expect: expect,
-                                file: path, line: node.mark?.line, probes: probes)
+            return PlaybookCase(
+                name: try reader.string(e["name"], "name"),
+                playbookID: playbookID,
+                expect: expect,
+                file: path,
+                line: node.mark?.line,
+                probes: probes
+            )
         }
     }
 
     static func probe(_ e: [String: Node], node: Node, index: Int, reader: YAMLReader, base: String, now: Date) throws -> ProbeResult {
-        var method = "GET", url = "https://app.example.com/", headers: [String] = [], bodyText: String?, form: [String] = []
+        var method = "GET"
+        var url = "https://app.example.com/"
+        var headers: [String] = []
+        var bodyText: String?
+        var form: [String] = []
         var response: ResponseEvidence?
         if let file = e["http_file"] {
             let rel = try reader.string(file, "http_file")
@@ -45,7 +57,9 @@ public enum CaseLoader {
             response = raw.response
             if let flags = raw.comments["request_flags"]?.first, flags != "-" {
                 let f = CurlFlags(flags)
-                headers = f.headers; bodyText = f.data; form = f.form
+                headers = f.headers
+                bodyText = f.data
+                form = f.form
                 if let u = f.url { url = u }
                 method = f.method ?? (f.data != nil || !f.form.isEmpty ? "POST" : "GET")
             }
@@ -55,8 +69,14 @@ public enum CaseLoader {
             if let m = q["method"] { method = try reader.string(m, "method") }
             if let u = q["url"] { url = try reader.string(u, "url") }
             if let h = q["headers"] { headers = try reader.strings(h, "headers") }
-            if let b = q["body"] { bodyText = try reader.string(b, "body"); if q["method"] == nil { method = "POST" } }
-            if let f = q["form"] { form = try reader.strings(f, "form"); if q["method"] == nil { method = "POST" } }
+            if let b = q["body"] {
+                bodyText = try reader.string(b, "body")
+                if q["method"] == nil { method = "POST" }
+            }
+            if let f = q["form"] {
+                form = try reader.strings(f, "form")
+                if q["method"] == nil { method = "POST" }
+            }
         }
         if let r = e["response"] {
             let text = try reader.string(r, "response").replacingOccurrences(of: "\r\n", with: "\n")
@@ -73,17 +93,31 @@ public enum CaseLoader {
         }
         let contentType = headerFields.first("Content-Type")
         if let bodyText {
-            request.body = RequestBody(kind: "data", size: bodyText.utf8.count, contentType: contentType, preview: bodyText,
-                                       multipartBoundary: CaseLoader.boundary(contentType))
+            request.body = RequestBody(
+                kind: "data",
+                size: bodyText.utf8.count,
+                contentType: contentType,
+                preview: bodyText,
+                multipartBoundary: CaseLoader.boundary(contentType)
+            )
         } else if !form.isEmpty {
-            request.body = RequestBody(kind: "multipart", size: 0, contentType: contentType, preview: nil,
-                                       parts: form.map { MultipartPart(name: String($0.split(separator: "=").first ?? "")) },
-                                       multipartBoundary: CaseLoader.boundary(contentType))
+            request.body = RequestBody(
+                kind: "multipart",
+                size: 0,
+                contentType: contentType,
+                preview: nil,
+                parts: form.map { MultipartPart(name: String($0.split(separator: "=").first ?? "")) },
+                multipartBoundary: CaseLoader.boundary(contentType)
+            )
         }
         var error: ProbeError?
         if let n = e["error"] {
-            var kindText: String, message = "", phase = "fixture"
-            if case .scalar = n { kindText = try reader.string(n, "error") } else {
+            var kindText: String
+            var message = ""
+            var phase = "fixture"
+            if case .scalar = n {
+                kindText = try reader.string(n, "error")
+            } else {
                 let x = try reader.entries(n, "error", allowed: ["kind", "message", "phase", "os_errno", "curl_code"], required: ["kind"])
                 kindText = try reader.string(x["kind"], "error kind")
                 if let m = x["message"] { message = try reader.string(m, "message") }
@@ -98,10 +132,20 @@ public enum CaseLoader {
         }
         let address = try e["address"].map { try reader.string($0, "address") } ?? "192.0.2.10"
         var probe = ProbeResult(
-            address: address, family: try e["family"].map { try reader.string($0, "family") } ?? IPAddress.family(address),
-            port: 443, sample: try e["sample"].map { Int(try reader.number($0, "sample")) } ?? 1,
-            startedAt: Date(timeIntervalSince1970: Double(index)), verdict: error == nil ? .ok : .critical,
-            timings: Timings(totalMs: 10), dns: nil, tls: nil, request: request, response: response, redirects: [], error: error)
+            address: address,
+            family: try e["family"].map { try reader.string($0, "family") } ?? IPAddress.family(address),
+            port: 443,
+            sample: try e["sample"].map { Int(try reader.number($0, "sample")) } ?? 1,
+            startedAt: Date(timeIntervalSince1970: Double(index)),
+            verdict: error == nil ? .ok : .critical,
+            timings: Timings(totalMs: 10),
+            dns: nil,
+            tls: nil,
+            request: request,
+            response: response,
+            redirects: [],
+            error: error
+        )
         probe.dns = try e["dns"].map { try decode(DNSEvidence.self, $0, reader) }
         probe.tls = try e["tls"].map { try decode(TLSEvidence.self, $0, reader) }
         probe.redirects = try e["redirects"].map { try decode([RedirectHop].self, $0, reader) } ?? []

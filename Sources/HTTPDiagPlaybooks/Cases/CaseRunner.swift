@@ -20,7 +20,9 @@ public struct CaseRunner: Sendable {
             do {
                 let loaded = try CaseLoader.load(file: path, playbookID: playbook.id, baseDirectory: dir.isEmpty ? "." : dir, now: now)
                 if !loaded.contains(where: { $0.expect == .top }) || !loaded.contains(where: { $0.expect != .top }) {
-                    errors.append(PlaybookError(file: path, line: nil, message: "needs at least one 'top' case and one near miss ('not_top' or 'absent')"))
+                    errors.append(
+                        PlaybookError(file: path, line: nil, message: "needs at least one 'top' case and one near miss ('not_top' or 'absent')")
+                    )
                 }
                 cases += loaded
             } catch let e as PlaybookError { errors.append(e) } catch { errors.append(PlaybookError(file: path, line: nil, message: "\(error)")) }
@@ -40,9 +42,12 @@ public struct CaseRunner: Sendable {
         }
         var unmet: [String] = []
         if !passed, c.expect == .top, let playbook = engine.playbooks.first(where: { $0.id == c.playbookID }),
-           let primary = DiagnosisEngine.primaryProbe(report.probes) {
+            let primary = DiagnosisEngine.primaryProbe(report.probes)
+        {
             let evaluator = ConditionEvaluator(facts: ProbeFacts(primary, hops: engine.hops), summary: SummaryFacts(report.probes))
-            unmet = playbook.when.enumerated().filter { !evaluator.evaluate($0.element).holds }.map { "condition \($0.offset + 1): \(ConditionText.describe($0.element))" }
+            unmet = playbook.when.enumerated().filter { !evaluator.evaluate($0.element).holds }.map {
+                "condition \($0.offset + 1): \(ConditionText.describe($0.element))"
+            }
         }
         return CaseResult(testCase: c, passed: passed, topID: ids.first, diagnosisIDs: ids, unmetConditions: unmet)
     }
@@ -53,7 +58,9 @@ enum ConditionText {
     static func describe(_ c: Condition) -> String {
         switch c {
         case .failure(let k): "failure is \(k.joined(separator: " or "))"
-        case .status(let p): "status is " + p.map { if case .code(let c) = $0 { String(c) } else if case .klass(let k) = $0 { "\(k)xx" } else { "" } }.joined(separator: " or ")
+        case .status(let p):
+            "status is "
+                + p.map { if case .code(let c) = $0 { String(c) } else if case .klass(let k) = $0 { "\(k)xx" } else { "" } }.joined(separator: " or ")
         case .hop(let t): t.description
         case .header(let n, let t): "response header \(n) \(t.description)"
         case .requestHeader(let n, let t): "request header \(n) \(t.description)"

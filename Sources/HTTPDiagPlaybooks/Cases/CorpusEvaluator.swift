@@ -1,5 +1,5 @@
-import Yams
 import HTTPDiagCore
+import Yams
 
 /// Top-1 and top-3 accuracy of the engine on a directory of recorded responses
 /// (`*.http` in the corpus format, Playbooks/corpus/README.md): a file counts for top-1
@@ -23,7 +23,9 @@ public struct CorpusEvaluator: Sendable {
         }
         return try names.filter { $0.hasSuffix(".http") }.sorted().map { name in
             let path = directory + "/" + name
-            guard let data = FileManager.default.contents(atPath: path) else { throw PlaybookError(file: path, line: nil, message: "cannot read the file") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw PlaybookError(file: path, line: nil, message: "cannot read the file")
+            }
             let raw = try RawHTTPMessage(text: String(decoding: data, as: UTF8.self), file: path)
             guard let root = raw.comments["root_cause"]?.first, !root.isEmpty else {
                 throw PlaybookError(file: path, line: nil, message: "no '# root_cause:' line")

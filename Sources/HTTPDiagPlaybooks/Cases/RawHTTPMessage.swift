@@ -35,9 +35,15 @@ struct RawHTTPMessage {
         }
         if headers.first("Transfer-Encoding")?.lowercased() == "chunked" { body = Self.dechunk(body) }
         response = ResponseEvidence(
-            httpVersion: String(parts[0]), status: status, reason: parts.count > 2 ? String(parts[2]) : HTTPStatus.reason(status),
-            headers: headers, contentType: headers.first("Content-Type"), contentEncoding: headers.first("Content-Encoding"),
-            bodySize: body.utf8.count, body: body)
+            httpVersion: String(parts[0]),
+            status: status,
+            reason: parts.count > 2 ? String(parts[2]) : HTTPStatus.reason(status),
+            headers: headers,
+            contentType: headers.first("Content-Type"),
+            contentEncoding: headers.first("Content-Encoding"),
+            bodySize: body.utf8.count,
+            body: body
+        )
     }
 
     static func dechunk(_ text: String) -> String {

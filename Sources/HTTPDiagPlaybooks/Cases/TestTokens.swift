@@ -12,22 +12,33 @@ enum TestTokens {
         let parts = spec.split(separator: ",").map(String.init)
         let kind = parts.first ?? "access"
         let iss = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Example"
-        var claims: [String: JSONValue] = ["iss": .string(iss), "sub": .string("6f1c2b9e-0000-4000-8000-000000000001"),
-                                           "iat": .number(now.timeIntervalSince1970.rounded() - 600),
-                                           "exp": .number(now.timeIntervalSince1970.rounded() + 3000)]
+        var claims: [String: JSONValue] = [
+            "iss": .string(iss), "sub": .string("6f1c2b9e-0000-4000-8000-000000000001"),
+            "iat": .number(now.timeIntervalSince1970.rounded() - 600),
+            "exp": .number(now.timeIntervalSince1970.rounded() + 3000),
+        ]
         switch kind {
-        case "id": claims["token_use"] = .string("id"); claims["aud"] = .string("3n4b5urk1ft4fl3mg5e62d9ado")
-        case "access": claims["token_use"] = .string("access"); claims["client_id"] = .string("3n4b5urk1ft4fl3mg5e62d9ado")
+        case "id":
+            claims["token_use"] = .string("id")
+            claims["aud"] = .string("3n4b5urk1ft4fl3mg5e62d9ado")
+        case "access":
+            claims["token_use"] = .string("access")
+            claims["client_id"] = .string("3n4b5urk1ft4fl3mg5e62d9ado")
             claims["scope"] = .string("orders/read orders/write")
-        case "expired": claims["token_use"] = .string("access"); claims["client_id"] = .string("3n4b5urk1ft4fl3mg5e62d9ado")
+        case "expired":
+            claims["token_use"] = .string("access")
+            claims["client_id"] = .string("3n4b5urk1ft4fl3mg5e62d9ado")
             claims["exp"] = .number(now.timeIntervalSince1970.rounded() - 3600)
         default: break  // "plain": no Cognito claims
         }
         for p in parts.dropFirst() {
             let kv = p.split(separator: "=", maxSplits: 1).map(String.init)
             guard kv.count == 2 else { continue }
-            if let n = Double(kv[1]) { claims[kv[0]] = .number(kv[0] == "exp" ? now.timeIntervalSince1970.rounded() + n : n) }
-            else { claims[kv[0]] = .string(kv[1]) }
+            if let n = Double(kv[1]) {
+                claims[kv[0]] = .number(kv[0] == "exp" ? now.timeIntervalSince1970.rounded() + n : n)
+            } else {
+                claims[kv[0]] = .string(kv[1])
+            }
         }
         func seg(_ v: JSONValue) -> String {
             let enc = JSONEncoder()

@@ -20,7 +20,12 @@ struct ConditionEvaluator {
             guard let hop = facts.hops.first(where: test.holds) else { return (false, []) }
             let role = test.name == nil ? " (\(hop.role ?? "origin"))" : ""
             let upstream = hop.upstream.map { ", upstream: \($0)" } ?? ""
-            return (true, ["hop \(hop.name)\(role)\(hop.generatedResponse ? " (generated the response\(upstream))" : ""): \(hop.evidence.prefix(2).joined(separator: "; "))"])
+            return (
+                true,
+                [
+                    "hop \(hop.name)\(role)\(hop.generatedResponse ? " (generated the response\(upstream))" : ""): \(hop.evidence.prefix(2).joined(separator: "; "))"
+                ]
+            )
         case .header(let name, let test):
             return headerTest(probe.response?.headers ?? [], name: name, test: test, label: "response header")
         case .requestHeader(let name, let test):
@@ -33,9 +38,11 @@ struct ConditionEvaluator {
         case .field(let path, let test):
             let r = valueTest(facts.values(path), path: path, test: test)
             // A follow-up is quoted by what it saw, not by its path.
-            if r.0, path.hasPrefix("followups[]."), let f = probe.followups.first(where: {
-                test.passes(.string($0.finding)) || test.passes(.string($0.kind.rawValue)) || test.passes(.string($0.outcome))
-            }) {
+            if r.0, path.hasPrefix("followups[]."),
+                let f = probe.followups.first(where: {
+                    test.passes(.string($0.finding)) || test.passes(.string($0.kind.rawValue)) || test.passes(.string($0.outcome))
+                })
+            {
                 return (true, ["follow-up \(f.kind.rawValue) \(f.target) → \(f.finding): \(f.summary)"])
             }
             return r

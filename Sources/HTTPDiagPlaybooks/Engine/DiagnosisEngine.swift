@@ -6,7 +6,8 @@ public struct DiagnosisEngine: Sendable {
     public let hops: [HopSignature]
 
     public init(playbooks: [Playbook], hops: [HopSignature] = HopCatalog.standard) {
-        self.playbooks = playbooks; self.hops = hops
+        self.playbooks = playbooks
+        self.hops = hops
     }
 
     public init(library: PlaybookLibrary) { self.init(playbooks: library.playbooks, hops: library.hops) }
@@ -23,7 +24,9 @@ public struct DiagnosisEngine: Sendable {
             let raised: Verdict = top.severity == "critical" ? .critical : top.severity == "warning" ? .warning : .ok
             if raised > report.verdict {
                 report.verdict = raised
-                if let i = report.probes.firstIndex(where: { $0.startedAt == primary.startedAt && $0.address == primary.address && $0.sample == primary.sample }) {
+                if let i = report.probes.firstIndex(where: {
+                    $0.startedAt == primary.startedAt && $0.address == primary.address && $0.sample == primary.sample
+                }) {
                     report.probes[i].verdict = max(report.probes[i].verdict, raised)
                 }
                 report.reason = "\(top.id): " + report.reason
@@ -60,17 +63,28 @@ public struct DiagnosisEngine: Sendable {
                 score -= max(1, EvidenceWeight.of(condition, evaluator: evaluator))
                 evidence.append("against: \(ConditionText.describe(condition))")
             }
-            matched.append((Diagnosis(
-                id: playbook.id, title: playbook.title, confidence: EvidenceWeight.confidence(score),
-                evidence: evidence,
-                remediation: playbook.remediation.map { Template.render($0, facts: facts) },
-                verify: playbook.verify.map { Template.render($0, facts: facts) },
-                playbook: playbook.file, layer: playbook.layer, severity: playbook.severity), score, playbook))
+            matched.append(
+                (
+                    Diagnosis(
+                        id: playbook.id,
+                        title: playbook.title,
+                        confidence: EvidenceWeight.confidence(score),
+                        evidence: evidence,
+                        remediation: playbook.remediation.map { Template.render($0, facts: facts) },
+                        verify: playbook.verify.map { Template.render($0, facts: facts) },
+                        playbook: playbook.file,
+                        layer: playbook.layer,
+                        severity: playbook.severity
+                    ), score, playbook
+                )
+            )
         }
         matched.sort { a, b in
-            a.score != b.score ? a.score > b.score
-                : a.playbook.confidence != b.playbook.confidence ? a.playbook.confidence > b.playbook.confidence
-                : a.diagnosis.id < b.diagnosis.id
+            a.score != b.score
+                ? a.score > b.score
+                : a.playbook.confidence != b.playbook.confidence
+                    ? a.playbook.confidence > b.playbook.confidence
+                    : a.diagnosis.id < b.diagnosis.id
         }
         let ids = Set(matched.map(\.diagnosis.id))
         return matched.map { m in

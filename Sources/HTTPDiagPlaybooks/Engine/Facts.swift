@@ -22,23 +22,24 @@ final class ProbeFacts {
     func part(_ key: String) -> JSONValue? {
         if let cached = parts[key] { return cached }
         let p = probe
-        let value: JSONValue? = switch key {
-        case "address": p.address.map { .string($0) }
-        case "family": p.family.map { .string($0) }
-        case "port": .number(Double(p.port))
-        case "sample": .number(Double(p.sample))
-        case "verdict": .string(p.verdict.rawValue)
-        case "started_at": Self.encode(p.startedAt)
-        case "timings": Self.encode(p.timings)
-        case "dns": p.dns.map(Self.encode)
-        case "tls": p.tls.map(Self.encode)
-        case "request": Self.request(p.request)
-        case "response": p.response.map(Self.encode)
-        case "redirects": p.redirects.isEmpty ? .array([]) : Self.encode(p.redirects)
-        case "error": p.error.map(Self.encode)
-        case "followups": p.followups.isEmpty ? .array([]) : Self.encode(p.followups)
-        default: nil
-        }
+        let value: JSONValue? =
+            switch key {
+            case "address": p.address.map { .string($0) }
+            case "family": p.family.map { .string($0) }
+            case "port": .number(Double(p.port))
+            case "sample": .number(Double(p.sample))
+            case "verdict": .string(p.verdict.rawValue)
+            case "started_at": Self.encode(p.startedAt)
+            case "timings": Self.encode(p.timings)
+            case "dns": p.dns.map(Self.encode)
+            case "tls": p.tls.map(Self.encode)
+            case "request": Self.request(p.request)
+            case "response": p.response.map(Self.encode)
+            case "redirects": p.redirects.isEmpty ? .array([]) : Self.encode(p.redirects)
+            case "error": p.error.map(Self.encode)
+            case "followups": p.followups.isEmpty ? .array([]) : Self.encode(p.followups)
+            default: nil
+            }
         if let value { parts[key] = value }
         return value
     }
@@ -111,7 +112,8 @@ struct SummaryFacts {
         "ipv6_failed_ipv4_ok": "every IPv6 probe failed and every IPv4 probe succeeded",
         "max_dns_ttl": "largest TTL among the A/AAAA/CNAME answers",
         "redirects": "redirect hops followed by the worst probe",
-        "credentials_sent": "the request carried credentials: a header the redactor treats as secret, a URL password, a secret query parameter or a bearer token",
+        "credentials_sent":
+            "the request carried credentials: a header the redactor treats as secret, a URL password, a secret query parameter or a bearer token",
     ]
 
     let tree: JSONValue
@@ -122,7 +124,8 @@ struct SummaryFacts {
         let failedAddresses = byAddress.values.filter { $0.allSatisfy { $0.error != nil } }.count
         let okAddresses = byAddress.values.filter { $0.allSatisfy { $0.error == nil } }.count
         let outcomes = Set(probes.map { $0.error?.kind.rawValue ?? "status:\($0.response?.status ?? 0)" })
-        let v6 = probes.filter { $0.family == "ipv6" }, v4 = probes.filter { $0.family == "ipv4" }
+        let v6 = probes.filter { $0.family == "ipv6" }
+        let v4 = probes.filter { $0.family == "ipv4" }
         let ttls = probes.first?.dns.map { dns in dns.queries.flatMap(\.answers).map(\.ttl) + dns.cnameChain.map(\.ttl) } ?? []
         let worst = probes.max { $0.verdict < $1.verdict }
         var facts: [String: JSONValue] = [

@@ -31,8 +31,10 @@ public struct Playbook: Sendable {
     /// The file it came from.
     public var file: String
 
-    public static let layers: Set<String> = ["dns", "tcp", "tls", "cdn", "waf", "s3", "aws-auth", "load-balancer",
-                                             "proxy", "api-gateway", "lambda", "auth", "http"]
+    public static let layers: Set<String> = [
+        "dns", "tcp", "tls", "cdn", "waf", "s3", "aws-auth", "load-balancer",
+        "proxy", "api-gateway", "lambda", "auth", "http",
+    ]
     public static let severities: Set<String> = ["critical", "warning", "info"]
 }
 
@@ -47,5 +49,8 @@ public struct LookAlike: Sendable {
 public struct PlaybookLibrary: Sendable {
     public var playbooks: [Playbook]
     public var hops: [HopSignature]
-    public init(playbooks: [Playbook], hops: [HopSignature]) { self.playbooks = playbooks; self.hops = hops }
+    public init(playbooks: [Playbook], hops: [HopSignature]) {
+        self.playbooks = playbooks
+        self.hops = hops
+    }
 }

@@ -1,13 +1,15 @@
 import Dispatch
+import HTTPDiagCore
 import Synchronization
 import Yams
-import HTTPDiagCore
 
 /// Loads and validates `Playbooks/*.yaml`. Unknown keys, unknown fields, bad regexes,
 /// unknown failure kinds or hops are errors with file and line.
 public enum PlaybookLoader {
-    static let topKeys = ["id", "title", "layer", "severity", "confidence", "when", "support", "against", "look_alikes", "explanation",
-                          "remediation", "verify", "references"]
+    static let topKeys = [
+        "id", "title", "layer", "severity", "confidence", "when", "support", "against", "look_alikes", "explanation",
+        "remediation", "verify", "references",
+    ]
     static let conditionKeys = ["failure", "status", "hop", "header", "request_header", "body", "field", "summary", "all", "any", "not"]
     /// Playbooks and the hop signatures beside them (`hops/`), validated together.
     public static func loadLibrary(directories: [String], strict: Bool = true) throws -> PlaybookLibrary {
@@ -28,8 +30,12 @@ public enum PlaybookLoader {
     /// by id. Throws every error found, not just the first. Hop names are checked against
     /// `hopNames` (default: the hops in these directories and the standard ones).
     public static func load(directories: [String], strict: Bool = true, hopNames: Set<String>? = nil) throws -> [Playbook] {
-        let hopNames = hopNames ?? Set(((try? HopSignatureLoader.load(directories: directories, strict: false)) ?? []).map(\.name)
-                                       + HopCatalog.standard.map(\.name) + ["origin"])
+        let hopNames =
+            hopNames
+            ?? Set(
+                ((try? HopSignatureLoader.load(directories: directories, strict: false)) ?? []).map(\.name)
+                    + HopCatalog.standard.map(\.name) + ["origin"]
+            )
         var byID: [String: Playbook] = [:]
         var order: [String] = []
         var errors: [PlaybookError] = []
@@ -44,7 +50,9 @@ public enum PlaybookLoader {
             let results = Mutex<[Result<Playbook, PlaybookError>?]>(Array(repeating: nil, count: files.count))
             DispatchQueue.concurrentPerform(iterations: files.count) { i in
                 let r: Result<Playbook, PlaybookError>
-                do { r = .success(try load(file: files[i], strict: strict, hopNames: hopNames)) } catch let e as PlaybookError { r = .failure(e) } catch {
+                do { r = .success(try load(file: files[i], strict: strict, hopNames: hopNames)) } catch let e as PlaybookError {
+                    r = .failure(e)
+                } catch {
                     r = .failure(PlaybookError(file: files[i], line: nil, message: "\(error)"))
                 }
                 results.withLock { $0[i] = r }
@@ -66,7 +74,13 @@ public enum PlaybookLoader {
         }
         for playbook in byID.values {
             for alike in playbook.lookAlikes where byID[alike.id] == nil {
-                errors.append(PlaybookError(file: playbook.file, line: alike.line, message: "look_alikes: unknown playbook id '\(alike.id)'\(Suggest.hint(alike.id, in: Array(byID.keys)))"))
+                errors.append(
+                    PlaybookError(
+                        file: playbook.file,
+                        line: alike.line,
+                        message: "look_alikes: unknown playbook id '\(alike.id)'\(Suggest.hint(alike.id, in: Array(byID.keys)))"
+                    )
+                )
             }
         }
         if !errors.isEmpty { throw PlaybookErrors(errors: errors.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }) }
@@ -80,14 +94,21 @@ public enum PlaybookLoader {
         }
         let reader = YAMLReader(file: path, strict: strict)
         let root = try reader.parse(String(decoding: data, as: UTF8.self))
-        let e = try reader.entries(root, "playbook", allowed: topKeys,
-                                   required: ["id", "title", "layer", "severity", "when", "explanation", "remediation", "verify"])
+        let e = try reader.entries(
+            root,
+            "playbook",
+            allowed: topKeys,
+            required: ["id", "title", "layer", "severity", "when", "explanation", "remediation", "verify"]
+        )
         let id = try reader.string(e["id"], "id")
         let stem = (path.split(separator: "/").last.map(String.init) ?? path).replacingOccurrences(of: ".yaml", with: "")
         guard id == stem else { throw reader.fail(e["id"], "id '\(id)' must match the file name '\(stem).yaml'") }
         let layer = try reader.string(e["layer"], "layer")
         guard Playbook.layers.contains(layer) else {
-            throw reader.fail(e["layer"], "unknown layer '\(layer)'\(Suggest.hint(layer, in: Array(Playbook.layers))); one of \(Playbook.layers.sorted().joined(separator: ", "))")
+            throw reader.fail(
+                e["layer"],
+                "unknown layer '\(layer)'\(Suggest.hint(layer, in: Array(Playbook.layers))); one of \(Playbook.layers.sorted().joined(separator: ", "))"
+            )
         }
         let severity = try reader.string(e["severity"], "severity")
         guard Playbook.severities.contains(severity) else { throw reader.fail(e["severity"], "severity must be critical, warning or info") }
@@ -102,7 +123,8 @@ public enum PlaybookLoader {
             guard let items = node.sequence, !items.isEmpty else { throw reader.fail(node, "\(key) must be a non-empty list of conditions") }
             return try items.map { try condition($0, reader, hopNames) }
         }
-        let support = try conditionList("support"), against = try conditionList("against")
+        let support = try conditionList("support")
+        let against = try conditionList("against")
         var lookAlikes: [LookAlike] = []
         if let node = e["look_alikes"] {
             guard let items = node.sequence, !items.isEmpty else { throw reader.fail(node, "look_alikes must be a non-empty list of {id, tell}") }
@@ -118,16 +140,32 @@ public enum PlaybookLoader {
         for (text, node) in texts { try checkTemplate(text, node, reader) }
         if remediation.isEmpty { throw reader.fail(e["remediation"], "remediation must list at least one step") }
         if verify.isEmpty { throw reader.fail(e["verify"], "verify must list at least one check") }
-        return Playbook(id: id, title: try reader.string(e["title"], "title"), layer: layer, severity: severity,
-                        confidence: confidence, when: conditions, support: support, against: against, lookAlikes: lookAlikes, explanation: explanation, remediation: remediation,
-                        verify: verify, references: try reader.strings(e["references"], "references"), file: path)
+        return Playbook(
+            id: id,
+            title: try reader.string(e["title"], "title"),
+            layer: layer,
+            severity: severity,
+            confidence: confidence,
+            when: conditions,
+            support: support,
+            against: against,
+            lookAlikes: lookAlikes,
+            explanation: explanation,
+            remediation: remediation,
+            verify: verify,
+            references: try reader.strings(e["references"], "references"),
+            file: path
+        )
     }
 
     static func checkTemplate(_ text: String, _ node: Node?, _ reader: YAMLReader) throws {
         let scan = try Template.substitute(text) { inside in
             let key = inside.trimmedSpaces()
             guard Template.isKnown(key) else {
-                throw reader.fail(node, "unknown placeholder '{{\(key)}}'; use one of \(Template.simpleKeys.joined(separator: ", ")) or header:, request_header:, field:, body_match:")
+                throw reader.fail(
+                    node,
+                    "unknown placeholder '{{\(key)}}'; use one of \(Template.simpleKeys.joined(separator: ", ")) or header:, request_header:, field:, body_match:"
+                )
             }
             if key.hasPrefix("field:") { try checkPath(String(key.dropFirst(6)), node, reader) }
             return ""
@@ -137,7 +175,10 @@ public enum PlaybookLoader {
 
     static func checkPath(_ path: String, _ node: Node?, _ reader: YAMLReader) throws {
         guard FieldCatalog.knownPaths.contains(path) else {
-            throw reader.fail(node, "unknown evidence field '\(path)'\(Suggest.hint(path, in: Array(FieldCatalog.knownPaths))) (see docs/json-output.md, paths under probes[])")
+            throw reader.fail(
+                node,
+                "unknown evidence field '\(path)'\(Suggest.hint(path, in: Array(FieldCatalog.knownPaths))) (see docs/json-output.md, paths under probes[])"
+            )
         }
     }
 
@@ -155,11 +196,13 @@ public enum PlaybookLoader {
             return .failure(kinds)
         case "status":
             let items = value.sequence ?? [value]
-            return .status(try items.map { item in
-                if let code = item.int, (100...599).contains(code) { return .code(code) }
-                if let s = item.string, s.count == 3, s.hasSuffix("xx"), let k = Int(String(s.first!)), (1...5).contains(k) { return .klass(k) }
-                throw reader.fail(item, "status must be a code 100-599 or a class like 5xx")
-            })
+            return .status(
+                try items.map { item in
+                    if let code = item.int, (100...599).contains(code) { return .code(code) }
+                    if let s = item.string, s.count == 3, s.hasSuffix("xx"), let k = Int(String(s.first!)), (1...5).contains(k) { return .klass(k) }
+                    throw reader.fail(item, "status must be a code 100-599 or a class like 5xx")
+                }
+            )
         case "hop":
             var test = HopTest()
             if case .scalar = value {
@@ -176,7 +219,10 @@ public enum PlaybookLoader {
                     throw reader.fail(h["role"], "unknown role '\(r)'\(Suggest.hint(r, in: roles)); one of \(roles.joined(separator: ", "))")
                 }
                 for u in test.upstream ?? [] where !HopSignature.upstreamMeanings.contains(u) {
-                    throw reader.fail(h["upstream"], "unknown upstream reason '\(u)'; one of \(HopSignature.upstreamMeanings.joined(separator: ", "))")
+                    throw reader.fail(
+                        h["upstream"],
+                        "unknown upstream reason '\(u)'; one of \(HopSignature.upstreamMeanings.joined(separator: ", "))"
+                    )
                 }
             }
             if let name = test.name, !hopNames.contains(name) {
@@ -230,8 +276,10 @@ public enum PlaybookLoader {
         if let n = e["gte"] { t.gte = try reader.number(n, "gte") }
         if let n = e["lt"] { t.lt = try reader.number(n, "lt") }
         if let n = e["lte"] { t.lte = try reader.number(n, "lte") }
-        let given = [t.exists != nil, t.equals != nil, t.oneOf != nil, t.matches != nil, t.contains != nil,
-                     t.gt != nil, t.gte != nil, t.lt != nil, t.lte != nil].filter { $0 }.count
+        let given = [
+            t.exists != nil, t.equals != nil, t.oneOf != nil, t.matches != nil, t.contains != nil,
+            t.gt != nil, t.gte != nil, t.lt != nil, t.lte != nil,
+        ].filter { $0 }.count
         if given == 0 { throw reader.fail(node, "give a test: one of \(ValueTest.keys.joined(separator: ", "))") }
         return t
     }

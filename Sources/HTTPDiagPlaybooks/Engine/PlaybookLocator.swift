@@ -1,7 +1,8 @@
+import HTTPDiagCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import HTTPDiagCore
 
 /// Where the playbooks are: `$HTTPDIAG_PLAYBOOKS`, then `Playbooks/` next to the binary
 /// or in a parent directory of it (the repository, for a binary in `.build/`), then

@@ -16,8 +16,13 @@ enum Template {
 
     /// The one placeholder scanner: replaces every `opening…}}` by `replace(inside)`.
     /// An unclosed placeholder is kept as written and reported.
-    static func substitute(_ text: String, opening: String = "{{", _ replace: (String) throws -> String) rethrows
-        -> (text: String, unclosed: Bool) {
+    static func substitute(
+        _ text: String,
+        opening: String = "{{",
+        _ replace: (String) throws -> String
+    ) rethrows
+        -> (text: String, unclosed: Bool)
+    {
         var out = ""
         var rest = Substring(text)
         while let open = rest.firstRange(of: opening) {

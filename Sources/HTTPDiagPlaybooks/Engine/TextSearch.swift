@@ -10,7 +10,8 @@ extension String {
     func containsText(_ needle: String, isASCII: Bool? = nil) -> Bool {
         if needle.isEmpty { return false }
         if Self.isASCII(needle) && (isASCII ?? Self.isASCII(self)) {
-            var haystack = self, needle = needle
+            var haystack = self
+            var needle = needle
             return haystack.withUTF8 { h in needle.withUTF8 { n in Self.find(n, in: h) } }
         }
         return contains(needle)

@@ -1,5 +1,5 @@
-import Yams
 import HTTPDiagCore
+import Yams
 
 /// Reads YAML nodes with their line numbers, so every error names file and line.
 struct YAMLReader {

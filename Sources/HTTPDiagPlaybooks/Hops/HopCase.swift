@@ -1,5 +1,5 @@
-import Yams
 import HTTPDiagCore
+import Yams
 
 /// One fixture of a hop signature (`cases:` in `hops/<name>.yaml`): a response and
 /// whether the fingerprinter must find the hop (and whether it generated the response).
@@ -46,7 +46,9 @@ public enum HopCaseLoader {
     }
 
     static func load(file path: String, baseDirectory: String) throws -> [HopCase] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw PlaybookError(file: path, line: nil, message: "cannot read the file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PlaybookError(file: path, line: nil, message: "cannot read the file")
+        }
         let reader = YAMLReader(file: path)
         let root = try reader.parse(String(decoding: data, as: UTF8.self))
         let top = try reader.entries(root, "hop signature", allowed: HopSignatureLoader.topKeys)
@@ -57,16 +59,29 @@ public enum HopCaseLoader {
         let cases = try list.map { node -> HopCase in
             let e = try reader.entries(node, "case", allowed: ["name", "expect", "note"] + CaseLoader.probeKeys, required: ["name", "expect"])
             let x = try reader.entries(e["expect"]!, "expect", allowed: ["hop", "generated", "absent"])
-            var found = true, hop = name
-            if let a = x["absent"] { hop = try reader.string(a, "absent"); found = false } else if let h = x["hop"] {
+            var found = true
+            var hop = name
+            if let a = x["absent"] {
+                hop = try reader.string(a, "absent")
+                found = false
+            } else if let h = x["hop"] {
                 hop = try reader.string(h, "hop")
-            } else { throw reader.fail(e["expect"], "expect: give hop: NAME (optionally generated: true|false) or absent: NAME") }
+            } else {
+                throw reader.fail(e["expect"], "expect: give hop: NAME (optionally generated: true|false) or absent: NAME")
+            }
             let generated = try x["generated"].map { try reader.bool($0, "generated") }
             var probeKeys = e
             for k in ["name", "expect", "note"] { probeKeys[k] = nil }
             let probe = try CaseLoader.probe(probeKeys, node: node, index: 0, reader: reader, base: baseDirectory, now: Date())
-            return HopCase(name: try reader.string(e["name"], "name"), hop: hop, expectFound: found, expectGenerated: generated,
-                           file: path, line: node.mark?.line, probe: probe)
+            return HopCase(
+                name: try reader.string(e["name"], "name"),
+                hop: hop,
+                expectFound: found,
+                expectGenerated: generated,
+                file: path,
+                line: node.mark?.line,
+                probe: probe
+            )
         }
         if !cases.contains(where: \.expectFound) || !cases.contains(where: { !$0.expectFound }) {
             throw reader.fail(top["cases"], "cases: give at least one case that finds the hop and one near miss (absent:)")

@@ -16,8 +16,12 @@ public enum HopFingerprinter {
             guard !matched.isEmpty else { continue }
             let evidence = matched.compactMap { quote($0, headers: headers, body: body, cnames: cnames) }
             let generated = signature.generatedSignals.contains { quote($0, headers: headers, body: body, cnames: cnames) != nil }
-            found.append((signature, Hop(name: signature.name, role: signature.role, evidence: evidence, generatedResponse: generated),
-                          matched.contains(where: \.isServerHeader)))
+            found.append(
+                (
+                    signature, Hop(name: signature.name, role: signature.role, evidence: evidence, generatedResponse: generated),
+                    matched.contains(where: \.isServerHeader)
+                )
+            )
         }
         found.sort { $0.signature.order < $1.signature.order }
         // A hop known only by `Server:` (its canned pages carry no signature of their own,
@@ -27,7 +31,8 @@ public enum HopFingerprinter {
                 found[i].hop.generatedResponse = true
                 found[i].hop.evidence.append("a short \(response.status) page with no application content: the hop's own error page")
             } else if UpstreamReasonText.infer(status: response.status, body: body) != nil,
-                      let i = found.lastIndex(where: { HopSignature.gatewayRoles.contains($0.signature.role) }) {
+                let i = found.lastIndex(where: { HopSignature.gatewayRoles.contains($0.signature.role) })
+            {
                 // A gateway's wording about its upstream ("no healthy upstream") on the way
                 // through a gateway: that gateway's own answer.
                 found[i].hop.generatedResponse = true
@@ -36,8 +41,14 @@ public enum HopFingerprinter {
         }
         var hops = found.map(\.hop)
         if probe.response != nil && !hops.contains(where: \.generatedResponse) {
-            hops.append(Hop(name: "origin", role: "origin", evidence: hops.isEmpty ? [] : ["no intermediary signature produced the response"],
-                            generatedResponse: true))
+            hops.append(
+                Hop(
+                    name: "origin",
+                    role: "origin",
+                    evidence: hops.isEmpty ? [] : ["no intermediary signature produced the response"],
+                    generatedResponse: true
+                )
+            )
         }
         // Only the innermost generating hop produced the response.
         if let last = hops.lastIndex(where: \.generatedResponse) {
@@ -52,8 +63,13 @@ public enum HopFingerprinter {
         return hops
     }
 
-    static func quote(_ signal: HopSignature.Signal, headers: [HeaderField], body: String, cnames: [String],
-                      bodyASCII: Bool? = nil) -> String? {
+    static func quote(
+        _ signal: HopSignature.Signal,
+        headers: [HeaderField],
+        body: String,
+        cnames: [String],
+        bodyASCII: Bool? = nil
+    ) -> String? {
         switch signal {
         case .header(let name, let pattern):
             for value in headers.all(name) where pattern.isEmpty || RegexCache.matches(pattern, value) {

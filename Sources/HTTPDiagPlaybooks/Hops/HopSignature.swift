@@ -38,10 +38,14 @@ public struct HopSignature: Sendable {
     public var source: [String]
     public var file: String
 
-    public static let roles: [String] = ["cdn", "waf", "api-gateway", "load-balancer", "proxy", "web-server",
-                                         "app-server", "storage", "serverless", "identity"]
-    public static let upstreamMeanings: [String] = ["refused", "timeout", "invalid", "no_healthy", "reset", "dns", "tls",
-                                                    "overload", "rate_limited", "denied", "too_large"]
+    public static let roles: [String] = [
+        "cdn", "waf", "api-gateway", "load-balancer", "proxy", "web-server",
+        "app-server", "storage", "serverless", "identity",
+    ]
+    public static let upstreamMeanings: [String] = [
+        "refused", "timeout", "invalid", "no_healthy", "reset", "dns", "tls",
+        "overload", "rate_limited", "denied", "too_large",
+    ]
     /// Roles whose own 502/503/504 means the hop behind them failed.
     public static let gatewayRoles: Set<String> = ["cdn", "load-balancer", "proxy", "api-gateway", "web-server"]
 }

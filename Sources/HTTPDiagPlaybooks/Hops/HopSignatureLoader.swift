@@ -1,5 +1,5 @@
-import Yams
 import HTTPDiagCore
+import Yams
 
 /// Loads and validates `hops/*.yaml` beside the playbooks: one intermediary per file,
 /// its signals, the cases that prove them. Errors name file and line.
@@ -43,7 +43,10 @@ public enum HopSignatureLoader {
         }
         let role = try reader.string(e["role"], "role")
         guard HopSignature.roles.contains(role) else {
-            throw reader.fail(e["role"], "unknown role '\(role)'\(Suggest.hint(role, in: HopSignature.roles)); one of \(HopSignature.roles.joined(separator: ", "))")
+            throw reader.fail(
+                e["role"],
+                "unknown role '\(role)'\(Suggest.hint(role, in: HopSignature.roles)); one of \(HopSignature.roles.joined(separator: ", "))"
+            )
         }
         let order = try reader.number(e["order"], "order")
         let source = try reader.strings(e["source"], "source")
@@ -59,14 +62,29 @@ public enum HopSignatureLoader {
             let r = try reader.entries(node, "upstream reason", allowed: signalKeys + ["means"], required: ["means"])
             let means = try reader.string(r["means"], "means")
             guard HopSignature.upstreamMeanings.contains(means) else {
-                throw reader.fail(r["means"], "unknown meaning '\(means)'\(Suggest.hint(means, in: HopSignature.upstreamMeanings)); one of \(HopSignature.upstreamMeanings.joined(separator: ", "))")
+                throw reader.fail(
+                    r["means"],
+                    "unknown meaning '\(means)'\(Suggest.hint(means, in: HopSignature.upstreamMeanings)); one of \(HopSignature.upstreamMeanings.joined(separator: ", "))"
+                )
             }
-            var rest = r; rest["means"] = nil
-            guard rest.count == 1, let (key, value) = rest.first else { throw reader.fail(node, "an upstream reason has one signal (header, body or cname) and means") }
+            var rest = r
+            rest["means"] = nil
+            guard rest.count == 1, let (key, value) = rest.first else {
+                throw reader.fail(node, "an upstream reason has one signal (header, body or cname) and means")
+            }
             reasons.append(.init(signal: try signal(key: key, value: value, node: node, reader), means: means))
         }
-        return HopSignature(name: name, title: try reader.string(e["title"], "title"), role: role, order: Int(order),
-                            signals: signals, generatedSignals: generated, upstreamReasons: reasons, source: source, file: path)
+        return HopSignature(
+            name: name,
+            title: try reader.string(e["title"], "title"),
+            role: role,
+            order: Int(order),
+            signals: signals,
+            generatedSignals: generated,
+            upstreamReasons: reasons,
+            source: source,
+            file: path
+        )
     }
 
     static func signal(_ node: Node, _ reader: YAMLReader) throws -> HopSignature.Signal {

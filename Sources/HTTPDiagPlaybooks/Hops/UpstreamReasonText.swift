@@ -5,10 +5,19 @@
 /// ERR_* pages, IIS ARR's 502.3 and Envoy's reset reasons.
 enum UpstreamReasonText {
     static let table: [(pattern: String, means: String)] = [
-        ("no healthy upstream|no live upstreams|No server is available|no available server|failure to get a peer from the ring-balancer|no endpoints available|Backend not available", "no_healthy"),
-        ("connection refused|ECONNREFUSED|reset reason: connection failure|ERR_CONNECT_FAIL|could not connect to (the )?(upstream|backend|server)", "refused"),
+        (
+            "no healthy upstream|no live upstreams|No server is available|no available server|failure to get a peer from the ring-balancer|no endpoints available|Backend not available",
+            "no_healthy"
+        ),
+        (
+            "connection refused|ECONNREFUSED|reset reason: connection failure|ERR_CONNECT_FAIL|could not connect to (the )?(upstream|backend|server)",
+            "refused"
+        ),
         ("timed? ?out|timeout|didn't respond in time|took too long|backend read error|first byte timeout|between bytes timeout", "timeout"),
-        ("invalid (or incomplete )?(response|header)|malformed|upstream sent|bad response|protocol error|An invalid response was received", "invalid"),
+        (
+            "invalid (or incomplete )?(response|header)|malformed|upstream sent|bad response|protocol error|An invalid response was received",
+            "invalid"
+        ),
         ("connection reset|reset by peer|upstream prematurely closed|connection termination|remote reset|ECONNRESET|EPIPE", "reset"),
         ("could not resolve|Name or service not known|DNS (lookup|resolution) failed|ERR_DNS_FAIL|NXDOMAIN", "dns"),
         ("\\bSSL\\b|TLS handshake|certificate verify failed|CERTIFICATE_VERIFY_FAILED", "tls"),

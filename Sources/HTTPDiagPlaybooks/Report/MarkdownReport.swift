@@ -9,7 +9,9 @@ public enum MarkdownReport {
         md.append("# \(report.verdict.rawValue): \(top.map { "\(code($0.id)) — \(escape($0.title))" } ?? escape(report.reason))")
         md.append("")
         md.append("**Target:** \(code(report.target.method + " " + report.target.url))  ")
-        md.append("**Checked:** \(Format.date(report.startedAt)) by httpdiag \(report.tool.version) (\(report.tool.libcurl.split(separator: " ").first ?? ""))")
+        md.append(
+            "**Checked:** \(Format.date(report.startedAt)) by httpdiag \(report.tool.version) (\(report.tool.libcurl.split(separator: " ").first ?? ""))"
+        )
         md.append("")
         md.append("## Summary")
         md.append("")
@@ -57,7 +59,10 @@ public enum MarkdownReport {
         if let top {
             md.append("## Remediation")
             md.append("")
-            for (i, step) in top.remediation.enumerated() { md += numbered(i + 1, step); md.append("") }
+            for (i, step) in top.remediation.enumerated() {
+                md += numbered(i + 1, step)
+                md.append("")
+            }
             md.append("## Verification")
             md.append("")
             for step in top.verify { md += bullet(step) }
@@ -68,7 +73,8 @@ public enum MarkdownReport {
         md.append("| address | sample | verdict | outcome | total |")
         md.append("|---|---|---|---|---|")
         for p in report.probes {
-            let outcome = p.error.map { $0.kind == .httpStatus ? "\(p.response?.status ?? 0) \(p.response?.reason ?? "")" : $0.kind.rawValue }
+            let outcome =
+                p.error.map { $0.kind == .httpStatus ? "\(p.response?.status ?? 0) \(p.response?.reason ?? "")" : $0.kind.rawValue }
                 ?? "\(p.response?.status ?? 0) \(p.response?.reason ?? "")"
             md.append("| \(p.address ?? "-") | \(p.sample) | \(p.verdict.rawValue) | \(cell(outcome)) | \(Format.ms(p.timings.totalMs)) |")
         }
@@ -92,13 +98,16 @@ public enum MarkdownReport {
         // (axisFormat %Q prints the raw number), so loopback phases do not collapse to 0.
         let micro = t.totalMs < 100
         let scale = micro ? 1000.0 : 1.0
-        var md = ["## Timings", "", "```mermaid", "gantt",
-                  "    title \(probe.address ?? report.target.host), sample \(probe.sample) (\(micro ? "µs" : "ms"))",
-                  "    dateFormat x", "    axisFormat %Q"]
+        var md = [
+            "## Timings", "", "```mermaid", "gantt",
+            "    title \(probe.address ?? report.target.host), sample \(probe.sample) (\(micro ? "µs" : "ms"))",
+            "    dateFormat x", "    axisFormat %Q",
+        ]
         var start = 0.0
         md.append("    section phases")
         for (name, ms) in t.phases where ms > 0 {
-            let s = Int((start * scale).rounded()), e = max(Int(((start + ms) * scale).rounded()), s + 1)
+            let s = Int((start * scale).rounded())
+            let e = max(Int(((start + ms) * scale).rounded()), s + 1)
             md.append("    \(Waterfall.labels[name] ?? name) \(Format.ms(ms)) :\(s), \(e)")
             start += ms
         }
@@ -146,7 +155,10 @@ public enum MarkdownReport {
     static func textOutsideFences(_ s: String) -> String {
         var inFence = false
         return s.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            if line.trimmingCharacters(in: .whitespaces).hasPrefix("```") { inFence.toggle(); return String(line) }
+            if line.trimmingCharacters(in: .whitespaces).hasPrefix("```") {
+                inFence.toggle()
+                return String(line)
+            }
             return inFence ? String(line) : escapeOutsideCodeSpans(String(line))
         }.joined(separator: "\n")
     }
@@ -197,8 +209,12 @@ public enum MarkdownReport {
     }
 
     static func longestRun(of c: Character, in s: String) -> Int {
-        var best = 0, run = 0
-        for x in s { run = x == c ? run + 1 : 0; best = max(best, run) }
+        var best = 0
+        var run = 0
+        for x in s {
+            run = x == c ? run + 1 : 0
+            best = max(best, run)
+        }
         return best
     }
 

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
 
 /// A connect that failed on this machine, before any SYN left it, is a `local_error` that
 /// names the errno in words, never `connect_refused` ("nothing listens there") nor

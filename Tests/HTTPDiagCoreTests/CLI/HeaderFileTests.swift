@@ -1,9 +1,10 @@
 import Foundation
-import Synchronization
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Synchronization
+import Testing
+
+@testable import HTTPDiagCore
 
 /// `-H @FILE` reads headers from a file, one per line, as curl does, so that a token need
 /// not be on the command line (where `ps` shows it) (issue 9 §13).
@@ -24,7 +25,12 @@ struct HeaderFileTests {
 
     @Test func headersComeFromTheFileAndStayRedacted() throws {
         let seen = Seen()
-        let server = try LabServer { _ in .custom { r in seen.headers.withLock { $0 += r.headers }; return .echo } }
+        let server = try LabServer { _ in
+            .custom { r in
+                seen.headers.withLock { $0 += r.headers }
+                return .echo
+            }
+        }
         // CRLF and LF line ends, a blank line, as curl reads them.
         let file = try write("Authorization: Bearer \(Self.token)\r\nX-Api-Key: \(Self.apiKey)\n\nX-Trace: from-file\n")
         defer { try? FileManager.default.removeItem(atPath: file) }

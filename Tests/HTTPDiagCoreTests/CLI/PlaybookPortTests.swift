@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
 
 /// The commands a diagnosis suggests use the URL's host and port, never a hard-coded 443
 /// (issue 9 §12): an endpoint on another port must get commands that reach it.
@@ -28,12 +29,15 @@ struct PlaybookPortTests {
 
     @Test func anExpiredCertificateOnAnotherPortGetsCommandsForThatPort() throws {
         let server = try OpenSSLServer(cert: "expired.pem")
-        let r = try runCLI(["check", server.url, "--cacert", TestCerts.path("ca.pem"), "--no-followup", "--format", "json",
-                            "--resolve", "localhost:\(server.port):127.0.0.1"])
+        let r = try runCLI([
+            "check", server.url, "--cacert", TestCerts.path("ca.pem"), "--no-followup", "--format", "json",
+            "--resolve", "localhost:\(server.port):127.0.0.1",
+        ])
         #expect(r.status == 2, "\(r.stderr)")
         let doc = try JSONDecoder().decode(JSONValue.self, from: Data(r.stdout.utf8))
         guard case .object(let o) = doc, case .array(let diagnoses)? = o["diagnoses"], case .object(let top)? = diagnoses.first else {
-            Issue.record("no diagnosis: \(r.stdout.prefix(300))"); return
+            Issue.record("no diagnosis: \(r.stdout.prefix(300))")
+            return
         }
         #expect(top["id"] == .string("tls_certificate_expired"))
         func texts(_ key: String) -> [String] {

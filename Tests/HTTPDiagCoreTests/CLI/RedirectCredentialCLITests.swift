@@ -1,16 +1,19 @@
 import Foundation
-import Synchronization
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Synchronization
+import Testing
+
+@testable import HTTPDiagCore
 
 /// The fleet runs the same prober: a fleet endpoint's secret headers do not follow a
 /// redirect to another host either (issue 9 §1), in `httpdiag run` and `httpdiag check`.
 @Suite("Credentials on redirects, end to end")
 struct RedirectCredentialCLITests {
-    static let secrets = ["X-Api-Key": "fleet-redirect-apikey-1", "X-Auth-Token": "fleet-redirect-token-2",
-                          "Authorization": "Bearer fleet-redirect-bearer-3", "X-Session-Id": "fleet-redirect-session-4"]
+    static let secrets = [
+        "X-Api-Key": "fleet-redirect-apikey-1", "X-Auth-Token": "fleet-redirect-token-2",
+        "Authorization": "Bearer fleet-redirect-bearer-3", "X-Session-Id": "fleet-redirect-session-4",
+    ]
 
     final class Seen: Sendable {
         let names = Mutex<[String]>([])
@@ -22,9 +25,20 @@ struct RedirectCredentialCLITests {
     }
 
     @Test func runDropsSecretHeadersOnACrossHostRedirect() throws {
-        let landed = Seen(), origin = Seen()
-        let other = try LabServer(host: "127.0.0.2") { _ in .custom { r in landed.record(r); return .text(200, "landed") } }
-        let first = try LabServer { _ in .custom { r in origin.record(r); return .redirect("http://127.0.0.2:\(other.port)/landing") } }
+        let landed = Seen()
+        let origin = Seen()
+        let other = try LabServer(host: "127.0.0.2") { _ in
+            .custom { r in
+                landed.record(r)
+                return .text(200, "landed")
+            }
+        }
+        let first = try LabServer { _ in
+            .custom { r in
+                origin.record(r)
+                return .redirect("http://127.0.0.2:\(other.port)/landing")
+            }
+        }
         let dir = try makeTemporaryDirectory("run-redirect")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let headers = (Self.secrets.map { "\"\($0.key)\": \"\($0.value)\"" } + ["\"X-Trace\": \"keep-me\""]).joined(separator: ", ")
@@ -42,7 +56,12 @@ struct RedirectCredentialCLITests {
 
     @Test func checkDropsSecretHeadersOnACrossHostRedirect() throws {
         let landed = Seen()
-        let other = try LabServer(host: "127.0.0.2") { _ in .custom { r in landed.record(r); return .text(200, "landed") } }
+        let other = try LabServer(host: "127.0.0.2") { _ in
+            .custom { r in
+                landed.record(r)
+                return .text(200, "landed")
+            }
+        }
         let first = try labServer(.redirect("http://127.0.0.2:\(other.port)/landing"))
         let r = try runCLI(["check", first.baseURL + "/", "--no-followup"] + Self.secrets.flatMap { ["-H", "\($0.key): \($0.value)"] })
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")

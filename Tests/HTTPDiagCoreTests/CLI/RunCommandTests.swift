@@ -1,10 +1,11 @@
 import Foundation
-import Synchronization
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagFleet
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Synchronization
+import Testing
+
+@testable import HTTPDiagCore
 
 /// `httpdiag run` end to end: exit codes, quiet output, JSON, the lock, and a state that
 /// survives `kill -9` in the middle of a run.
@@ -83,18 +84,28 @@ struct RunCommandTests {
         let secrets = ["fleet-bearer-SECRET-1", "fleet-cookie-SECRET-2", "fleet-query-SECRET-3", "fleet-pass-SECRET-4", "fleet-body-SECRET-5"]
         let echo = try LabServer { _ in .echo }
         let hooks = Mutex<[String]>([])
-        let receiver = try LabServer { _ in .custom { r in hooks.withLock { $0.append(String(decoding: r.body, as: UTF8.self)) }; return .text(200, "ok") } }
+        let receiver = try LabServer { _ in
+            .custom { r in
+                hooks.withLock { $0.append(String(decoding: r.body, as: UTF8.self)) }
+                return .text(200, "ok")
+            }
+        }
         let dir = try makeTemporaryDirectory("fleet-secrets")
         let config = """
-        {"endpoints": [{"name": "echo", "url": "http://user:\(secrets[3])@127.0.0.1:\(echo.port)/x?token=\(secrets[2])",
-          "method": "POST", "headers": {"Authorization": "Bearer ${FLEET_TOKEN}", "Cookie": "sid=\(secrets[1])", "Content-Type": "application/json"},
-          "body": "{\\"password\\": \\"\(secrets[4])\\"}", "expect": {"status": [201]}}]}
-        """
+            {"endpoints": [{"name": "echo", "url": "http://user:\(secrets[3])@127.0.0.1:\(echo.port)/x?token=\(secrets[2])",
+              "method": "POST", "headers": {"Authorization": "Bearer ${FLEET_TOKEN}", "Cookie": "sid=\(secrets[1])", "Content-Type": "application/json"},
+              "body": "{\\"password\\": \\"\(secrets[4])\\"}", "expect": {"status": [201]}}]}
+            """
         try config.write(toFile: dir + "/config.json", atomically: true, encoding: .utf8)
         var env = ProcessInfo.processInfo.environment
         env["FLEET_TOKEN"] = secrets[0]
-        let r = try runCLI(["run", "--config", dir + "/config.json", "--state", dir + "/state.sqlite", "--report-dir", dir + "/reports",
-                            "--prometheus", dir + "/m.prom", "--notify-webhook", receiver.baseURL + "/hook"], environment: env)
+        let r = try runCLI(
+            [
+                "run", "--config", dir + "/config.json", "--state", dir + "/state.sqlite", "--report-dir", dir + "/reports",
+                "--prometheus", dir + "/m.prom", "--notify-webhook", receiver.baseURL + "/hook",
+            ],
+            environment: env
+        )
         #expect(r.status == 2)  // 200 is not the expected 201: an incident opens
         var blobs: [(String, String)] = [("stdout", r.stdout), ("stderr", r.stderr)]
         for name in try FileManager.default.subpathsOfDirectory(atPath: dir) where !name.hasSuffix("config.json") {
@@ -146,7 +157,10 @@ final class Tmpfs {
         let r = try spawnMeasured("/bin/mount", ["-o", "remount,\(readOnly ? "ro" : "rw")", path], hardDeadline: 10)
         try #require(r.status == 0, "remount: \(r.stderr)")
     }
-    deinit { _ = try? spawnMeasured("/bin/umount", ["-l", path], hardDeadline: 10); rmdir(path) }
+    deinit {
+        _ = try? spawnMeasured("/bin/umount", ["-l", path], hardDeadline: 10)
+        rmdir(path)
+    }
 }
 
 /// httpdiag started in the background (posix_spawn, as spawnMeasured does), so a test can
@@ -159,7 +173,8 @@ struct Background {
 
     init(_ arguments: [String]) throws {
         let base = NSTemporaryDirectory() + "httpdiag-bg-\(UUID().uuidString)"
-        out = base + ".out"; err = base + ".err"
+        out = base + ".out"
+        err = base + ".err"
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         switch spawnChild(httpdiagBinary, [httpdiagBinary] + arguments, environment: env, stdout: out, stderr: err) {
@@ -178,14 +193,22 @@ struct Background {
         while true {
             let r = waitpid(pid, &status, WNOHANG)
             if r == pid { break }
-            if !killed && Date().timeIntervalSince(started) > deadline { kill(pid, SIGKILL); killed = true }
+            if !killed && Date().timeIntervalSince(started) > deadline {
+                kill(pid, SIGKILL)
+                killed = true
+            }
             usleep(5_000)
         }
         let seconds = Date().timeIntervalSince(started)
         let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        defer { unlink(out); unlink(err) }
-        return (code, seconds, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "", (try? String(contentsOfFile: err, encoding: .utf8)) ?? "",
-                (status & 0x7f) != 0)
+        defer {
+            unlink(out)
+            unlink(err)
+        }
+        return (
+            code, seconds, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "", (try? String(contentsOfFile: err, encoding: .utf8)) ?? "",
+            (status & 0x7f) != 0
+        )
     }
 }
 
@@ -202,7 +225,12 @@ final class CountingOrigin: Sendable {
     let server: LabServer
     init(_ behavior: @escaping @Sendable (LabRequest) -> LabBehavior = { _ in .text(500, "boom") }) throws {
         let hits = self.hits
-        server = try LabServer { _ in .custom { r in hits.with { $0 += 1 }; return behavior(r) } }
+        server = try LabServer { _ in
+            .custom { r in
+                hits.with { $0 += 1 }
+                return behavior(r)
+            }
+        }
     }
     var count: Int { hits.with { $0 } }
     var baseURL: String { server.baseURL }
@@ -217,10 +245,12 @@ final class HookReceiver: Sendable {
         let bodies = self.bodies
         let a = Shared(answer)
         self.answer = a
-        server = try LabServer { _ in .custom { r in
-            bodies.with { $0.append(String(decoding: r.body, as: UTF8.self)) }
-            return a.with { $0 }
-        } }
+        server = try LabServer { _ in
+            .custom { r in
+                bodies.with { $0.append(String(decoding: r.body, as: UTF8.self)) }
+                return a.with { $0 }
+            }
+        }
     }
     func set(_ b: LabBehavior) { answer.with { $0 = b } }
     var received: [String] { bodies.with { $0 } }
@@ -241,8 +271,10 @@ struct RunHardeningTests {
         let reports = try Tmpfs(size: "64k")
         reports.fill()
         let dir = try fleet([("pay", origin.baseURL + "/pay")])
-        let args = ["run", "--config", dir + "/config.json", "--state", dir + "/state.sqlite", "--report-dir", reports.path + "/r",
-                    "--prometheus", dir + "/m.prom", "--notify-webhook", hook.url]
+        let args = [
+            "run", "--config", dir + "/config.json", "--state", dir + "/state.sqlite", "--report-dir", reports.path + "/r",
+            "--prometheus", dir + "/m.prom", "--notify-webhook", hook.url,
+        ]
         let first = try runCLI(args)
         #expect(first.status == 2, "\(first.stderr)")
         #expect(first.stdout.contains("incident 1 opened: pay"))
@@ -283,8 +315,10 @@ struct RunHardeningTests {
         let hook = try HookReceiver(.stall)
         let dir = try fleet((0..<12).map { ("e\($0)", origin.baseURL + "/\($0)") })
         let state = dir + "/state.sqlite"
-        let run = try Background(["run", "--config", dir + "/config.json", "--state", state, "--notify-webhook", hook.url,
-                                  "--webhook-deadline", "3"])
+        let run = try Background([
+            "run", "--config", dir + "/config.json", "--state", state, "--notify-webhook", hook.url,
+            "--webhook-deadline", "3",
+        ])
         // Once the webhook is being attempted, another run must get the lock at once.
         for _ in 0..<1000 where hook.received.isEmpty { usleep(10_000) }
         #expect(!hook.received.isEmpty, "no webhook attempt within 10 s")
@@ -311,11 +345,15 @@ struct RunHardeningTests {
     @Test func sigtermCommitsWhatFinishedAndExits143() throws {
         let fast = try CountingOrigin()
         let slow = try LabServer { _ in .stall }
-        let dir = try fleet((0..<3).map { ("f\($0)", fast.baseURL + "/\($0)") } + (0..<10).map { ("s\($0)", slow.baseURL + "/\($0)") },
-                            timeoutS: 2.5)
+        let dir = try fleet(
+            (0..<3).map { ("f\($0)", fast.baseURL + "/\($0)") } + (0..<10).map { ("s\($0)", slow.baseURL + "/\($0)") },
+            timeoutS: 2.5
+        )
         let state = dir + "/state.sqlite"
-        let run = try Background(["run", "--config", dir + "/config.json", "--state", state, "--concurrency", "5",
-                                  "--prometheus", dir + "/m.prom"])
+        let run = try Background([
+            "run", "--config", dir + "/config.json", "--state", state, "--concurrency", "5",
+            "--prometheus", dir + "/m.prom",
+        ])
         usleep(1_000_000)
         run.signal(SIGTERM)
         let r = run.wait(deadline: 20)
@@ -384,13 +422,17 @@ struct RunHardeningTests {
             let version: [UInt8] = [0, 0, 0, 99]  // PRAGMA user_version lives at offset 60, big-endian
             _ = version.withUnsafeBytes { pwrite(fd, $0.baseAddress, 4, 60) }
             close(fd)
-            expected = ["state file \(state) was written by a newer httpdiag (state schema 99", "run the newer httpdiag, or point --state at another file"]
+            expected = [
+                "state file \(state) was written by a newer httpdiag (state schema 99", "run the newer httpdiag, or point --state at another file",
+            ]
         case .readOnly:
             try fs.remount(readOnly: true)
             expected = ["state file \(state) cannot be written: it is read-only", "--no-state"]
         case .full:
             fs.fill()
-            expected = ["state file \(state) cannot be written: its file system has", "no space left on device", "point --state at another file system"]
+            expected = [
+                "state file \(state) cannot be written: its file system has", "no space left on device", "point --state at another file system",
+            ]
         }
         let r = try runCLI(args)
         #expect(r.status == 3, "\(r.stdout) \(r.stderr)")
@@ -483,8 +525,10 @@ struct RunHardeningTests {
         let origin = try CountingOrigin { _ in .text(200, body) }
         func peak(_ n: Int) throws -> Double {
             let dir = try fleet((0..<n).map { ("e\($0)", origin.baseURL + "/\($0)") })
-            let r = try measuredCLI(["run", "--config", dir + "/config.json", "--state", dir + "/state.sqlite", "--concurrency", "50",
-                                     "--prometheus", dir + "/m.prom", "--no-default-playbooks"])
+            let r = try measuredCLI([
+                "run", "--config", dir + "/config.json", "--state", dir + "/state.sqlite", "--concurrency", "50",
+                "--prometheus", dir + "/m.prom", "--no-default-playbooks",
+            ])
             #expect(r.status == 0, "\(r.stderr)")
             return r.peakRSSMB
         }

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
 
 /// The event loop every transfer goes through: cancellation, many transfers at once, and
 /// evidence equal to what a transfer of its own (curl_easy_perform) collects.
@@ -46,21 +47,28 @@ struct CurlMultiLoopTests {
     }
 
     @Test func manyConcurrentTransfersOverlapOnTheOneLoop() throws {
-        let server = try LabServer(backlog: 512) { _ in .custom { _ in usleep(100_000); return .text(200, "ok\n") } }
+        let server = try LabServer(backlog: 512) { _ in
+            .custom { _ in
+                usleep(100_000)
+                return .text(200, "ok\n")
+            }
+        }
         defer { server.stop() }
         let n = 200
         let clock = MonotonicClock.now()
-        let statuses = try waitFor { await withTaskGroup(of: Int.self) { group in
-            for i in 0..<n {
-                group.addTask {
-                    let url = "http://127.0.0.1:\(server.port)/?i=\(i)"
-                    var options = ProbeOptions(url: url)
-                    options.maxTimeMs = 20_000
-                    return (try? await HopTransfer.perform(HopRequest(options: options, url: url)))?.statusLine?.status ?? 0
+        let statuses = try waitFor {
+            await withTaskGroup(of: Int.self) { group in
+                for i in 0..<n {
+                    group.addTask {
+                        let url = "http://127.0.0.1:\(server.port)/?i=\(i)"
+                        var options = ProbeOptions(url: url)
+                        options.maxTimeMs = 20_000
+                        return (try? await HopTransfer.perform(HopRequest(options: options, url: url)))?.statusLine?.status ?? 0
+                    }
                 }
+                return await group.reduce(into: [Int]()) { $0.append($1) }
             }
-            return await group.reduce(into: [Int]()) { $0.append($1) }
-        } }
+        }
         let elapsedMs = MonotonicClock.millisecondsSince(clock)
         #expect(statuses.count == n)
         #expect(statuses.allSatisfy { $0 == 200 })
@@ -85,6 +93,8 @@ struct CurlMultiLoopTests {
         let server = try OpenSSLServer(cert: "valid.pem")
         var options = ProbeOptions(url: server.url)
         options.tls.caFile = TestCerts.path("ca.pem")
+        // s_server listens on 127.0.0.1 only: no ::1 attempt (another test's server may hold that port on ::1).
+        options.resolve = ["localhost:\(server.port):127.0.0.1"]
         let request = HopRequest(options: options, url: server.url)
         let standalone = try HopTransfer.performStandalone(request)
         // Twice on the loop: the second must not ride on the first's connection or session.

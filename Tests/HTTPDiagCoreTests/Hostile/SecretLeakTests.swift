@@ -1,9 +1,10 @@
 import Foundation
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagFleet
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
 
 /// Known secret values sent by the real binary to a server that echoes every request
 /// header, the query and the body back (body and Set-Cookie): none may appear in text,
@@ -35,11 +36,14 @@ struct SecretLeakTests {
     enum Auth: String, CaseIterable, Sendable { case bearer, basicHeader, userFlag, urlUserinfo }
 
     static func arguments(_ server: LabServer, _ auth: Auth) -> [String] {
-        let url = "http://alice:\(urlPassword)@127.0.0.1:\(server.port)/echo?token=\(queryToken)&signature=\(querySignature)"
+        let url =
+            "http://alice:\(urlPassword)@127.0.0.1:\(server.port)/echo?token=\(queryToken)&signature=\(querySignature)"
             + "&X-Amz-Signature=\(amzSignature)&key=\(queryKey)&page=1"
-        var args = ["check", url, "-H", "Cookie: sid=\(cookie); theme=dark", "-H", "X-Api-Key: \(apiKey)",
-                    "-H", "Content-Type: application/json",
-                    "-d", #"{"user":"bob","password":"\#(bodyPassword)","client_secret":"\#(clientSecret)","n":1}"#]
+        var args = [
+            "check", url, "-H", "Cookie: sid=\(cookie); theme=dark", "-H", "X-Api-Key: \(apiKey)",
+            "-H", "Content-Type: application/json",
+            "-d", #"{"user":"bob","password":"\#(bodyPassword)","client_secret":"\#(clientSecret)","n":1}"#,
+        ]
         switch auth {
         case .bearer: args += ["-H", "Authorization: Bearer \(jwt)"]
         case .basicHeader: args += ["-H", "Authorization: Basic \(basic)"]
@@ -62,7 +66,8 @@ struct SecretLeakTests {
 
     static func bodySize(_ json: String) -> Int? {
         guard let doc = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)),
-              case .number(let n)? = doc["probes"]?[0]?["response"]?["body_size"] else { return nil }
+            case .number(let n)? = doc["probes"]?[0]?["response"]?["body_size"]
+        else { return nil }
         return Int(n)
     }
 
@@ -113,8 +118,10 @@ struct SecretLeakTests {
 
     static func encodedArguments(_ server: LabServer, _ auth: EncodedAuth) -> [String] {
         let userinfo = auth == .urlUserinfo ? "erin:pw%2F9931%40x%2By@" : ""
-        var args = ["check", "http://\(userinfo)127.0.0.1:\(server.port)/echo?token=tq%2F6643%2Bp%3D&page=1", "--no-followup",
-                    "-H", "X-Api-Key: \(encApiKey)", "-H", "Cookie: sid=\(encCookie); theme=dark"]
+        var args = [
+            "check", "http://\(userinfo)127.0.0.1:\(server.port)/echo?token=tq%2F6643%2Bp%3D&page=1", "--no-followup",
+            "-H", "X-Api-Key: \(encApiKey)", "-H", "Cookie: sid=\(encCookie); theme=dark",
+        ]
         switch auth {
         case .bearer: args += ["-H", "Authorization: Bearer \(encBearer)"]
         case .userFlag: args += ["-u", "dave:\(encUserPassword)"]
@@ -169,7 +176,10 @@ struct SecretLeakTests {
                 let doc = try #require(try? JSONDecoder().decode(JSONValue.self, from: Data(r.stdout.utf8)), "\(r.stdout.prefix(300))")
                 blobs.append(("decoded JSON strings", Self.allStrings(doc).joined(separator: "\n")))
                 // Not vacuous: every echoed line carried a secret, and each was replaced.
-                guard case .string(let body)? = doc["probes"]?[0]?["response"]?["body"] else { Issue.record("no body"); continue }
+                guard case .string(let body)? = doc["probes"]?[0]?["response"]?["body"] else {
+                    Issue.record("no body")
+                    continue
+                }
                 let echoed = body.split(separator: "\n").count
                 #expect(echoed >= 4 * EchoEncoding.all.count, "\(auth): only \(echoed) echoed lines")
                 #expect(body.components(separatedBy: "<redacted:").count - 1 >= echoed, "\(auth): \(body.prefix(2000))")
@@ -260,10 +270,12 @@ struct SecretLeakTests {
 
     /// A config error about a secret header's value names the header and the problem,
     /// never the value (stderr of a cron job is mailed and logged).
-    @Test(arguments: [
-        (#"{"Authorization": "Bearer cfg-secret-Qw8eR5tY${CFG_TOKEN"}"#, "cfg-secret-Qw8eR5tY", "unclosed '${'"),
-        (#"{"X-Api-Key": 987654321012345}"#, "987654321012345", "expected a string"),
-    ] as [(String, String, String)])
+    @Test(
+        arguments: [
+            (#"{"Authorization": "Bearer cfg-secret-Qw8eR5tY${CFG_TOKEN"}"#, "cfg-secret-Qw8eR5tY", "unclosed '${'"),
+            (#"{"X-Api-Key": 987654321012345}"#, "987654321012345", "expected a string"),
+        ] as [(String, String, String)]
+    )
     func configErrorsNeverQuoteASecretHeaderValue(headers: String, secret: String, problem: String) throws {
         let dir = NSTemporaryDirectory() + "fleet-config-secret-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -281,10 +293,10 @@ struct SecretLeakTests {
 /// test secret has one), so each gives a form the plain value does not contain.
 enum EchoEncoding {
     static let all: [(String, @Sendable (String) -> String)] = [
-        ("json-slash", { json($0, slash: true) }),           // PHP json_encode, Foundation's JSONSerialization
-        ("json-u", { unicodeEscaped($0, upper: true) }),     // every non-alphanumeric as \u00XX
+        ("json-slash", { json($0, slash: true) }),  // PHP json_encode, Foundation's JSONSerialization
+        ("json-u", { unicodeEscaped($0, upper: true) }),  // every non-alphanumeric as \u00XX
         ("json-u-lower", { unicodeEscaped($0, upper: false) }),
-        ("json-go", { goJSON($0) }),                        // Go: < > & as \u003c \u003e \u0026, and \u002f here
+        ("json-go", { goJSON($0) }),  // Go: < > & as \u003c \u003e \u0026, and \u002f here
         ("json-twice", { json(json($0, slash: true), slash: true) }),  // a JSON document quoted inside another
         ("percent", { percent($0, upper: true, plus: false) }),
         ("percent-lower", { percent($0, upper: false, plus: false) }),
@@ -312,7 +324,9 @@ enum EchoEncoding {
 
     static func unicodeEscaped(_ s: String, upper: Bool) -> String {
         s.unicodeScalars.map { u in
-            isAlnum(u) ? String(u) : "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16, uppercase: upper)
+            isAlnum(u)
+                ? String(u)
+                : "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16, uppercase: upper)
         }.joined()
     }
 
@@ -345,8 +359,10 @@ enum EchoEncoding {
     }
 
     static func htmlNamed(_ s: String) -> String {
-        let names: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "/": "&sol;",
-                                               "+": "&plus;", "=": "&equals;", "@": "&commat;"]
+        let names: [Unicode.Scalar: String] = [
+            "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "/": "&sol;",
+            "+": "&plus;", "=": "&equals;", "@": "&commat;",
+        ]
         return s.unicodeScalars.map { names[$0] ?? String($0) }.joined()
     }
 }
@@ -418,9 +434,11 @@ struct SecretLeakMatrixTests {
         switch v {
         case .bearer: t += [("bearer token", bearer)]
         case .sigV4:
-            t += [("SigV4 Credential key id", sigKeyID), ("SigV4 Signature", sigSignature),
-                  ("X-Amz-Security-Token header", sentSessionToken), ("presigned X-Amz-Credential key id", presignKeyID),
-                  ("presigned X-Amz-Signature", presignSignature)]
+            t += [
+                ("SigV4 Credential key id", sigKeyID), ("SigV4 Signature", sigSignature),
+                ("X-Amz-Security-Token header", sentSessionToken), ("presigned X-Amz-Credential key id", presignKeyID),
+                ("presigned X-Amz-Signature", presignSignature),
+            ]
         case .basicURL: t += [("URL password", urlPassword), ("Basic credentials of the URL", b64("\(urlUser):\(urlPassword)"))]
         }
         return t
@@ -430,7 +448,8 @@ struct SecretLeakMatrixTests {
         let userinfo = v == .basicURL ? "\(urlUser):\(urlPassword)@" : ""
         var query = "token=\(queryToken)&page=1"
         if v == .sigV4 {
-            query += "&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=\(presignKeyID)%2F20260101%2Fus-east-1%2Fs3%2Faws4_request"
+            query +=
+                "&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=\(presignKeyID)%2F20260101%2Fus-east-1%2Fs3%2Faws4_request"
                 + "&X-Amz-Date=20260101T000000Z&X-Amz-SignedHeaders=host&X-Amz-Signature=\(presignSignature)"
         }
         return "http://\(userinfo)127.0.0.1:\(server.port)/api?\(query)"
@@ -460,24 +479,35 @@ struct SecretLeakMatrixTests {
     /// A 503 whose status line, headers and body carry back what was sent and what the
     /// server made up, plain and JSON-escaped. Records what it received.
     static func origin(_ received: Shared<[LabRequest]>) throws -> LabServer {
-        try LabServer { _ in .custom { r in
-            received.with { $0.append(r) }
-            var lines = ["\(r.method) \(r.target)"] + r.headers.map { "\($0.name): \($0.value)" }
-            lines.append("body: " + String(decoding: r.body, as: UTF8.self))
-            lines.append("env echo: \(envKeyID) \(envSecretKey) \(envSessionToken)")
-            lines.append("json env echo: " + EchoEncoding.json(envSecretKey, slash: true))
-            lines.append("next: https://idp.example.test/cb?state=1&code=\(serverCode)")
-            lines.append(#"{"access_token":"\#(serverJSONAccessToken)","token_type":"Bearer","refresh_token":"\#(serverJSONRefreshToken)"}"#)
-            lines.append(#"{"Credentials":{"AccessKeyId":"\#(stsKeyID)","SecretAccessKey":"\#(stsSecret)","SessionToken":"\#(stsSessionToken)"}}"#)
-            let echoed = r.headers.filter { ["authorization", "cookie", "x-api-key", "x-amz-security-token"].contains($0.name.lowercased()) }
-            let headers: [(String, String)] = [("Content-Type", "text/plain"), ("Set-Cookie", "session=\(serverSession); Path=/; HttpOnly"),
-                                                ("Content-Location", "/api/next?access_token=\(serverAccessToken)&page=2"),
-                                                ("Location", "/login?return=%2Fapi&session_id=\(serverLocationSession)&echo=\(queryToken)"),
-                                                ("X-Echo", echoed.map { EchoEncoding.json($0.value, slash: true) }.joined(separator: " | "))]
-                + echoed.map { ("Set-Cookie", "echo=\($0.value); Path=/") }
-            return .respond(status: 503, reason: "Unavailable key \(r.header("X-Api-Key") ?? "-") env \(envSecretKey)",
-                            headers: headers, body: Array(lines.joined(separator: "\n").utf8))
-        } }
+        try LabServer { _ in
+            .custom { r in
+                received.with { $0.append(r) }
+                var lines = ["\(r.method) \(r.target)"] + r.headers.map { "\($0.name): \($0.value)" }
+                lines.append("body: " + String(decoding: r.body, as: UTF8.self))
+                lines.append("env echo: \(envKeyID) \(envSecretKey) \(envSessionToken)")
+                lines.append("json env echo: " + EchoEncoding.json(envSecretKey, slash: true))
+                lines.append("next: https://idp.example.test/cb?state=1&code=\(serverCode)")
+                lines.append(#"{"access_token":"\#(serverJSONAccessToken)","token_type":"Bearer","refresh_token":"\#(serverJSONRefreshToken)"}"#)
+                lines.append(
+                    #"{"Credentials":{"AccessKeyId":"\#(stsKeyID)","SecretAccessKey":"\#(stsSecret)","SessionToken":"\#(stsSessionToken)"}}"#
+                )
+                let echoed = r.headers.filter { ["authorization", "cookie", "x-api-key", "x-amz-security-token"].contains($0.name.lowercased()) }
+                let headers: [(String, String)] =
+                    [
+                        ("Content-Type", "text/plain"), ("Set-Cookie", "session=\(serverSession); Path=/; HttpOnly"),
+                        ("Content-Location", "/api/next?access_token=\(serverAccessToken)&page=2"),
+                        ("Location", "/login?return=%2Fapi&session_id=\(serverLocationSession)&echo=\(queryToken)"),
+                        ("X-Echo", echoed.map { EchoEncoding.json($0.value, slash: true) }.joined(separator: " | ")),
+                    ]
+                    + echoed.map { ("Set-Cookie", "echo=\($0.value); Path=/") }
+                return .respond(
+                    status: 503,
+                    reason: "Unavailable key \(r.header("X-Api-Key") ?? "-") env \(envSecretKey)",
+                    headers: headers,
+                    body: Array(lines.joined(separator: "\n").utf8)
+                )
+            }
+        }
     }
 
     static func checkArguments(_ server: LabServer, _ v: Variant) -> [String] {
@@ -488,8 +518,8 @@ struct SecretLeakMatrixTests {
         let h = headers(v).map { "\"\($0.0)\": \"\($0.1)\"" }.joined(separator: ", ")
         let escapedBody = body.replacingOccurrences(of: "\"", with: "\\\"")
         return """
-        {"endpoints": [{"name": "leaky", "url": "\(url(server, v))", "method": "POST", "headers": {\(h)}, "body": "\(escapedBody)"}]}
-        """
+            {"endpoints": [{"name": "leaky", "url": "\(url(server, v))", "method": "POST", "headers": {\(h)}, "body": "\(escapedBody)"}]}
+            """
     }
 
     @Test(arguments: Variant.allCases)
@@ -508,16 +538,22 @@ struct SecretLeakMatrixTests {
             let report = dir + "/check-\(format).md"
             let r = try runCLI(Self.checkArguments(server, variant) + ["--format", format, "--report", report], environment: env)
             #expect(r.status == 2, "\(variant) \(format): exit \(r.status) \(r.stderr) \(r.stdout.prefix(300))")
-            outputs += [("check \(format) stdout", r.stdout), ("check \(format) stderr", r.stderr),
-                        ("check --report file (\(format) run)", (try? String(contentsOfFile: report, encoding: .utf8)) ?? "")]
+            outputs += [
+                ("check \(format) stdout", r.stdout), ("check \(format) stderr", r.stderr),
+                ("check --report file (\(format) run)", (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""),
+            ]
         }
         // httpdiag run: the run report in both formats, state, reports, textfile, webhook.
         try Self.fleetConfig(server, variant).write(toFile: dir + "/config.json", atomically: true, encoding: .utf8)
         let state = dir + "/state.sqlite"
         for format in ["text", "json"] {
-            let r = try runCLI(["run", "--config", dir + "/config.json", "--state", state, "--format", format,
-                                "--report-dir", dir + "/reports", "--prometheus", dir + "/metrics.prom", "--notify-webhook", hook.url],
-                               environment: env)
+            let r = try runCLI(
+                [
+                    "run", "--config", dir + "/config.json", "--state", state, "--format", format,
+                    "--report-dir", dir + "/reports", "--prometheus", dir + "/metrics.prom", "--notify-webhook", hook.url,
+                ],
+                environment: env
+            )
             #expect(r.status == 2, "\(variant) run \(format): exit \(r.status) \(r.stderr) \(r.stdout.prefix(300))")
             outputs += [("run report \(format)", r.stdout), ("run \(format) stderr", r.stderr)]
         }
@@ -541,18 +577,23 @@ struct SecretLeakMatrixTests {
         let sent = received.with { $0 }
         #expect(sent.count == 5, "\(variant): \(sent.count) requests")
         if let first = sent.first {
-            let raw = ([first.method, first.target] + first.headers.map { "\($0.name): \($0.value)" }).joined(separator: "\n")
+            let raw =
+                ([first.method, first.target] + first.headers.map { "\($0.name): \($0.value)" }).joined(separator: "\n")
                 + String(decoding: first.body, as: UTF8.self)
-            for (name, value) in Self.table(variant) where !name.hasPrefix("server") && !name.hasPrefix("STS") && !name.hasPrefix("env")
-                && !name.hasPrefix("URL password") {
+            for (name, value) in Self.table(variant)
+            where !name.hasPrefix("server") && !name.hasPrefix("STS") && !name.hasPrefix("env")
+                && !name.hasPrefix("URL password")
+            {
                 #expect(raw.contains(value), "\(variant): \(name) was not sent")
             }
         }
         #expect(!reports.isEmpty, "\(variant): no incident report")
         #expect(!hook.received.isEmpty, "\(variant): no webhook")
         #expect(rows.count == 2 && incidents.count == 1, "\(variant): \(rows.count) results, \(incidents.count) incidents")
-        for (place, text) in outputs where ["check json stdout", "check markdown stdout", "check text stdout", "incident report files"].contains(place)
-            || place.hasPrefix("check --report") {
+        for (place, text) in outputs
+        where ["check json stdout", "check markdown stdout", "check text stdout", "incident report files"].contains(place)
+            || place.hasPrefix("check --report")
+        {
             #expect(text.components(separatedBy: "<redacted:").count > 10, "\(variant): \(place) shows few markers: \(text.prefix(600))")
         }
         #expect(rows.allSatisfy { $0.reason.contains("<redacted:") }, "\(variant): the reason quoted the status line: \(rows.map(\.reason))")
@@ -562,12 +603,15 @@ struct SecretLeakMatrixTests {
         for (place, text) in outputs {
             #expect(!text.isEmpty || place.hasSuffix("stderr"), "\(variant): \(place) is empty")
             for (name, value) in table {
-                for form in [value, EchoEncoding.json(value, slash: true), EchoEncoding.percent(value, upper: true, plus: false)] where text.contains(form) {
+                for form in [value, EchoEncoding.json(value, slash: true), EchoEncoding.percent(value, upper: true, plus: false)]
+                where text.contains(form) {
                     leaks += 1
                     Issue.record("\(variant): \(name) (\(form)) leaked into \(place)")
                 }
             }
         }
-        print("leak matrix \(variant): \(table.count) secrets × \(outputs.count) outputs × 3 encodings = \(table.count * outputs.count * 3) checks, \(leaks) leaks")
+        print(
+            "leak matrix \(variant): \(table.count) secrets × \(outputs.count) outputs × 3 encodings = \(table.count * outputs.count * 3) checks, \(leaks) leaks"
+        )
     }
 }

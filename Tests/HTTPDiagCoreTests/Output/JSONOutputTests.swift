@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
 
 /// The JSON output is a contract: docs/json-output.md lists every key with its type.
 @Suite("JSON output matches docs/json-output.md")
@@ -75,9 +76,11 @@ struct JSONOutputTests {
         var seen = try Self.assertMatchesDoc(good)
         let bad = try check("http://127.0.0.1:\(closedPort())/")
         seen.formUnion(try Self.assertMatchesDoc(bad))
-        for required in ["schema", "verdict", "reason", "target.url", "probes[].timings.total_ms", "probes[].request.token.token_use",
-                         "probes[].redirects[].status", "probes[].error.kind", "probes[].response.headers[].name", "diagnoses",
-                         "probes[].request.body.multipart_boundary"] {
+        for required in [
+            "schema", "verdict", "reason", "target.url", "probes[].timings.total_ms", "probes[].request.token.token_use",
+            "probes[].redirects[].status", "probes[].error.kind", "probes[].response.headers[].name", "diagnoses",
+            "probes[].request.body.multipart_boundary",
+        ] {
             #expect(seen.contains(required), "\(required) missing from output")
         }
     }

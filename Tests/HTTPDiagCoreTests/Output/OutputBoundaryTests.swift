@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HTTPDiagCore
 
 /// The boundary is the only path to an output (issue 10). The sinks take `RedactedText`,
@@ -37,7 +38,10 @@ struct OutputBoundaryTests {
         ("", "to: &err", "stderr: error messages (InputError never quotes a secret)"),
         ("", "to: &stderr", "stderr: error messages"),
         ("", "StandardOutput.print(", "the boundary's sink"),
-        ("HTTPDiagPlaybooks/Session/CheckSession.swift", "contents: nil", "an empty --report file made before the probe, to refuse an unwritable path early"),
+        (
+            "HTTPDiagPlaybooks/Session/CheckSession.swift", "contents: nil",
+            "an empty --report file made before the probe, to refuse an unwritable path early"
+        ),
     ]
 
     static func sourceFiles() throws -> [String] {
@@ -59,13 +63,16 @@ struct OutputBoundaryTests {
                 guard patterns.contains(where: { $0.firstMatch(in: l, range: range) != nil }) else { continue }
                 found += 1
                 let ok = Self.allowed.contains { f, contains, _ in (f.isEmpty || file == f) && (contains.isEmpty || l.contains(contains)) }
-                #expect(ok, """
+                #expect(
+                    ok,
+                    """
                     \(file):\(n + 1) writes outside the process without the output boundary:
                     \(l.trimmingCharacters(in: .whitespaces))
                     Render to a String, pass it through OutputBoundary (OutputBoundary(report).pass(text)) and hand the
                     RedactedText to a sink that takes it (StandardOutput.print, OutputFile.write, FileWriter, HTTPPoster.post),
                     or list the line in OutputBoundaryTests.allowed with the reason it cannot carry a secret.
-                    """)
+                    """
+                )
             }
         }
         #expect(found > 10, "the scan found only \(found) output calls: is it reading the sources?")

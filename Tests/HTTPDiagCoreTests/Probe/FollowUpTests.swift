@@ -1,15 +1,24 @@
 import Foundation
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
 
 /// Requests a lab server saw, in order (what follow-ups sent).
 final class RequestLog: @unchecked Sendable {
     private let lock = NSLock()
     private var _requests: [LabRequest] = []
-    var requests: [LabRequest] { lock.lock(); defer { lock.unlock() }; return _requests }
-    func append(_ r: LabRequest) { lock.lock(); _requests.append(r); lock.unlock() }
+    var requests: [LabRequest] {
+        lock.lock()
+        defer { lock.unlock() }
+        return _requests
+    }
+    func append(_ r: LabRequest) {
+        lock.lock()
+        _requests.append(r)
+        lock.unlock()
+    }
 }
 
 /// Follow-up probes against real loopback servers: which run, what they find, what they
@@ -44,7 +53,10 @@ struct FollowUpTests {
 
     @Test func httpsToAPlainHTTPPortFindsPlainHTTP() throws {
         let log = RequestLog()
-        let server = try LabServer { r in log.append(r); return .text(200, "plain") }
+        let server = try LabServer { r in
+            log.append(r)
+            return .text(200, "plain")
+        }
         let report = try check("https://127.0.0.1:\(server.port)/app?page=2") { $0.headers = ["Authorization: Bearer followup-secret-1"] }
         #expect(report.probes[0].error?.kind == .tlsPeerNotTLS)
         let f = try #require(followUps(report).first)
@@ -67,8 +79,10 @@ struct FollowUpTests {
         let report = try check("http://alice:followup-pw-7@127.0.0.1:\(server.port)/api?token=followup-token-2&page=1") {
             $0.method = "POST"
             $0.body = Array(#"{"password":"followup-body-3"}"#.utf8)
-            $0.headers = ["Authorization: Bearer followup-secret-4", "Cookie: sid=followup-cookie-5", "X-Api-Key: followup-key-6",
-                          "Content-Type: application/json", "X-Trace: keep"]
+            $0.headers = [
+                "Authorization: Bearer followup-secret-4", "Cookie: sid=followup-cookie-5", "X-Api-Key: followup-key-6",
+                "Content-Type: application/json", "X-Trace: keep",
+            ]
         }
         #expect(report.probes[0].response?.status == 429)
         let f = try #require(followUps(report).first)
@@ -171,17 +185,31 @@ struct FollowUpTests {
         #expect(lines.count == 1)
         #expect(lines.first?.contains("spaced_retry 127.0.0.1:\(server.port) → retry_same_status") == true, "\(lines)")
         let seen = try JSONOutputTests.assertMatchesDoc(report)
-        for key in ["probes[].followups", "probes[].followups[].kind", "probes[].followups[].target", "probes[].followups[].started_at",
-                    "probes[].followups[].duration_ms", "probes[].followups[].outcome", "probes[].followups[].status",
-                    "probes[].followups[].finding", "probes[].followups[].summary"] {
+        for key in [
+            "probes[].followups", "probes[].followups[].kind", "probes[].followups[].target", "probes[].followups[].started_at",
+            "probes[].followups[].duration_ms", "probes[].followups[].outcome", "probes[].followups[].status",
+            "probes[].followups[].finding", "probes[].followups[].summary",
+        ] {
             #expect(seen.contains(key), "\(key) missing")
         }
     }
 
     @Test func atMostFivePerCheck() {
-        let probe = ProbeResult(address: "127.0.0.1", family: "ipv4", port: 80, sample: 1, startedAt: Date(), verdict: .critical,
-                                timings: Timings(), dns: nil, tls: nil, request: RequestEvidence(method: "GET", url: "http://x/"),
-                                response: nil, redirects: [], error: ProbeError(kind: .timeout, message: "m", phase: "response"))
+        let probe = ProbeResult(
+            address: "127.0.0.1",
+            family: "ipv4",
+            port: 80,
+            sample: 1,
+            startedAt: Date(),
+            verdict: .critical,
+            timings: Timings(),
+            dns: nil,
+            tls: nil,
+            request: RequestEvidence(method: "GET", url: "http://x/"),
+            response: nil,
+            redirects: [],
+            error: ProbeError(kind: .timeout, message: "m", phase: "response")
+        )
         let plan = AddressPlan(addresses: [], dns: nil, failure: nil, pin: false)
         #expect(FollowUpPlanner.steps(primary: probe, finalURL: "http://x/", probes: [probe], plan: plan, proxied: false) == [.tcpConnect])
         #expect(FollowUpPlanner.steps(primary: probe, finalURL: "http://x/", probes: [probe], plan: plan, proxied: true).isEmpty)
@@ -199,7 +227,10 @@ struct FollowUpFamilyTests {
 
     @Test func onlyIPv4WasProbedAndIPv6Works() throws {
         let (v4, v6) = try ProberIPv6Tests.dualServers(v4: .text(503, "v4 down"), v6: .text(200, "v6"))
-        let report = try check("http://v6.test:\(v4.port)/") { $0.dnsServer = TestDNS.server; $0.fanout = false }
+        let report = try check("http://v6.test:\(v4.port)/") {
+            $0.dnsServer = TestDNS.server
+            $0.fanout = false
+        }
         #expect(report.probes.count == 1)
         #expect(report.probes[0].address == "127.0.0.1")
         let kinds = report.probes[0].followups.map(\.kind)
@@ -213,7 +244,10 @@ struct FollowUpFamilyTests {
 
     @Test func bothFamiliesFail() throws {
         let (v4, v6) = try ProberIPv6Tests.dualServers(v4: .text(503, "down"), v6: .text(503, "down"))
-        let report = try check("http://v6.test:\(v4.port)/") { $0.dnsServer = TestDNS.server; $0.fanout = false }
+        let report = try check("http://v6.test:\(v4.port)/") {
+            $0.dnsServer = TestDNS.server
+            $0.fanout = false
+        }
         #expect(report.probes[0].followups.last?.finding == "both_families_fail")
         _ = v6
     }

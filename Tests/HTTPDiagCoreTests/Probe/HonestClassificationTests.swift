@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
 
 /// Classifications that said something the evidence did not (issue 9 §12).
 @Suite("Honest classifications")
@@ -12,7 +13,10 @@ struct HonestClassificationTests {
     @Test func endlessContinueIsNoFinalResponse() throws {
         let interim = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
         let server = try labServer(.drip(bytes: Array((0..<400).map { _ in interim }.joined()), intervalMs: 1))
-        let probe = try check(server.baseURL + "/") { $0.maxTimeMs = 800; $0.followups = false }.probes[0]
+        let probe = try check(server.baseURL + "/") {
+            $0.maxTimeMs = 800
+            $0.followups = false
+        }.probes[0]
         #expect(probe.error?.kind == .timeout)
         #expect(probe.error?.phase == "response")
         let message = probe.error?.message ?? ""
@@ -50,7 +54,11 @@ struct HonestClassificationTests {
         try String(repeating: intermediate, count: 250).write(toFile: chain, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: chain) }
         let server = try OpenSSLServer(cert: "valid.pem", extra: ["-cert_chain", chain])
-        let probe = try check(server.url) { $0.tls.caFile = TestCerts.path("ca.pem"); $0.followups = false; $0.fanout = false }.probes[0]
+        let probe = try check(server.url) {
+            $0.tls.caFile = TestCerts.path("ca.pem")
+            $0.followups = false
+            $0.fanout = false
+        }.probes[0]
         #expect(probe.error?.kind == .tlsHandshake)
         let message = probe.error?.message ?? ""
         #expect(message.contains("102400"), "\(message)")

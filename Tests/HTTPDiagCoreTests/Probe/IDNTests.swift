@@ -1,9 +1,10 @@
 import Foundation
-import Synchronization
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Synchronization
+import Testing
+
+@testable import HTTPDiagCore
 
 /// Internationalised names are converted with IDNA as libcurl does (its libidn2), so a
 /// `--resolve` entry in Unicode or in punycode pins the same name (issue 9 §11).
@@ -16,7 +17,12 @@ struct IDNTests {
     }
 
     func server(_ seen: HostSeen) throws -> LabServer {
-        try LabServer { _ in .custom { r in seen.hosts.withLock { $0.append(r.header("Host") ?? "") }; return .text(200, "idn ok") } }
+        try LabServer { _ in
+            .custom { r in
+                seen.hosts.withLock { $0.append(r.header("Host") ?? "") }
+                return .text(200, "idn ok")
+            }
+        }
     }
 
     /// `http://urlHost:PORT/` with `--resolve resolveHost:PORT:127.0.0.1`, against a

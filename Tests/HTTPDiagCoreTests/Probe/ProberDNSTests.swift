@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
 
 /// DNS failure kinds and evidence against dnsmasq on 127.0.0.1 and a free port (TestDNS; and stubs for what
 /// dnsmasq cannot answer).

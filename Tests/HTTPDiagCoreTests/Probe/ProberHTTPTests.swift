@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
 
 /// Failure kinds of the HTTP layer, each provoked for real against the lab server.
 @Suite("HTTP probes against a loopback server")
@@ -58,7 +59,10 @@ struct ProberHTTPTests {
 
     @Test func bodyTooLargeIsAbortedAtTheLimit() throws {
         let server = try labServer(.hugeBody(size: 50 * 1024 * 1024))
-        let report = try check(server.baseURL + "/") { $0.maxDownloadBytes = 1024 * 1024; $0.captureBytes = 1000 }
+        let report = try check(server.baseURL + "/") {
+            $0.maxDownloadBytes = 1024 * 1024
+            $0.captureBytes = 1000
+        }
         let probe = report.probes[0]
         #expect(probe.error?.kind == .bodyTooLarge)
         #expect((probe.response?.body.count ?? 0) <= 1000)
@@ -111,7 +115,10 @@ struct ProberHTTPTests {
 
     @Test func gzipBombIsBoundedWhenDecoding() throws {
         let server = try labServer(.gzipBomb(inflatedSize: 200 * 1024 * 1024))
-        let probe = try check(server.baseURL + "/") { $0.compressed = true; $0.maxDownloadBytes = 4 * 1024 * 1024 }.probes[0]
+        let probe = try check(server.baseURL + "/") {
+            $0.compressed = true
+            $0.maxDownloadBytes = 4 * 1024 * 1024
+        }.probes[0]
         #expect(probe.error?.kind == .bodyTooLarge)
     }
 
@@ -150,12 +157,22 @@ struct ProberHTTPTests {
                 return .text(200, "ok")
             }
         }
-        let report = try check(server.baseURL + "/") { $0.samples = 6; $0.burst = true }
+        let report = try check(server.baseURL + "/") {
+            $0.samples = 6
+            $0.burst = true
+        }
         #expect(report.probes.count == 6)
         #expect(report.probes.allSatisfy { $0.response?.status == 200 })
         #expect(gauge.peak > 1, "samples were not in flight together")
         let sequential = ConcurrencyGauge()
-        let server2 = try LabServer { _ in .custom { _ in sequential.enter(); usleep(50_000); sequential.leave(); return .text(200, "ok") } }
+        let server2 = try LabServer { _ in
+            .custom { _ in
+                sequential.enter()
+                usleep(50_000)
+                sequential.leave()
+                return .text(200, "ok")
+            }
+        }
         _ = try check(server2.baseURL + "/") { $0.samples = 3 }
         #expect(sequential.peak == 1)
     }
@@ -166,6 +183,15 @@ final class ConcurrencyGauge: @unchecked Sendable {
     private let lock = NSLock()
     private var current = 0
     private(set) var peak = 0
-    func enter() { lock.lock(); current += 1; peak = max(peak, current); lock.unlock() }
-    func leave() { lock.lock(); current -= 1; lock.unlock() }
+    func enter() {
+        lock.lock()
+        current += 1
+        peak = max(peak, current)
+        lock.unlock()
+    }
+    func leave() {
+        lock.lock()
+        current -= 1
+        lock.unlock()
+    }
 }

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
 
 /// `--resolve` with IPv6 addresses, against listeners bound to ::1 only (IPV6_V6ONLY).
 @Suite("IPv6 addresses from --resolve")

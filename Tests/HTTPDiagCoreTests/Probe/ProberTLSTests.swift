@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
 
 /// TLS failure kinds against `openssl s_server` with generated certificates.
 @Suite("TLS probes against openssl s_server")
@@ -40,7 +41,10 @@ struct ProberTLSTests {
         #expect(tls.verifyResult == 10)
         #expect(tls.chainFromUnverifiedHandshake)
         #expect((tls.chain.first?.daysLeft ?? 0) < -365)
-        #expect(tls.chain.first?.notAfter.map { CertificateParser.daysFromCivil(year: 2020, month: 2, day: 1) * 86_400 == Int($0.timeIntervalSince1970) } == true)
+        #expect(
+            tls.chain.first?.notAfter.map { CertificateParser.daysFromCivil(year: 2020, month: 2, day: 1) * 86_400 == Int($0.timeIntervalSince1970) }
+                == true
+        )
     }
 
     @Test func hostnameMismatch() throws {
@@ -79,14 +83,22 @@ struct ProberTLSTests {
         let report = try check(server.url) { $0.tls.caFile = TestCerts.path("ca.pem") }
         #expect(report.verdict == .warning)
         #expect(report.reason.contains("certificate expires in"))
-        let relaxed = try check(server.url) { $0.tls.caFile = TestCerts.path("ca.pem"); $0.certWarnDays = 2 }
+        let relaxed = try check(server.url) {
+            $0.tls.caFile = TestCerts.path("ca.pem")
+            $0.certWarnDays = 2
+        }
         #expect(relaxed.verdict == .ok)
     }
 
     @Test(arguments: ["-tls1_3", "-tls1_2"])
     func clientCertificateRequired(version: String) throws {
-        let server = try OpenSSLServer(cert: "valid.pem", extra: ["-Verify", "1", "-CAfile", TestCerts.path("client-ca.pem"),
-                                                                 "-verify_return_error", version])
+        let server = try OpenSSLServer(
+            cert: "valid.pem",
+            extra: [
+                "-Verify", "1", "-CAfile", TestCerts.path("client-ca.pem"),
+                "-verify_return_error", version,
+            ]
+        )
         let probe = try tlsCheck(server)
         #expect(probe.error?.kind == .tlsClientCertRequired)
         #expect(probe.tls?.clientCertificateRequested == true)
@@ -94,8 +106,13 @@ struct ProberTLSTests {
     }
 
     @Test func clientCertificateAccepted() throws {
-        let server = try OpenSSLServer(cert: "valid.pem", extra: ["-Verify", "1", "-CAfile", TestCerts.path("client-ca.pem"),
-                                                                 "-verify_return_error"])
+        let server = try OpenSSLServer(
+            cert: "valid.pem",
+            extra: [
+                "-Verify", "1", "-CAfile", TestCerts.path("client-ca.pem"),
+                "-verify_return_error",
+            ]
+        )
         let probe = try tlsCheck(server) {
             $0.tls.clientCert = TestCerts.path("client.pem")
             $0.tls.clientKey = TestCerts.path("client.key")
@@ -136,9 +153,11 @@ struct ProberTLSTests {
 @Suite("TLS alerts by name")
 struct TLSAlertTests {
     @Test func rfcNames() {
-        let expected = [0: "close_notify", 40: "handshake_failure", 42: "bad_certificate", 48: "unknown_ca",
-                        70: "protocol_version", 80: "internal_error", 112: "unrecognized_name", 116: "certificate_required",
-                        120: "no_application_protocol", 21: "decryption_failed", 100: "no_renegotiation", 86: "inappropriate_fallback"]
+        let expected = [
+            0: "close_notify", 40: "handshake_failure", 42: "bad_certificate", 48: "unknown_ca",
+            70: "protocol_version", 80: "internal_error", 112: "unrecognized_name", 116: "certificate_required",
+            120: "no_application_protocol", 21: "decryption_failed", 100: "no_renegotiation", 86: "inappropriate_fallback",
+        ]
         for (code, name) in expected { #expect(TLSAlert.name(code) == name, "alert \(code)") }
         #expect(TLSAlert.name(7) == "unassigned")
         // RFC 8446 §6 and RFC 5246 §7.2 together: 32 descriptions, plus RFC 6066's two.
@@ -157,14 +176,35 @@ struct TLSAlertTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "TLS 1.3, no client certificate", server: ["-Verify", "1", "-CAfile", "client-ca.pem", "-verify_return_error", "-tls1_3"],
-             code: 116, alert: "certificate_required", kind: .tlsClientCertRequired),
-        Case(name: "TLS 1.2, no client certificate", server: ["-Verify", "1", "-CAfile", "client-ca.pem", "-verify_return_error", "-tls1_2"],
-             code: 40, alert: "handshake_failure", kind: .tlsClientCertRequired),
-        Case(name: "client certificate from a CA the server does not trust", server: ["-Verify", "1", "-CAfile", "ca.pem", "-verify_return_error"],
-             clientCert: true, code: 48, alert: "unknown_ca", kind: .tlsClientCertRequired),
-        Case(name: "SNI name the server does not serve", server: ["-cert2", "valid.pem", "-key2", "valid.key", "-servername", "other.test", "-servername_fatal"],
-             code: 112, alert: "unrecognized_name", kind: .tlsHandshake),
+        Case(
+            name: "TLS 1.3, no client certificate",
+            server: ["-Verify", "1", "-CAfile", "client-ca.pem", "-verify_return_error", "-tls1_3"],
+            code: 116,
+            alert: "certificate_required",
+            kind: .tlsClientCertRequired
+        ),
+        Case(
+            name: "TLS 1.2, no client certificate",
+            server: ["-Verify", "1", "-CAfile", "client-ca.pem", "-verify_return_error", "-tls1_2"],
+            code: 40,
+            alert: "handshake_failure",
+            kind: .tlsClientCertRequired
+        ),
+        Case(
+            name: "client certificate from a CA the server does not trust",
+            server: ["-Verify", "1", "-CAfile", "ca.pem", "-verify_return_error"],
+            clientCert: true,
+            code: 48,
+            alert: "unknown_ca",
+            kind: .tlsClientCertRequired
+        ),
+        Case(
+            name: "SNI name the server does not serve",
+            server: ["-cert2", "valid.pem", "-key2", "valid.key", "-servername", "other.test", "-servername_fatal"],
+            code: 112,
+            alert: "unrecognized_name",
+            kind: .tlsHandshake
+        ),
         Case(name: "no common ALPN protocol", server: ["-alpn", "not-http"], code: 120, alert: "no_application_protocol", kind: .tlsHandshake),
     ]
 
@@ -174,7 +214,10 @@ struct TLSAlertTests {
         let server = try OpenSSLServer(cert: "valid.pem", extra: args)
         let report = try check(server.url) {
             $0.tls.caFile = TestCerts.path("ca.pem")
-            if c.clientCert { $0.tls.clientCert = TestCerts.path("client.pem"); $0.tls.clientKey = TestCerts.path("client.key") }
+            if c.clientCert {
+                $0.tls.clientCert = TestCerts.path("client.pem")
+                $0.tls.clientKey = TestCerts.path("client.key")
+            }
         }
         let probe = report.probes[0]
         #expect(probe.error?.kind == c.kind)

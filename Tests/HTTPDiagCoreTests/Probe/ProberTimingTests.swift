@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
 
 /// Phase timings of failed transfers: libcurl reports 0 for the phases of a transfer that
 /// failed in or after them; the prober fills them from its own callbacks.
@@ -11,8 +12,11 @@ struct ProberTimingTests {
     /// The phases add up to the total (the waterfall draws them end to end).
     func expectPhasesAddUp(_ t: Timings, sourceLocation: SourceLocation = #_sourceLocation) {
         let sum = t.phases.reduce(0) { $0 + $1.ms }
-        #expect(abs(sum - t.totalMs) <= max(0.05 * t.totalMs, 0.5), "phases \(t.phases) sum to \(sum), total \(t.totalMs)",
-                sourceLocation: sourceLocation)
+        #expect(
+            abs(sum - t.totalMs) <= max(0.05 * t.totalMs, 0.5),
+            "phases \(t.phases) sum to \(sum), total \(t.totalMs)",
+            sourceLocation: sourceLocation
+        )
     }
 
     @Test func timeoutAfterTheRequestShowsTheServerWait() throws {
@@ -28,7 +32,12 @@ struct ProberTimingTests {
     }
 
     @Test func emptyReplyShowsTheWaitUntilTheClose() throws {
-        let server = try LabServer { _ in .custom { _ in usleep(300_000); return .emptyReply } }
+        let server = try LabServer { _ in
+            .custom { _ in
+                usleep(300_000)
+                return .emptyReply
+            }
+        }
         let probe = try check(server.baseURL + "/").probes[0]
         #expect(probe.error?.kind == .emptyReply)
         #expect(probe.timings.connectMs > 0)
@@ -45,7 +54,10 @@ struct ProberTimingTests {
     func failedHandshakeShowsConnectAndTLSTime(extra: [String]) throws {
         let args = extra.contains("-Verify") ? extra + ["-CAfile", TestCerts.path("client-ca.pem")] : extra
         let server = try OpenSSLServer(cert: "valid.pem", extra: args)
-        let probe = try check(server.url) { $0.tls.caFile = TestCerts.path("ca.pem"); $0.fanout = false }.probes[0]
+        let probe = try check(server.url) {
+            $0.tls.caFile = TestCerts.path("ca.pem")
+            $0.fanout = false
+        }.probes[0]
         #expect(probe.error?.phase == "tls")
         let t = probe.timings
         #expect(t.connectMs > 0, "TCP connect \(t.connectMs) ms")
@@ -58,7 +70,10 @@ struct ProberTimingTests {
 
     @Test func handshakeTimeoutShowsTheTLSPhase() throws {
         let server = try SilentListener()  // connects, never answers the ClientHello
-        let probe = try check("https://127.0.0.1:\(server.port)/") { $0.maxTimeMs = 700; $0.followups = false }.probes[0]
+        let probe = try check("https://127.0.0.1:\(server.port)/") {
+            $0.maxTimeMs = 700
+            $0.followups = false
+        }.probes[0]
         #expect(probe.error?.kind == .timeout)
         #expect(probe.error?.phase == "tls")
         #expect(probe.timings.connectMs > 0)
@@ -68,7 +83,10 @@ struct ProberTimingTests {
 
     @Test func connectTimeoutShowsTheConnectAttempt() throws {
         let blackhole = try LabBlackholeListener()
-        let probe = try check("http://127.0.0.1:\(blackhole.port)/") { $0.connectTimeoutMs = 600; $0.followups = false }.probes[0]
+        let probe = try check("http://127.0.0.1:\(blackhole.port)/") {
+            $0.connectTimeoutMs = 600
+            $0.followups = false
+        }.probes[0]
         #expect(probe.error?.kind == .connectTimeout)
         #expect(probe.timings.connectMs >= 500, "\(probe.timings)")
         #expect(probe.timings.tlsMs == 0 && probe.timings.waitMs == 0)
@@ -90,12 +108,25 @@ struct ProberTimingTests {
         #expect(t.waitMs == 1000)
         #expect(t.connectMs == 0.08)
         // The same counters on success are libcurl's own.
-        #expect(Timings.measured(c, marks: TransferMarks(), tls: false, failed: false) == Timings.fromCumulative(
-            namelookup: 20, connect: 100, appconnect: 0, pretransfer: 150, starttransfer: 0, total: 1_000_150))
+        #expect(
+            Timings.measured(c, marks: TransferMarks(), tls: false, failed: false)
+                == Timings.fromCumulative(
+                    namelookup: 20,
+                    connect: 100,
+                    appconnect: 0,
+                    pretransfer: 150,
+                    starttransfer: 0,
+                    total: 1_000_150
+                )
+        )
         // A failed handshake: libcurl has only the total.
         c = CurlCounters(namelookup: 20, total: 8_000)
-        t = Timings.measured(c, marks: TransferMarks(socketOpened: 20, tcpConnected: 90, tlsFirstWrite: 2_000, tlsAlert: 7_900),
-                             tls: true, failed: true)
+        t = Timings.measured(
+            c,
+            marks: TransferMarks(socketOpened: 20, tcpConnected: 90, tlsFirstWrite: 2_000, tlsAlert: 7_900),
+            tls: true,
+            failed: true
+        )
         #expect(t.connectMs == 0.07)
         #expect(t.tlsMs == 7.81)
         #expect(t.waitMs == 0)

@@ -1,9 +1,10 @@
 import Foundation
-import Synchronization
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Synchronization
+import Testing
+
+@testable import HTTPDiagCore
 
 /// Credentials stay with the origin that was given them: every header the redactor
 /// classes as secret, and `-u`, is dropped on a redirect to another host or from https
@@ -31,9 +32,20 @@ struct RedirectCredentialTests {
             let name = String(header.split(separator: ":")[0])
             #expect(SecretNames.isSecretHeader(name), "\(name) is not a secret for the redactor: the test is vacuous")
         }
-        let landed = Recorder(), origin = Recorder()
-        let other = try LabServer(host: "127.0.0.2") { _ in .custom { r in landed.record(r); return .text(200, "landed") } }
-        let first = try LabServer { _ in .custom { r in origin.record(r); return .redirect("http://127.0.0.2:\(other.port)/landing") } }
+        let landed = Recorder()
+        let origin = Recorder()
+        let other = try LabServer(host: "127.0.0.2") { _ in
+            .custom { r in
+                landed.record(r)
+                return .text(200, "landed")
+            }
+        }
+        let first = try LabServer { _ in
+            .custom { r in
+                origin.record(r)
+                return .redirect("http://127.0.0.2:\(other.port)/landing")
+            }
+        }
         let probe = try check(first.baseURL + "/start") {
             $0.headers = Self.secretHeaders + Self.plainHeaders
             $0.userpwd = "alice:redirect-userpwd-0000"
@@ -53,7 +65,12 @@ struct RedirectCredentialTests {
     @Test func secretsStayOnARedirectToTheSameHost() throws {
         let seen = Recorder()
         let server = try LabServer { r in
-            r.path == "/start" ? .redirect("/landing") : .custom { r in seen.record(r); return .text(200, "ok") }
+            r.path == "/start"
+                ? .redirect("/landing")
+                : .custom { r in
+                    seen.record(r)
+                    return .text(200, "ok")
+                }
         }
         let probe = try check(server.baseURL + "/start") { $0.headers = Self.secretHeaders }.probes[0]
         #expect(probe.response?.status == 200)
@@ -64,16 +81,25 @@ struct RedirectCredentialTests {
     /// travel in clear text.
     @Test func secretsAreDroppedWhenARedirectDowngradesToHTTP() throws {
         let seen = Recorder()
-        let plain = try LabServer { _ in .custom { r in seen.record(r); return .text(200, "plain") } }
-        let port = closedPort()
-        let nginx = try RealServers.nginx(http: """
-            server {
-                listen 127.0.0.1:{{port}} ssl;
-                ssl_certificate \(TestCerts.path("valid.pem"));
-                ssl_certificate_key \(TestCerts.path("valid.key"));
-                location / { return 302 http://localhost:\(plain.port)/landing; }
+        let plain = try LabServer { _ in
+            .custom { r in
+                seen.record(r)
+                return .text(200, "plain")
             }
-            """, port: port, upstreamPort: nil)
+        }
+        let port = closedPort()
+        let nginx = try RealServers.nginx(
+            http: """
+                server {
+                    listen 127.0.0.1:{{port}} ssl;
+                    ssl_certificate \(TestCerts.path("valid.pem"));
+                    ssl_certificate_key \(TestCerts.path("valid.key"));
+                    location / { return 302 http://localhost:\(plain.port)/landing; }
+                }
+                """,
+            port: port,
+            upstreamPort: nil
+        )
         defer { nginx.stop() }
         let probe = try check("https://localhost:\(port)/") {
             $0.tls.caFile = TestCerts.path("ca.pem")
@@ -89,20 +115,22 @@ struct RedirectCredentialTests {
     }
 
     /// The rule itself, on its own: one place decides.
-    @Test(arguments: [
-        ("http://a.test/x", "http://a.test/y", true),
-        ("http://a.test/x", "http://A.TEST./y", true),
-        ("http://a.test/x", "http://a.test:80/y", true),
-        ("http://a.test/x", "https://a.test/y", true),           // an upgrade keeps them (same host, TLS now)
-        ("https://a.test/x", "https://a.test:443/y", true),
-        ("https://a.test/x", "http://a.test/y", false),          // a downgrade does not
-        ("http://a.test/x", "http://b.test/y", false),
-        ("http://a.test/x", "http://a.test:8080/y", false),      // another port is another service
-        ("https://a.test:8443/x", "https://a.test:9443/y", false),
-        ("http://127.0.0.1:80/", "http://127.0.0.2:80/", false),
-        ("http://[::1]:80/", "http://[::1]/y", true),
-        ("http://a.test/x", "http://a.test.evil.test/y", false),
-    ] as [(String, String, Bool)])
+    @Test(
+        arguments: [
+            ("http://a.test/x", "http://a.test/y", true),
+            ("http://a.test/x", "http://A.TEST./y", true),
+            ("http://a.test/x", "http://a.test:80/y", true),
+            ("http://a.test/x", "https://a.test/y", true),  // an upgrade keeps them (same host, TLS now)
+            ("https://a.test/x", "https://a.test:443/y", true),
+            ("https://a.test/x", "http://a.test/y", false),  // a downgrade does not
+            ("http://a.test/x", "http://b.test/y", false),
+            ("http://a.test/x", "http://a.test:8080/y", false),  // another port is another service
+            ("https://a.test:8443/x", "https://a.test:9443/y", false),
+            ("http://127.0.0.1:80/", "http://127.0.0.2:80/", false),
+            ("http://[::1]:80/", "http://[::1]/y", true),
+            ("http://a.test/x", "http://a.test.evil.test/y", false),
+        ] as [(String, String, Bool)]
+    )
     func credentialRule(from: String, to: String, keeps: Bool) {
         #expect(RedirectPolicy.keepsCredentials(from: from, to: to) == keeps, "\(from) → \(to)")
     }

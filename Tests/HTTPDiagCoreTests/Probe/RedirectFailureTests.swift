@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
 
 /// A failure after a redirect belongs to the hop where it happened, with the hops before
 /// it in the evidence and real timings (issue 9 §2). Names resolve through the test
@@ -13,7 +14,10 @@ struct RedirectFailureTests {
 
     @Test func aNameThatDoesNotResolveIsBlamedOnItsOwnHop() throws {
         let origin = try labServer(.redirect("http://h1.nx.test:8080/after"))
-        let report = try check(origin.baseURL + "/start") { $0.dnsServer = TestDNS.server; $0.followups = false }
+        let report = try check(origin.baseURL + "/start") {
+            $0.dnsServer = TestDNS.server
+            $0.followups = false
+        }
         let probe = report.probes[0]
         #expect(probe.error?.kind == .dnsNXDomain)
         #expect(probe.error?.phase == "dns")
@@ -75,7 +79,10 @@ struct RedirectFailureTests {
             servers.append(s)
             next = "http://127.0.0.\(i):\(s.port)/hop\(i)"
         }
-        let probe = try check(next) { $0.maxRedirects = 3; $0.followups = false }.probes[0]
+        let probe = try check(next) {
+            $0.maxRedirects = 3
+            $0.followups = false
+        }.probes[0]
         #expect(probe.error?.kind == .tooManyRedirects)
         #expect(probe.redirects.count == 3)
         #expect(probe.redirects.allSatisfy { !$0.loopsBack })

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
 
 @Suite("Redirects are followed hop by hop")
 struct RedirectTests {
@@ -33,7 +34,7 @@ struct RedirectTests {
     @Test(arguments: ["file:///etc/passwd", "gopher://127.0.0.1:70/", "ftp://127.0.0.1/x"])
     func redirectToNonHTTPSchemeIsRefused(location: String) throws {
         let server = try labServer(.redirect(location))
-        let probe = try check(server.baseURL + "/") .probes[0]
+        let probe = try check(server.baseURL + "/").probes[0]
         #expect(probe.error?.kind == .redirectSchemeRefused)
     }
 

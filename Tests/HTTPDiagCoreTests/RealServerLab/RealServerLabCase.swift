@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Testing
 
 /// One case of the real-server lab: a Debian server misconfigured the way operators do it,
 /// what sits behind it, the request, and the diagnosis `httpdiag check` must rank first.
@@ -55,14 +55,15 @@ enum RealServerSpec: Sendable {
     /// The config as the case wrote it (placeholders unfilled), for the recording.
     var configText: String {
         let command = { (program: String, options: [String], app: String) in ([program] + options + [app]).joined(separator: " ") + "\n" }
-        let text: String = switch self {
-        case .nginx(let http): http
-        case .apache(let modules, let config): "# modules: \(modules.joined(separator: " "))\n" + config
-        case .haproxy(let config): config
-        case .varnish(let vcl): vcl
-        case .gunicorn(let app, let options): command("gunicorn", options, "app:application") + app
-        case .uvicorn(let app, let options): command("uvicorn", options, "app:app") + app
-        }
+        let text: String =
+            switch self {
+            case .nginx(let http): http
+            case .apache(let modules, let config): "# modules: \(modules.joined(separator: " "))\n" + config
+            case .haproxy(let config): config
+            case .varnish(let vcl): vcl
+            case .gunicorn(let app, let options): command("gunicorn", options, "app:application") + app
+            case .uvicorn(let app, let options): command("uvicorn", options, "app:app") + app
+            }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

@@ -14,8 +14,14 @@ enum RealServerLabRecording {
     }
 
     /// `raw` replaces the message when no probe got a response (the non-HTTP bytes).
-    static func save(_ labCase: RealServerLabCase, outcome: RealServerLabOutcome, url: String, flags: [String],
-                     versions: String, raw: [UInt8]? = nil) throws {
+    static func save(
+        _ labCase: RealServerLabCase,
+        outcome: RealServerLabOutcome,
+        url: String,
+        flags: [String],
+        versions: String,
+        raw: [UInt8]? = nil
+    ) throws {
         guard let dir = directory else { return }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let statuses = outcome.probes.map { $0.status.map(String.init) ?? "none (\($0.errorKind ?? "?"))" }
@@ -37,8 +43,10 @@ enum RealServerLabRecording {
         ]
         for p in outcome.probes {
             let timing = p.totalMs.map { String(format: ", total %.0f ms", $0) } ?? ""
-            lines.append("# note: probe \(p.address ?? "?"): \(p.status.map { "status \($0)" } ?? "no response")"
-                         + (p.errorKind.map { ", error \($0): \(p.errorMessage ?? "")" } ?? "") + timing)
+            lines.append(
+                "# note: probe \(p.address ?? "?"): \(p.status.map { "status \($0)" } ?? "no response")"
+                    + (p.errorKind.map { ", error \($0): \(p.errorMessage ?? "")" } ?? "") + timing
+            )
         }
         if outcome.shown == nil, raw != nil {
             lines.append("# note: no HTTP response: the bytes below are what `curl -si --http0.9` received in a second request")
@@ -47,8 +55,10 @@ enum RealServerLabRecording {
         if case .server(let spec) = labCase.upstream {
             lines += spec.configText.split(separator: "\n", omittingEmptySubsequences: false).map { "# upstream config: \($0)" }
         }
-        var file = Data((lines.map { $0.replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: " ") }
-            .joined(separator: "\n") + "\n").utf8)
+        var file = Data(
+            (lines.map { $0.replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: " ") }
+                .joined(separator: "\n") + "\n").utf8
+        )
         if let message = outcome.shown?.rawResponse { file.append(Data(message.utf8)) } else if let raw { file.append(Data(raw)) }
         try file.write(to: URL(fileURLWithPath: dir + "/\(labCase.name).http"))
         try outcome.json.write(toFile: dir + "/\(labCase.name).check.json", atomically: true, encoding: .utf8)
@@ -57,7 +67,8 @@ enum RealServerLabRecording {
     /// A flag as a shell would need it (long values shortened).
     static func shellQuoted(_ s: String) -> String {
         let short = s.count > 120 ? String(s.prefix(60)) + "...<\(s.count) chars>" : s
-        return short.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=@,[]".contains($0) } ? short : "'" + short.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return short.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=@,[]".contains($0) }
+            ? short : "'" + short.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
 
@@ -77,11 +88,14 @@ enum RealServerVersions {
     static func text(for labCase: RealServerLabCase) -> String {
         var products = [labCase.server.product]
         if case .server(let spec) = labCase.upstream { products.append(spec.product) }
-        let package = ["nginx": "nginx", "apache2": "apache2", "haproxy": "haproxy", "varnish": "varnish",
-                       "gunicorn": "python3-gunicorn", "uvicorn": "python3-uvicorn"]
-        return "Debian packages: " + products.map { p in
-            let name = package[p] ?? p
-            return "\(name) \(packages[name] ?? packages[name + "-light"] ?? "?")"
-        }.joined(separator: ", ")
+        let package = [
+            "nginx": "nginx", "apache2": "apache2", "haproxy": "haproxy", "varnish": "varnish",
+            "gunicorn": "python3-gunicorn", "uvicorn": "python3-uvicorn",
+        ]
+        return "Debian packages: "
+            + products.map { p in
+                let name = package[p] ?? p
+                return "\(name) \(packages[name] ?? packages[name + "-light"] ?? "?")"
+            }.joined(separator: ", ")
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import HTTPDiagLab
-@testable import HTTPDiagCore
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
 
 /// Real server software from Debian (nginx, Apache httpd, HAProxy, Varnish, gunicorn,
 /// uvicorn), started by the test on free loopback ports and misconfigured as operators
@@ -61,11 +62,18 @@ struct RealServerLabTests {
                 _ = try spawnMeasured("/usr/bin/curl", ["-si", "--http0.9", "--max-time", "5", "-o", file, url])
                 raw = FileManager.default.contents(atPath: file).map { Array($0) }
             }
-            try RealServerLabRecording.save(labCase, outcome: outcome, url: url,
-                                            flags: labCase.request.flags.map { $0.replacingOccurrences(of: "{{port}}", with: String(port)) },
-                                            versions: RealServerVersions.text(for: labCase), raw: raw)
+            try RealServerLabRecording.save(
+                labCase,
+                outcome: outcome,
+                url: url,
+                flags: labCase.request.flags.map { $0.replacingOccurrences(of: "{{port}}", with: String(port)) },
+                versions: RealServerVersions.text(for: labCase),
+                raw: raw
+            )
         }
-        #expect(labCase.acceptable.contains(outcome.top ?? "(no diagnosis)"),
-                "\(labCase.name): expected \(labCase.acceptable.joined(separator: " or ")), got \(outcome.ids.prefix(3))")
+        #expect(
+            labCase.acceptable.contains(outcome.top ?? "(no diagnosis)"),
+            "\(labCase.name): expected \(labCase.acceptable.joined(separator: " or ")), got \(outcome.ids.prefix(3))"
+        )
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
 
 @Suite("Control characters from the network are neutralised")
 struct ControlCharactersTests {
@@ -41,26 +42,90 @@ struct ControlCharactersTests {
         let h = Self.h
         let header = HeaderField(name: h, value: h)
         return ProbeResult(
-            address: h, family: h, port: 1, sample: 1, startedAt: Date(), verdict: .critical, timings: Timings(),
-            dns: DNSEvidence(name: h, source: h, server: h, addresses: [h], system: SystemLookup(addresses: [h], error: h, durationMs: 1),
-                             queries: [DNSQuery(type: h, rcode: h, authoritative: true, durationMs: 1,
-                                                answers: [DNSRecord(name: h, type: h, ttl: 1, data: h)], error: h)],
-                             cnameChain: [CNAMELink(name: h, target: h, ttl: 1)]),
-            tls: TLSEvidence(version: h, cipher: h, alpn: h, verifyReason: h, alertReceived: TLSAlert(code: 1, name: h),
-                             chain: [CertificateInfo(subject: h, issuer: h, sans: [h], serial: h, signatureAlgorithm: h,
-                                                     publicKeyAlgorithm: h, selfSigned: false)],
-                             alertSent: TLSAlert(code: 2, name: h)),
-            request: RequestEvidence(method: h, url: h, headers: [header],
-                                     body: RequestBody(kind: h, size: 1, contentType: h, preview: h + "\r\n" + h,
-                                                       parts: [MultipartPart(name: h, filename: h, contentType: h)], multipartBoundary: h),
-                                     token: TokenEvidence(format: h, scheme: h, length: 1, alg: h, kid: h, tokenUse: h, aud: [h],
-                                                          clientId: h, iss: h, scope: h),
-                                     proxy: h),
-            response: ResponseEvidence(httpVersion: h, status: 503, reason: h, headers: [header], contentType: h, contentEncoding: h,
-                                       body: h + "\r\n" + h + "\n", remoteAddress: h),
+            address: h,
+            family: h,
+            port: 1,
+            sample: 1,
+            startedAt: Date(),
+            verdict: .critical,
+            timings: Timings(),
+            dns: DNSEvidence(
+                name: h,
+                source: h,
+                server: h,
+                addresses: [h],
+                system: SystemLookup(addresses: [h], error: h, durationMs: 1),
+                queries: [
+                    DNSQuery(
+                        type: h,
+                        rcode: h,
+                        authoritative: true,
+                        durationMs: 1,
+                        answers: [DNSRecord(name: h, type: h, ttl: 1, data: h)],
+                        error: h
+                    )
+                ],
+                cnameChain: [CNAMELink(name: h, target: h, ttl: 1)]
+            ),
+            tls: TLSEvidence(
+                version: h,
+                cipher: h,
+                alpn: h,
+                verifyReason: h,
+                alertReceived: TLSAlert(code: 1, name: h),
+                chain: [
+                    CertificateInfo(
+                        subject: h,
+                        issuer: h,
+                        sans: [h],
+                        serial: h,
+                        signatureAlgorithm: h,
+                        publicKeyAlgorithm: h,
+                        selfSigned: false
+                    )
+                ],
+                alertSent: TLSAlert(code: 2, name: h)
+            ),
+            request: RequestEvidence(
+                method: h,
+                url: h,
+                headers: [header],
+                body: RequestBody(
+                    kind: h,
+                    size: 1,
+                    contentType: h,
+                    preview: h + "\r\n" + h,
+                    parts: [MultipartPart(name: h, filename: h, contentType: h)],
+                    multipartBoundary: h
+                ),
+                token: TokenEvidence(
+                    format: h,
+                    scheme: h,
+                    length: 1,
+                    alg: h,
+                    kid: h,
+                    tokenUse: h,
+                    aud: [h],
+                    clientId: h,
+                    iss: h,
+                    scope: h
+                ),
+                proxy: h
+            ),
+            response: ResponseEvidence(
+                httpVersion: h,
+                status: 503,
+                reason: h,
+                headers: [header],
+                contentType: h,
+                contentEncoding: h,
+                body: h + "\r\n" + h + "\n",
+                remoteAddress: h
+            ),
             redirects: [RedirectHop(url: h, status: 302, location: h, address: h, totalMs: 1)],
             error: ProbeError(kind: .httpStatus, message: h, phase: h),
-            followups: [FollowUp(kind: .spacedRetry, target: h, startedAt: Date(), durationMs: 1, outcome: h, finding: h, summary: h)])
+            followups: [FollowUp(kind: .spacedRetry, target: h, startedAt: Date(), durationMs: 1, outcome: h, finding: h, summary: h)]
+        )
     }
 
     /// Every String reachable in a value, with its path.
@@ -87,8 +152,14 @@ struct ControlCharactersTests {
     /// The probe that leaves `Prober.check` is already neutral: the reason, the run lines
     /// and the SQLite state are built from it.
     @Test func proberHandsOutNeutralEvidence() throws {
-        let server = try labServer(.respond(status: 503, reason: "Busy\u{1B}[2J", headers: [("Server", "x\u{1B}]0;t\u{07}")],
-                                            body: Array("a\u{1B}[31m\r\nb".utf8)))
+        let server = try labServer(
+            .respond(
+                status: 503,
+                reason: "Busy\u{1B}[2J",
+                headers: [("Server", "x\u{1B}]0;t\u{07}")],
+                body: Array("a\u{1B}[31m\r\nb".utf8)
+            )
+        )
         let report = try check(server.baseURL + "/") { $0.followups = false }
         #expect(report.reason == "503 Busy␛[2J from 127.0.0.1:\(server.port)")
         #expect(report.probes[0].response?.headers.first("Server") == "x␛]0;t␇")

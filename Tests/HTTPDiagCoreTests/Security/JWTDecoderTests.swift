@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
 
 @Suite("JWT claims as evidence")
 struct JWTDecoderTests {
@@ -15,7 +16,9 @@ struct JWTDecoderTests {
 
     @Test func cognitoIDToken() {
         let now = Date(timeIntervalSince1970: 1_700_000_000)
-        let token = Self.jwt(#"{"token_use":"id","aud":"client123","iss":"https://cognito-idp.us-east-1.amazonaws.com/us-east-1_X","exp":1700003600}"#)
+        let token = Self.jwt(
+            #"{"token_use":"id","aud":"client123","iss":"https://cognito-idp.us-east-1.amazonaws.com/us-east-1_X","exp":1700003600}"#
+        )
         let e = JWTDecoder.evidence(authorization: "Bearer \(token)", now: now)
         #expect(e.format == "jwt")
         #expect(e.scheme == "Bearer")

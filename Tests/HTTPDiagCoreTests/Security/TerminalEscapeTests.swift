@@ -1,9 +1,10 @@
 import Foundation
-import Testing
-@testable import HTTPDiagCore
 import HTTPDiagFleet
 import HTTPDiagLab
 import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
 
 /// A hostile server's reason phrase, header values, Location and body carry terminal
 /// control sequences (CSI `ESC[31m`, `ESC[2J`, OSC 0 window titles ended by BEL, a raw
@@ -23,11 +24,16 @@ struct TerminalEscapeTests {
             case "/redirect":
                 return .respond(status: 302, headers: [("Location", "gopher://127.0.0.1/\u{1B}[31mloc\u{1B}]0;loc-title\u{07}\rFAKE")])
             default:
-                return .respond(status: 503, reason: reason, headers: [
-                    ("Server", "nginx\u{1B}[2J"), ("X-Amz-Cf-Pop", "POP1\u{1B}]0;hdr-title\u{07}"),
-                    ("Location", "http://127.0.0.1/a\rFAKE-LOCATION"), ("Retry-After", "1\u{9B}31m"),
-                    ("Content-Type", "text/plain\u{1B}[8m"),
-                ], body: Array(body.utf8))
+                return .respond(
+                    status: 503,
+                    reason: reason,
+                    headers: [
+                        ("Server", "nginx\u{1B}[2J"), ("X-Amz-Cf-Pop", "POP1\u{1B}]0;hdr-title\u{07}"),
+                        ("Location", "http://127.0.0.1/a\rFAKE-LOCATION"), ("Retry-After", "1\u{9B}31m"),
+                        ("Content-Type", "text/plain\u{1B}[8m"),
+                    ],
+                    body: Array(body.utf8)
+                )
             }
         }
     }
@@ -45,8 +51,11 @@ struct TerminalEscapeTests {
 
     static func expectSafe(_ text: String, _ place: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let found = controls(text)
-        #expect(found.isEmpty, "\(place): raw control characters \(Set(found).sorted()) in \(text.prefix(1500))",
-                sourceLocation: sourceLocation)
+        #expect(
+            found.isEmpty,
+            "\(place): raw control characters \(Set(found).sorted()) in \(text.prefix(1500))",
+            sourceLocation: sourceLocation
+        )
     }
 
     @Test func checkTextMarkdownAndReportFileAreTerminalSafe() throws {
@@ -84,7 +93,10 @@ struct TerminalEscapeTests {
         #expect(doc["reason"] == .string("503 Busy ␛[31mRED␛]0;pwned-title␇\u{FFFD}2J from 127.0.0.1:\(server.port)"))
         #expect(doc["probes"]?[0]?["response"]?["reason"] == .string("Busy ␛[31mRED␛]0;pwned-title␇\u{FFFD}2J"))
         #expect(doc["probes"]?[0]?["response"]?["body"] == .string("hello ␛[31mred␛[0m\r\nsecond line␍OVERWRITTEN␡\n␛]0;body-title␇\n"))
-        guard case .array(let headers)? = doc["probes"]?[0]?["response"]?["headers"] else { Issue.record("no headers"); return }
+        guard case .array(let headers)? = doc["probes"]?[0]?["response"]?["headers"] else {
+            Issue.record("no headers")
+            return
+        }
         #expect(headers.contains { $0["name"] == .string("Location") && $0["value"] == .string("http://127.0.0.1/a␍FAKE-LOCATION") })
         walk(doc, path: "$")
 
@@ -126,7 +138,10 @@ struct TerminalEscapeTests {
 
         let json = try runCLI(["run"] + config + ["--state", state, "--format", "json"])
         let doc = try #require(try? JSONDecoder().decode(JSONValue.self, from: Data(json.stdout.utf8)), "\(json.stdout.prefix(300))")
-        guard case .array(let endpoints)? = doc["endpoints"] else { Issue.record("no endpoints"); return }
+        guard case .array(let endpoints)? = doc["endpoints"] else {
+            Issue.record("no endpoints")
+            return
+        }
         for e in endpoints {
             if case .string(let reason)? = e["reason"] { Self.expectSafe(reason, "run --format json reason") }
         }

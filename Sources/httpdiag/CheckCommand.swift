@@ -50,9 +50,13 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: [.customShort("k"), .customLong("insecure")], help: "Do not verify the server certificate.") var insecure = false
     @Option(name: .customLong("connect-timeout"), help: "Seconds allowed for the TCP connect.") var connectTimeout: Double?
     @Option(name: [.customShort("m"), .customLong("max-time")], help: "Seconds allowed per probe, redirects included.") var maxTime: Double = 10
-    @Option(name: [.customShort("x"), .customLong("proxy")], help: "[scheme://]host[:port] proxy for every hop, instead of the environment's; \"\" for none.")
+    @Option(
+        name: [.customShort("x"), .customLong("proxy")],
+        help: "[scheme://]host[:port] proxy for every hop, instead of the environment's; \"\" for none."
+    )
     var proxy: String?
-    @Option(name: .customLong("noproxy"), help: "Comma-separated hosts reached without a proxy (* for all), instead of no_proxy.") var noProxy: String?
+    @Option(name: .customLong("noproxy"), help: "Comma-separated hosts reached without a proxy (* for all), instead of no_proxy.") var noProxy:
+        String?
     @Flag(name: [.customShort("4"), .customLong("ipv4")], help: "Connect over IPv4 only.") var ipv4 = false
     @Flag(name: [.customShort("6"), .customLong("ipv6")], help: "Connect over IPv6 only.") var ipv6 = false
     @Option(name: .customLong("dns-server"), help: "IP[:PORT] of a nameserver to query directly and connect by.") var dnsServer: String?
@@ -71,11 +75,17 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("report"), help: "Also write the Markdown incident report to this file.") var reportFile: String?
     @Flag(name: [.customShort("v"), .customLong("verbose")], help: "After the diagnosis, print the exchange as curl -v does (on stderr, redacted).")
     var verbose = false
-    @Option(name: [.customShort("o"), .customLong("output")], help: "Save the response body to FILE (one per URL, in order; redacted; up to --max-download).")
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: "Save the response body to FILE (one per URL, in order; redacted; up to --max-download)."
+    )
     var output: [String] = []
     @Flag(name: [.customShort("s"), .customLong("silent")], help: "Quiet: only the verdict line (only the -w output with -w); no warnings.")
     var silent = false
-    @Option(name: [.customShort("w"), .customLong("write-out")], help: "After the report, write FORMAT with curl's %{variables} (@FILE reads it, @- stdin).")
+    @Option(
+        name: [.customShort("w"), .customLong("write-out")],
+        help: "After the report, write FORMAT with curl's %{variables} (@FILE reads it, @- stdin)."
+    )
     var writeOut: String?
     @OptionGroup var playbooks: PlaybookOptions
 

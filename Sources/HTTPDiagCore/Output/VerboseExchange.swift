@@ -39,10 +39,11 @@ public enum VerboseExchange {
         var lines: [String] = []
         let host = URLParts(probe.request.url).hostPort.hostOnly
         if let proxy = probe.request.proxy { lines.append("* Uses proxy \(proxy)") }
-        for hop in probe.redirects {
+        for (i, hop) in probe.redirects.enumerated() {
             let at = hop.address.map { " (\($0))" } ?? ""
-            lines.append("* \(hop.url)\(at): \(hop.status) \(HTTPStatus.reason(hop.status)) in \(Format.ms(hop.totalMs))")
-            lines.append("* Issue another request to this URL: '\(hop.location)'")
+            let next = i + 1 < probe.redirects.count ? probe.redirects[i + 1].url : probe.request.url
+            lines.append("* \(hop.url)\(at): \(hop.status) \(HTTPStatus.reason(hop.status)) in \(Format.ms(hop.totalMs)), Location: \(hop.location)")
+            lines.append("* Issue another request to this URL: '\(next)'")
         }
         if let dns = probe.dns, !dns.addresses.isEmpty {
             lines.append("* Host \(dns.name):\(probe.port) was resolved (\(dns.source)).")
@@ -51,7 +52,8 @@ public enum VerboseExchange {
             lines.append("* IPv6: " + (v6.isEmpty ? "(none)" : v6.joined(separator: ", ")))
             lines.append("* IPv4: " + (v4.isEmpty ? "(none)" : v4.joined(separator: ", ")))
         }
-        let connected = probe.timings.connectMs > 0 || probe.tls != nil || probe.response != nil
+        let failedBefore = probe.error.map { ["dns", "connect", "local"].contains($0.phase) } ?? false
+        let connected = probe.response != nil || probe.tls != nil || !failedBefore
         if let address = probe.address {
             lines.append("*   Trying \(IPAddress.bracketed(address)):\(probe.port)...")
             if connected { lines.append("* Connected to \(host) (\(address)) port \(probe.port)") }
@@ -66,7 +68,7 @@ public enum VerboseExchange {
         if let response = probe.response {
             lines.append("< \(response.httpVersion) \(response.status) \(response.reason)".trimmedSpaces())
             for h in response.headers { lines.append("< \(h.name): \(h.value)") }
-            lines.append("<")
+            lines.append("< ")
             let truncated = response.bodyTruncated ? ", first \(response.body.utf8.count) kept as evidence" : ""
             lines.append("* \(response.bodySize) bytes of body received\(truncated)")
         }
@@ -87,7 +89,7 @@ public enum VerboseExchange {
         let version = h2 ? "HTTP/2" : "HTTP/1.1"
         var lines = ["> \(probe.request.method) \(target) \(version)"]
         for h in probe.request.headers { lines.append("> \(h.name): \(h.value)") }
-        lines.append(">")
+        lines.append("> ")
         return lines
     }
 
@@ -102,8 +104,12 @@ public enum VerboseExchange {
             lines.append("* ALPN: server did not agree on a protocol. Uses default.")
         }
         if let alert = tls.alertReceived { lines.append("* TLS alert received: \(alert.code) \(alert.name)") }
-        if let alert = tls.alertSent { lines.append("* TLS alert sent: \(alert.code) \(alert.name)" + (tls.alertSentReason.map { " (\($0))" } ?? "")) }
-        if tls.clientCertificateRequested { lines.append("* The server asked for a client certificate" + (tls.clientCertificateSent ? "; one was sent" : "; none was sent")) }
+        if let alert = tls.alertSent {
+            lines.append("* TLS alert sent: \(alert.code) \(alert.name)" + (tls.alertSentReason.map { " (\($0))" } ?? ""))
+        }
+        if tls.clientCertificateRequested {
+            lines.append("* The server asked for a client certificate" + (tls.clientCertificateSent ? "; one was sent" : "; none was sent"))
+        }
         if let leaf = tls.chain.first {
             lines.append("* Server certificate" + (tls.chainFromUnverifiedHandshake ? " (read by a second, handshake-only connection):" : ":"))
             lines.append("*  subject: \(leaf.subject)")

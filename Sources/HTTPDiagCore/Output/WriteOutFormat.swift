@@ -1,6 +1,6 @@
 /// `-w FORMAT` as curl writes it out: `%{variable}` replaced by a value of the exchange,
-/// `%header{name}` by a response header, `%%` by `%`, the escapes `\n`, `\r`, `\t` and `\\`;
-/// other text as is. The values describe the probe the curl-like outputs describe
+/// `%header{name}` by a response header, `%%` by `%`, the escapes `\n`, `\r` and `\t`;
+/// other text as is (`\\` stays two backslashes, as curl leaves it). The values describe the probe the curl-like outputs describe
 /// (`CheckReport.exchangeProbe`: the first of the worst probes). An unknown variable is
 /// written as nothing and named in a warning, as curl does (`curl: unknown --write-out
 /// variable: 'x'`). Times are seconds with six decimals, cumulative from the start of the
@@ -38,7 +38,6 @@ public struct WriteOutFormat: Sendable, Equatable {
                 case "n": out.append("\n")
                 case "r": out.append("\r")
                 case "t": out.append("\t")
-                case "\\": out.append("\\")
                 default: out.append(contentsOf: [c, chars[i + 1]])
                 }
                 i += 2
@@ -148,7 +147,9 @@ public struct WriteOutFormat: Sendable, Equatable {
         ]
         let fields = variables.map { name -> String in
             let value = values[name] ?? ""
-            if numeric.contains(name) || name.hasPrefix("time_") { return "\"\(name)\":\(Int(value).map(String.init) ?? (Double(value) != nil ? value : "0"))" }
+            if numeric.contains(name) || name.hasPrefix("time_") {
+                return "\"\(name)\":\(Int(value).map(String.init) ?? (Double(value) != nil ? value : "0"))"
+            }
             return "\"\(name)\":\(JSONString.quote(value))"
         }
         return "{" + fields.joined(separator: ",") + "}"

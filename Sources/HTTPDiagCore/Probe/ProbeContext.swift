@@ -211,20 +211,20 @@ struct ProbeContext: Sendable {
         }
         let probeAddress = outcome.primaryIP ?? route.knownAddress
         var result = ProbeResult(
-                address: probeAddress,
-                family: probeAddress.flatMap(IPAddress.family),
-                port: outcome.primaryPort == 0 ? route.port : outcome.primaryPort,
-                sample: sample,
-                startedAt: started,
-                verdict: verdict(error: error, tls: tls),
-                timings: timings,
-                dns: route.dns,
-                tls: tls,
-                request: requestEvidence(url: url, method: method, outcome: outcome, headers: headers, body: body, multipart: multipart),
-                response: response,
-                redirects: hops,
-                error: error
-            )
+            address: probeAddress,
+            family: probeAddress.flatMap(IPAddress.family),
+            port: outcome.primaryPort == 0 ? route.port : outcome.primaryPort,
+            sample: sample,
+            startedAt: started,
+            verdict: verdict(error: error, tls: tls),
+            timings: timings,
+            dns: route.dns,
+            tls: tls,
+            request: requestEvidence(url: url, method: method, outcome: outcome, headers: headers, body: body, multipart: multipart),
+            response: response,
+            redirects: hops,
+            error: error
+        )
         if options.keepBody, response != nil { result.receivedBody = outcome.body }
         return ProbeRun(result: result, finalURL: url)
     }
@@ -295,7 +295,11 @@ struct ProbeContext: Sendable {
         if let cached = cache[key] {
             hopPlan = cached
         } else {
-            hopPlan = await AddressPlanner.planWithoutBlocking(target: hop, options: options, proxy: ProxyEnvironment.proxy(for: hop, options: options))
+            hopPlan = await AddressPlanner.planWithoutBlocking(
+                target: hop,
+                options: options,
+                proxy: ProxyEnvironment.proxy(for: hop, options: options)
+            )
         }
         cache[key] = hopPlan
         if let failure = hopPlan.failure {

@@ -62,6 +62,10 @@ public struct CurlOutputs: Sendable {
         }
         if probe?.response == nil {
             warnings.append("-o \(path): no response came, the file is empty")
+        } else if probe?.error?.kind == .bodyTooLarge && raw.isEmpty {
+            warnings.append(
+                "-o \(path): nothing saved: the body exceeds --max-download (its declared length), the transfer was stopped before it (body_too_large)"
+            )
         } else if probe?.error?.kind == .bodyTooLarge {
             warnings.append(
                 "-o \(path): body cut at \(raw.count) bytes: it exceeds --max-download, the transfer was stopped (body_too_large)"

@@ -70,7 +70,8 @@ struct CurlHabitsCLITests {
     }
 
     @Test func outputPastMaxDownloadIsCutAndSaysSo() throws {
-        let server = try labServer(.hugeBody(size: 4 * 1024 * 1024))
+        // No Content-Length: the body is read until the limit, then the transfer is stopped.
+        let server = try labServer(.raw(Array("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n".utf8) + [UInt8](repeating: 0x61, count: 300_000)))
         let file = try Self.temporaryFile()
         let r = try runCLI(["check", server.baseURL + "/", "-o", file, "--max-download", "100000", "--no-followup"])
         #expect(r.status == 2)
@@ -79,6 +80,12 @@ struct CurlHabitsCLITests {
         #expect(r.stderr.contains("-o \(file): body cut at \(saved.count) bytes"), "\(r.stderr)")
         let quiet = try runCLI(["check", server.baseURL + "/", "-o", file, "--max-download", "100000", "--no-followup", "-s"])
         #expect(quiet.stderr.isEmpty)
+        // A declared length over the limit: libcurl refuses before the body, nothing is saved.
+        let declared = try labServer(.hugeBody(size: 4 * 1024 * 1024))
+        let d = try runCLI(["check", declared.baseURL + "/", "-o", file, "--max-download", "100000", "--no-followup"])
+        #expect(d.status == 2)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)).isEmpty)
+        #expect(d.stderr.contains("-o \(file): nothing saved: the body exceeds --max-download"), "\(d.stderr)")
     }
 
     @Test func outputWithoutAResponseIsAnEmptyFileAndAnUnwritablePathIsBadUsage() throws {

@@ -12,7 +12,8 @@ struct VerboseExchangeTests {
     static func curlVerbose(_ arguments: [String]) throws -> [String] {
         try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/curl"), "the tests need curl")
         let run = try spawnMeasured("/usr/bin/curl", ["-s", "-v", "-o", "/dev/null"] + arguments)
-        return run.stderr.split(separator: "\n").map { String($0).trimmingCharacters(in: .init(charactersIn: "\r")) }
+        // "\r\n" is one Character: split the scalars.
+        return run.stderr.replacingOccurrences(of: "\r", with: "").components(separatedBy: "\n")
     }
 
     static func lines(_ text: String, prefix: String) -> [String] { text.split(separator: "\n").map(String.init).filter { $0.hasPrefix(prefix) } }
@@ -26,7 +27,7 @@ struct VerboseExchangeTests {
         #expect(Self.lines(ours, prefix: ">") == Self.lines(theirs, prefix: ">"), "\(ours)\n---\n\(theirs)")
         #expect(Self.lines(ours, prefix: "<") == Self.lines(theirs, prefix: "<"), "\(ours)\n---\n\(theirs)")
         #expect(ours.contains("> GET /items?page=2 HTTP/1.1\n"))
-        #expect(ours.contains("< HTTP/1.1 201 Created\n"))
+        #expect(ours.contains("< HTTP/1.1 201 "))
         #expect(ours.contains("*   Trying 127.0.0.1:\(server.port)...\n"))
         #expect(ours.contains("* Connected to 127.0.0.1 (127.0.0.1) port \(server.port)\n"))
         #expect(ours.contains("* 5 bytes of body received"))

@@ -18,7 +18,9 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "http:// or https:// URL(s) to probe; several are diagnosed one after another.") var urls: [String]
+    @Argument(help: "http:// or https:// URL to probe.") var url: String
+    @Argument(help: "More URLs, diagnosed one after another (each report headed '==> URL <==').") var moreURLs: [String] = []
+    var urls: [String] { [url] + moreURLs }
 
     @Option(name: [.customShort("X"), .customLong("request")], help: "HTTP method.") var method: String?
     @Flag(name: [.customShort("I"), .customLong("head")], help: "Send a HEAD request; no body is awaited.") var head = false
@@ -125,7 +127,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func probeOptions() throws -> ProbeOptions {
-        var o = ProbeOptions(url: urls.first ?? "")
+        var o = ProbeOptions(url: url)
         o.method = method
         o.head = head
         o.headers = try HeaderArgument.expand(headers)

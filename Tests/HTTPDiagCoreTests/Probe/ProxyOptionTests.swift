@@ -28,6 +28,41 @@ struct ProxyOptionTests {
         #expect(try check(url) { $0.proxy = "127.0.0.1:\(proxy.port)" }.probes.first?.response?.body == "proxied GET \(url)")
     }
 
+    @Test func aRealForwardProxyForwardsHTTPAsCurlsDoes() throws {
+        let proxy = try ForwardProxy()
+        let origin = try labServer(.echo)
+        let url = "http://127.0.0.1:\(origin.port)/through?x=1"
+        let report = try check(url) {
+            $0.proxy = proxy.url
+            $0.userAgent = "agent/1"
+        }
+        #expect(report.verdict == .ok, "\(report.reason)")
+        let body = try #require(report.probes.first?.response?.body)
+        #expect(body.hasPrefix("GET /through?x=1\n"), "\(body)")
+        #expect(body.contains("Via: 1.1 test-proxy"), "the origin was reached through the proxy")
+        #expect(proxy.seen == ["GET \(url) HTTP/1.1"])
+        let curl = try spawnMeasured(
+            "/usr/bin/curl",
+            ["-s", "-o", "/dev/null", "-A", "agent/1", "-x", proxy.url, "-w", "%{http_code} %{size_download}", url]
+        )
+        #expect(curl.stdout == WriteOutFormat("%{http_code} %{size_download}").render(report).text)
+    }
+
+    @Test func httpsGoesThroughACONNECTTunnelWithItsTLSEvidence() throws {
+        let proxy = try ForwardProxy()
+        let server = try OpenSSLServer(cert: "valid.pem")
+        let report = try check(server.url) {
+            $0.proxy = proxy.url
+            $0.tls.caFile = TestCerts.path("ca.pem")
+        }
+        #expect(report.verdict == .ok, "\(report.reason)")
+        #expect(proxy.seen.first == "CONNECT localhost:\(server.port) HTTP/1.1", "\(proxy.seen)")
+        let tls = try #require(report.probes.first?.tls)
+        #expect(tls.verified)
+        #expect(tls.chain.first?.sans.contains("DNS:localhost") == true)
+        #expect(report.probes.first?.request.proxy == proxy.url)
+    }
+
     @Test func noproxyAndAnEmptyProxyGoDirect() throws {
         let proxy = try Self.proxyServer()
         let origin = try labServer(.text(200, "origin"))

@@ -33,6 +33,7 @@ public enum CheckBatch {
         }
         if urls.count == 1 {
             var single = options
+            single.probe.url = urls[0]
             single.curl.bodyFile = bodyFiles.first ?? options.curl.bodyFile
             let result = try CheckSession.run(single)
             return Result(checks: [result], emissions: emissions(result, header: nil))
@@ -48,6 +49,7 @@ public enum CheckBatch {
             o.reportFile = nil
             o.curl.bodyFile = i < bodyFiles.count ? bodyFiles[i] : nil
             try o.probe.validate()
+            _ = try TargetURL(url)
             try CheckSession.checkOutputFiles(o)
             each.append(o)
         }

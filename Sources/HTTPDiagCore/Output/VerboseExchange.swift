@@ -59,8 +59,10 @@ public enum VerboseExchange {
             if connected { lines.append("* Connected to \(host) (\(address)) port \(probe.port)") }
         }
         if let tls = probe.tls { lines += self.tls(tls, host: host) }
-        if let error = probe.error, error.kind != .httpStatus, probe.response == nil, probe.request.headers.isEmpty || !connected {
-            lines += failure(error)
+        // The request went out unless the probe failed before it (lookup, connect, TLS).
+        let sent = probe.response != nil || probe.error.map { ["request", "response", "redirect"].contains($0.phase) } ?? true
+        if !sent {
+            if let error = probe.error { lines += failure(error) }
             return lines
         }
         lines += request(probe)
@@ -126,8 +128,10 @@ public enum VerboseExchange {
         }
         if tls.verified {
             lines.append("*  SSL certificate verify ok.")
-        } else if let result = tls.verifyResult {
-            lines.append("*  SSL certificate verify result: \(tls.verifyReason ?? "error") (\(result))" + (result == 0 ? ", not checked (-k)" : ""))
+        } else if let result = tls.verifyResult, result != 0 {
+            lines.append("*  SSL certificate problem: \(tls.verifyReason ?? "verification failed") (verify result \(result))")
+        } else if tls.version != nil {
+            lines.append("*  SSL certificate not verified (-k)")
         }
         return lines
     }

@@ -46,6 +46,23 @@ struct VerboseExchangeTests {
         #expect(ours.contains("* Host localhost:\(server.port) was resolved"))
     }
 
+    @Test func aFailedVerificationShowsTheCertificateAndTheProblemAndNoRequest() throws {
+        let server = try OpenSSLServer(cert: "expired.pem")
+        let report = try check(server.url) {
+            $0.tls.caFile = TestCerts.path("ca.pem")
+            $0.headers = ["X-Never-Sent: 1"]
+            $0.followups = false
+        }
+        let ours = VerboseExchange.render(report)
+        #expect(ours.contains("* Server certificate (read by a second, handshake-only connection):"), "\(ours)")
+        #expect(ours.contains("*  SSL certificate problem: "), "\(ours)")
+        #expect(ours.contains("tls_cert_expired"))
+        #expect(Self.lines(ours, prefix: ">").isEmpty, "the request never went out: \(ours)")
+        let theirs = try Self.curlVerbose(["--cacert", TestCerts.path("ca.pem"), server.url])
+        #expect(theirs.contains { $0.hasPrefix("* SSL certificate problem: certificate has expired") }, "\(theirs)")
+        #expect(ours.contains("certificate has expired"), "the same reason as curl's: \(ours)")
+    }
+
     @Test func aFailureSaysWhatHappenedAndSendsNoRequestLines() throws {
         let port = closedPort()
         let report = try check("http://127.0.0.1:\(port)/") { $0.followups = false }

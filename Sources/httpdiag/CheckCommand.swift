@@ -19,7 +19,8 @@ struct CheckCommand: ParsableCommand {
     )
 
     @Argument(help: "http:// or https:// URL to probe.") var url: String
-    @Argument(help: "More URLs, diagnosed one after another (each report headed '==> URL <==').") var moreURLs: [String] = []
+    @Argument(help: ArgumentHelp("More URLs, diagnosed one after another (each report headed '==> URL <==').", valueName: "url"))
+    var moreURLs: [String] = []
     var urls: [String] { [url] + moreURLs }
 
     @Option(name: [.customShort("X"), .customLong("request")], help: "HTTP method.") var method: String?
@@ -35,7 +36,10 @@ struct CheckCommand: ParsableCommand {
         [String] = []
     @Option(
         name: .customLong("json"),
-        help: "JSON request body (repeatable, concatenated; @FILE, @- stdin): POST with Content-Type and Accept application/json, as curl."
+        help: ArgumentHelp(
+            "JSON request body (repeatable, concatenated; @FILE, @- stdin): POST with Content-Type and Accept application/json, as curl.",
+            valueName: "data"
+        )
     ) var json: [String] = []
     @Option(name: [.customShort("u"), .customLong("user")], help: "user:password for Basic authentication.") var user: String?
     @Option(name: [.customShort("A"), .customLong("user-agent")], help: "User-Agent header.") var userAgent: String?
@@ -54,11 +58,13 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.customShort("m"), .customLong("max-time")], help: "Seconds allowed per probe, redirects included.") var maxTime: Double = 10
     @Option(
         name: [.customShort("x"), .customLong("proxy")],
-        help: "[scheme://]host[:port] proxy for every hop, instead of the environment's; \"\" for none."
+        help: ArgumentHelp("[scheme://]host[:port] proxy for every hop, instead of the environment's; \"\" for none.", valueName: "url")
     )
     var proxy: String?
-    @Option(name: .customLong("noproxy"), help: "Comma-separated hosts reached without a proxy (* for all), instead of no_proxy.") var noProxy:
-        String?
+    @Option(
+        name: .customLong("noproxy"),
+        help: ArgumentHelp("Comma-separated hosts reached without a proxy (* for all), instead of no_proxy.", valueName: "list")
+    ) var noProxy: String?
     @Flag(name: [.customShort("4"), .customLong("ipv4")], help: "Connect over IPv4 only.") var ipv4 = false
     @Flag(name: [.customShort("6"), .customLong("ipv6")], help: "Connect over IPv6 only.") var ipv6 = false
     @Option(name: .customLong("dns-server"), help: "IP[:PORT] of a nameserver to query directly and connect by.") var dnsServer: String?
@@ -79,14 +85,17 @@ struct CheckCommand: ParsableCommand {
     var verbose = false
     @Option(
         name: [.customShort("o"), .customLong("output")],
-        help: "Save the response body to FILE (one per URL, in order; redacted; up to --max-download)."
+        help: ArgumentHelp("Save the response body to FILE (one per URL, in order; redacted; up to --max-download).", valueName: "file")
     )
     var output: [String] = []
     @Flag(name: [.customShort("s"), .customLong("silent")], help: "Quiet: only the verdict line (only the -w output with -w); no warnings.")
     var silent = false
+    @Flag(name: [.customShort("S"), .customLong("show-error")], help: "With -s, still print warnings (curl's -sS).") var showError = false
+    @Flag(name: [.customShort("f"), .customLong("fail")], help: "Accepted for curl habits: a status >= 400 already exits 2 (CRITICAL).")
+    var fail = false
     @Option(
         name: [.customShort("w"), .customLong("write-out")],
-        help: "After the report, write FORMAT with curl's %{variables} (@FILE reads it, @- stdin)."
+        help: ArgumentHelp("After the report, write FORMAT with curl's %{variables} (@FILE reads it, @- stdin).", valueName: "format")
     )
     var writeOut: String?
     @OptionGroup var playbooks: PlaybookOptions
@@ -103,6 +112,7 @@ struct CheckCommand: ParsableCommand {
         options.reportFile = reportFile
         options.color = isatty(1) == 1
         options.curl = CurlOutputs(verbose: verbose, writeOut: try writeOutFormat(), quiet: silent)
+        options.curl.showWarnings = showError
         if output.contains("-") { throw InputError("-o -: the body is not written to stdout (the diagnosis is there); give a file") }
         let result = try CheckBatch.run(options, urls: urls, bodyFiles: output)
         for emission in result.emissions {

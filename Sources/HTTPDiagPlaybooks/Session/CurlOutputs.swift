@@ -10,7 +10,8 @@ import HTTPDiagCore
 /// verdict line (line 1 of the text report, perfdata included) unless `-w` is given, in
 /// which case only the write-out is printed (`-s -o /dev/null -w '%{http_code}'` prints
 /// the code alone, as with curl). JSON and Markdown are printed whole (they are machine
-/// documents). Warnings are muted, as curl mutes them; usage errors are still printed.
+/// documents). Warnings are muted, as curl mutes them (`-S` keeps them, as `-sS` does);
+/// usage errors are still printed.
 public struct CurlOutputs: Sendable {
     /// -v
     public var verbose = false
@@ -20,6 +21,8 @@ public struct CurlOutputs: Sendable {
     public var bodyFile: String?
     /// -s
     public var quiet = false
+    /// -S: warnings stay on with -s (curl's `-sS`).
+    public var showWarnings = false
 
     public init(verbose: Bool = false, writeOut: WriteOutFormat? = nil, bodyFile: String? = nil, quiet: Bool = false) {
         self.verbose = verbose
@@ -43,7 +46,7 @@ public struct CurlOutputs: Sendable {
                 let firstLine = result.output.text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first
                 result.output = boundary.pass(writeOut == nil ? String(firstLine ?? "") : "")
             }
-            warnings = []
+            if !showWarnings { warnings = [] }
         }
         result.warnings = warnings.map { boundary.pass("httpdiag: " + $0) }
     }

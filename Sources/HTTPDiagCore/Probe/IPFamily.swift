@@ -1,5 +1,3 @@
-import CHTTPDiag
-
 /// `-4` / `-6`: the address family a check connects over, as curl's `--ipv4` / `--ipv6`.
 /// Resolved addresses of the other family are not probed (and the other-family follow-up
 /// does not run); when none is left, the check fails as DNS without an address would.

@@ -9,14 +9,19 @@ import Glibc
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Probe one URL for real and report what happened at each layer.",
+        abstract: "Probe URLs for real and report what happened at each layer.",
         discussion: """
             Exit codes: 0 OK, 1 WARNING (certificate expiring soon), 2 CRITICAL (any failure), \
-            3 UNKNOWN (bad usage). Flags follow curl where curl has one.
+            3 UNKNOWN (bad usage); with several URLs, the worst. Flags follow curl where curl has one: \
+            -v prints the exchange on stderr after the diagnosis, -w writes curl's variables after it, \
+            -o saves the body, -s keeps only the verdict line (or only the -w output).
             """
     )
 
     @Argument(help: "http:// or https:// URL to probe.") var url: String
+    @Argument(help: ArgumentHelp("More URLs, diagnosed one after another (each report headed '==> URL <==').", valueName: "url"))
+    var moreURLs: [String] = []
+    var urls: [String] { [url] + moreURLs }
 
     @Option(name: [.customShort("X"), .customLong("request")], help: "HTTP method.") var method: String?
     @Flag(name: [.customShort("I"), .customLong("head")], help: "Send a HEAD request; no body is awaited.") var head = false
@@ -29,6 +34,13 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("data-binary"), help: "Request body sent as is; @FILE reads a file.") var dataBinary: String?
     @Option(name: [.customShort("F"), .customLong("form")], help: "Multipart field name=value or name=@file[;type=...] (repeatable).") var form:
         [String] = []
+    @Option(
+        name: .customLong("json"),
+        help: ArgumentHelp(
+            "JSON request body (repeatable, concatenated; @FILE, @- stdin): POST with Content-Type and Accept application/json, as curl.",
+            valueName: "data"
+        )
+    ) var json: [String] = []
     @Option(name: [.customShort("u"), .customLong("user")], help: "user:password for Basic authentication.") var user: String?
     @Option(name: [.customShort("A"), .customLong("user-agent")], help: "User-Agent header.") var userAgent: String?
     @Option(name: .customLong("resolve"), help: "host:port:addr[,addr]: pin addresses, as curl (repeatable).") var resolve: [String] = []
@@ -44,6 +56,17 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: [.customShort("k"), .customLong("insecure")], help: "Do not verify the server certificate.") var insecure = false
     @Option(name: .customLong("connect-timeout"), help: "Seconds allowed for the TCP connect.") var connectTimeout: Double?
     @Option(name: [.customShort("m"), .customLong("max-time")], help: "Seconds allowed per probe, redirects included.") var maxTime: Double = 10
+    @Option(
+        name: [.customShort("x"), .customLong("proxy")],
+        help: ArgumentHelp("[scheme://]host[:port] proxy for every hop, instead of the environment's; \"\" for none.", valueName: "url")
+    )
+    var proxy: String?
+    @Option(
+        name: .customLong("noproxy"),
+        help: ArgumentHelp("Comma-separated hosts reached without a proxy (* for all), instead of no_proxy.", valueName: "list")
+    ) var noProxy: String?
+    @Flag(name: [.customShort("4"), .customLong("ipv4")], help: "Connect over IPv4 only.") var ipv4 = false
+    @Flag(name: [.customShort("6"), .customLong("ipv6")], help: "Connect over IPv6 only.") var ipv6 = false
     @Option(name: .customLong("dns-server"), help: "IP[:PORT] of a nameserver to query directly and connect by.") var dnsServer: String?
     @Flag(name: .customLong("no-fanout"), help: "Probe one address only instead of every resolved one.") var noFanout = false
     @Flag(
@@ -58,6 +81,23 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("cert-warn-days"), help: "WARNING when a certificate expires within this many days.") var certWarnDays = 14
     @Option(name: .customLong("format"), help: "text, json or markdown.") var format: OutputFormat = .text
     @Option(name: .customLong("report"), help: "Also write the Markdown incident report to this file.") var reportFile: String?
+    @Flag(name: [.customShort("v"), .customLong("verbose")], help: "After the diagnosis, print the exchange as curl -v does (on stderr, redacted).")
+    var verbose = false
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp("Save the response body to FILE (one per URL, in order; redacted; up to --max-download).", valueName: "file")
+    )
+    var output: [String] = []
+    @Flag(name: [.customShort("s"), .customLong("silent")], help: "Quiet: only the verdict line (only the -w output with -w); no warnings.")
+    var silent = false
+    @Flag(name: [.customShort("S"), .customLong("show-error")], help: "With -s, still print warnings (curl's -sS).") var showError = false
+    @Flag(name: [.customShort("f"), .customLong("fail")], help: "Accepted for curl habits: a status >= 400 already exits 2 (CRITICAL).")
+    var fail = false
+    @Option(
+        name: [.customShort("w"), .customLong("write-out")],
+        help: ArgumentHelp("After the report, write FORMAT with curl's %{variables} (@FILE reads it, @- stdin).", valueName: "format")
+    )
+    var writeOut: String?
     @OptionGroup var playbooks: PlaybookOptions
 
     enum OutputFormat: String, ExpressibleByArgument {
@@ -71,9 +111,29 @@ struct CheckCommand: ParsableCommand {
         options.playbooks = playbooks.source
         options.reportFile = reportFile
         options.color = isatty(1) == 1
-        let result = try CheckSession.run(options)
-        StandardOutput.print(result.output)
+        options.curl = CurlOutputs(verbose: verbose, writeOut: try writeOutFormat(), quiet: silent)
+        options.curl.showWarnings = showError
+        if output.contains("-") { throw InputError("-o -: the body is not written to stdout (the diagnosis is there); give a file") }
+        let result = try CheckBatch.run(options, urls: urls, bodyFiles: output)
+        for emission in result.emissions {
+            switch emission {
+            case .stdout(let text, let terminator): StandardOutput.print(text, terminator: terminator)
+            case .stderr(let text):
+                fflush(nil)
+                StandardErrorOutput.print(text)
+            }
+        }
+        fflush(nil)
         try result.verdict.exitUnlessOK()
+    }
+
+    /// -w FORMAT, or @FILE / @- read as curl reads it (the whole file, one trailing newline kept as text).
+    func writeOutFormat() throws -> WriteOutFormat? {
+        guard let writeOut else { return nil }
+        guard writeOut.hasPrefix("@") else { return WriteOutFormat(writeOut) }
+        let bytes = try BodyArgument.read(writeOut, flag: "-w")
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw InputError("-w \(writeOut): not UTF-8 text") }
+        return WriteOutFormat(text)
     }
 
     func probeOptions() throws -> ProbeOptions {
@@ -85,6 +145,10 @@ struct CheckCommand: ParsableCommand {
         if let d = data ?? dataBinary { o.body = try BodyArgument.read(d, flag: data != nil ? "-d" : "--data-binary") }
         o.multipart = try form.map(FormArgument.parse)
         if o.body != nil && !o.multipart.isEmpty { throw InputError("-d and -F cannot be combined") }
+        if !json.isEmpty {
+            if o.body != nil || !o.multipart.isEmpty { throw InputError("--json cannot be combined with -d, --data-binary or -F") }
+            o.setJSONBody(try json.map { try BodyArgument.read($0, flag: "--json") })
+        }
         o.userpwd = user
         if let ua = userAgent { o.userAgent = ua }
         o.resolve = resolve
@@ -111,6 +175,10 @@ struct CheckCommand: ParsableCommand {
         o.captureBytes = captureBody
         o.maxDownloadBytes = maxDownload
         o.certWarnDays = certWarnDays
+        o.proxy = proxy
+        o.noProxy = noProxy
+        if ipv4 && ipv6 { throw InputError("use one of -4 and -6") }
+        o.ipFamily = ipv4 ? .ipv4 : ipv6 ? .ipv6 : .any
         try o.validate()
         return o
     }

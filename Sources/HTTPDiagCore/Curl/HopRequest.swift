@@ -21,6 +21,14 @@ struct HopRequest {
     var connectOnly = false
     /// No proxy, whatever the environment says (follow-ups go to one exact address).
     var noProxy = false
+    /// -x (nil: libcurl reads the environment; empty: no proxy).
+    var proxy: String?
+    /// --noproxy (nil: libcurl reads no_proxy).
+    var noProxyList: String?
+    /// -4 / -6.
+    var ipFamily: IPFamily = .any
+    /// -o: the whole body (up to maxDownload) is kept, not only captureLimit bytes.
+    var keepBody = false
 
     /// A plain GET of `url` with libcurl's defaults for everything else.
     init(url: String, userAgent: String, timeoutMs: Int) {
@@ -62,6 +70,10 @@ struct HopRequest {
         captureLimit = o.captureBytes
         maxDownload = o.maxDownloadBytes
         compressed = o.compressed
+        proxy = o.proxy
+        noProxyList = o.noProxy
+        ipFamily = o.ipFamily
+        keepBody = o.keepBody
     }
 }
 

@@ -32,7 +32,7 @@ enum HopTransfer {
 
     private static func prepare(_ request: HopRequest) throws -> (CurlEasy, TransferSink) {
         let easy = try CurlEasy()
-        let sink = TransferSink(captureLimit: request.captureLimit, maxDownload: request.maxDownload)
+        let sink = TransferSink(captureLimit: request.keepBody ? request.maxDownload : request.captureLimit, maxDownload: request.maxDownload)
         try configure(easy, request)
         try sink.install(on: easy)
         return (easy, sink)
@@ -68,7 +68,10 @@ enum HopTransfer {
         try easy.set(CURLOPT_USERAGENT, r.userAgent)
         try easy.set(CURLOPT_MAXFILESIZE_LARGE, r.maxDownload)
         if r.connectOnly { try easy.set(CURLOPT_CONNECT_ONLY, 1) }
+        if let proxy = r.proxy { try easy.set(CURLOPT_PROXY, proxy) }
+        if let list = r.noProxyList { try easy.set(CURLOPT_NOPROXY, list) }
         if r.noProxy { try easy.set(CURLOPT_NOPROXY, "*") }
+        if r.ipFamily != .any { try easy.set(CURLOPT_IPRESOLVE, r.ipFamily.curlValue) }
         switch r.httpVersion {
         case .automatic: break
         case .http1_1: try easy.set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1)

@@ -20,6 +20,10 @@ public struct ProbeResult: Codable, Sendable, Equatable {
     /// Follow-up probes run after this probe failed (only on the check's primary failed
     /// probe; empty otherwise, and with `--no-followup`).
     public var followups: [FollowUp]
+    /// The body as received (after decoding with --compressed), up to --max-download, when
+    /// the check was asked to keep it (-o); not part of the document. Raw: it goes out only
+    /// through `OutputBoundary.pass(bytes:)`.
+    public var receivedBody: [UInt8]?
 
     public init(
         address: String?,

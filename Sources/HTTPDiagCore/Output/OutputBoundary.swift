@@ -34,6 +34,13 @@ public struct RedactedText: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+/// Bytes that have been through the boundary (`OutputBoundary.pass(bytes:)`): what a
+/// binary sink (`OutputFile.write(bytes:to:)`, the -o body file) accepts.
+public struct RedactedBytes: Sendable, Equatable {
+    public let bytes: [UInt8]
+    fileprivate init(passed bytes: [UInt8]) { self.bytes = bytes }
+}
+
 /// What an output is redacted with: the secrets learned from the requests (the report's
 /// own, a fleet's union) and those of the process environment, plus the shapes every
 /// redactor knows. A report carries its secrets (`CheckReport.redaction`), so whoever
@@ -74,6 +81,21 @@ public struct OutputBoundary: Sendable {
         for r in redactors { t = r.scrub(t) }
         if redactors.isEmpty { t = Redactor().scrub(t) }
         return RedactedText(passed: t)
+    }
+
+    /// Raw bytes (a body saved with -o) as output: every secret the boundary knows is
+    /// replaced by value, wherever it is; a body that is UTF-8 text is also scrubbed by
+    /// shape, like text. Other bytes are kept as they came (no control characters are
+    /// neutralised: a file is not a terminal).
+    public func pass(bytes: [UInt8]) -> RedactedBytes {
+        var b = bytes
+        let all = redactors.isEmpty ? [Redactor()] : redactors
+        for r in all { if let scrubbed = r.scrubValues(bytes: b) { b = scrubbed } }
+        if let text = String(validating: b, as: UTF8.self) {
+            let shaped = SecretShapes.redact(text)
+            if shaped != text { b = Array(shaped.utf8) }
+        }
+        return RedactedBytes(passed: b)
     }
 
     /// The same for optional text (a nullable column).
@@ -124,6 +146,25 @@ public enum OutputFile {
     @discardableResult
     public static func write(_ text: RedactedText, to path: String) -> Bool {
         FileManager.default.createFile(atPath: path, contents: Data(text.text.utf8))
+    }
+
+    /// Creates or truncates `path` with redacted bytes; false when it cannot be written.
+    @discardableResult
+    public static func write(bytes: RedactedBytes, to path: String) -> Bool {
+        FileManager.default.createFile(atPath: path, contents: Data(bytes.bytes))
+    }
+}
+
+/// Standard error: whole writes of redacted text (-v, warnings).
+public enum StandardErrorOutput {
+    public static func print(_ text: RedactedText, terminator: String = "\n") {
+        let bytes = Array((text.text + terminator).utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBufferPointer { Glibc.write(2, $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            offset += n
+        }
     }
 }
 

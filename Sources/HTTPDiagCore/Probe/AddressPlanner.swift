@@ -29,6 +29,25 @@ enum AddressPlanner {
     }
 
     static func plan(target: TargetURL, options: ProbeOptions, proxy: String?) -> AddressPlan {
+        var plan = unfilteredPlan(target: target, options: options, proxy: proxy)
+        // -4 / -6: only the asked family is probed; none left is a failure that says why.
+        guard options.ipFamily != .any, plan.failure == nil, !plan.addresses.isEmpty else { return plan }
+        let kept = plan.addresses.filter(options.ipFamily.allows)
+        if kept.isEmpty {
+            let other = plan.addresses.joined(separator: ", ")
+            let wanted = options.ipFamily == .ipv4 ? "IPv4" : "IPv6"
+            plan.failure = ProbeError(
+                kind: .dnsNoAddress,
+                message: "\(FailureKind.dnsNoAddress.summary): \(target.host) has no \(wanted) address (\(options.ipFamily.flag); it has \(other))",
+                phase: "dns"
+            )
+            plan.pin = false
+        }
+        plan.addresses = kept
+        return plan
+    }
+
+    private static func unfilteredPlan(target: TargetURL, options: ProbeOptions, proxy: String?) -> AddressPlan {
         if proxy != nil {
             return AddressPlan(addresses: [], dns: DNSEvidence(name: target.host, source: "proxy"), failure: nil, pin: false)
         }

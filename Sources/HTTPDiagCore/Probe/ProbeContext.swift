@@ -210,24 +210,23 @@ struct ProbeContext: Sendable {
             error = e
         }
         let probeAddress = outcome.primaryIP ?? route.knownAddress
-        return ProbeRun(
-            result: ProbeResult(
-                address: probeAddress,
-                family: probeAddress.flatMap(IPAddress.family),
-                port: outcome.primaryPort == 0 ? route.port : outcome.primaryPort,
-                sample: sample,
-                startedAt: started,
-                verdict: verdict(error: error, tls: tls),
-                timings: timings,
-                dns: route.dns,
-                tls: tls,
-                request: requestEvidence(url: url, method: method, outcome: outcome, headers: headers, body: body, multipart: multipart),
-                response: response,
-                redirects: hops,
-                error: error
-            ),
-            finalURL: url
+        var result = ProbeResult(
+            address: probeAddress,
+            family: probeAddress.flatMap(IPAddress.family),
+            port: outcome.primaryPort == 0 ? route.port : outcome.primaryPort,
+            sample: sample,
+            startedAt: started,
+            verdict: verdict(error: error, tls: tls),
+            timings: timings,
+            dns: route.dns,
+            tls: tls,
+            request: requestEvidence(url: url, method: method, outcome: outcome, headers: headers, body: body, multipart: multipart),
+            response: response,
+            redirects: hops,
+            error: error
         )
+        if options.keepBody, response != nil { result.receivedBody = outcome.body }
+        return ProbeRun(result: result, finalURL: url)
     }
 
     /// Where one hop connects: its host and port, the DNS evidence for its name, the
@@ -296,7 +295,11 @@ struct ProbeContext: Sendable {
         if let cached = cache[key] {
             hopPlan = cached
         } else {
-            hopPlan = await AddressPlanner.planWithoutBlocking(target: hop, options: options, proxy: ProxyEnvironment.proxy(for: hop))
+            hopPlan = await AddressPlanner.planWithoutBlocking(
+                target: hop,
+                options: options,
+                proxy: ProxyEnvironment.proxy(for: hop, options: options)
+            )
         }
         cache[key] = hopPlan
         if let failure = hopPlan.failure {
@@ -382,8 +385,8 @@ struct ProbeContext: Sendable {
             contentType: o.headers.first("Content-Type"),
             contentEncoding: o.headers.first("Content-Encoding"),
             bodySize: o.bodySize,
-            body: redactor.scrub(String(decoding: o.body, as: UTF8.self)),
-            bodyTruncated: o.bodySize > o.body.count,
+            body: redactor.scrub(String(decoding: o.body.prefix(options.captureBytes), as: UTF8.self)),
+            bodyTruncated: o.bodySize > min(o.body.count, options.captureBytes),
             remoteAddress: o.primaryIP,
             remotePort: o.primaryPort == 0 ? nil : o.primaryPort
         )

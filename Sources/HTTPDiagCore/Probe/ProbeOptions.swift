@@ -39,6 +39,16 @@ public struct ProbeOptions: Sendable {
     /// tell look-alike causes apart (`--no-followup` turns them off).
     public var followups = true
     public var userAgent = "httpdiag/\(HTTPDiagVersion.current)"
+    /// -x/--proxy: the proxy every hop goes through (nil: the environment's, as curl;
+    /// empty: none, whatever the environment says).
+    public var proxy: String?
+    /// --noproxy: hosts reached without the proxy (curl's list: `*`, names, `.domain`
+    /// suffixes, addresses), instead of the environment's `no_proxy`.
+    public var noProxy: String?
+    /// -4 / -6: connect over this address family only.
+    public var ipFamily: IPFamily = .any
+    /// -o: keep the whole body as received (up to `maxDownloadBytes`) besides the evidence.
+    public var keepBody = false
 
     public init(url: String) { self.url = url }
 
@@ -89,6 +99,13 @@ public struct ProbeOptions: Sendable {
         }
         if let m = method, m.isEmpty || m.contains(" ") || m.containsLineBreakOrNUL {
             throw InputError("-X '\(m)': not a valid HTTP method")
+        }
+        if let p = proxy, p.containsLineBreakOrNUL { throw InputError("-x: proxy URL contains a line break") }
+        if let p = proxy, !p.isEmpty {
+            let scheme = p.contains("://") ? URLParts(p).scheme.lowercased() : "http"
+            guard ["http", "https", "socks4", "socks4a", "socks5", "socks5h"].contains(scheme) else {
+                throw InputError("-x '\(Redactor().url(p))': unsupported proxy scheme '\(scheme)' (http, https, socks4, socks4a, socks5, socks5h)")
+            }
         }
         if userAgent.containsLineBreakOrNUL { throw InputError("-A '\(userAgent.prefix(40))': user agent contains a line break") }
         if let u = userpwd, u.containsLineBreakOrNUL { throw InputError("-u: user:password contains a line break") }

@@ -25,7 +25,7 @@ public enum Prober {
         let started = now()
         let clock = MonotonicClock.now()
         let redactor = makeRedactor(options)
-        let proxy = ProxyEnvironment.proxy(for: target)
+        let proxy = ProxyEnvironment.proxy(for: target, options: options)
         let plan = await AddressPlanner.planWithoutBlocking(target: target, options: options, proxy: proxy)
         let context = ProbeContext(
             options: options,
@@ -73,13 +73,20 @@ public enum Prober {
                 let deadline =
                     max(clock + UInt64(options.maxTimeMs) * 1_000_000, probesDone)
                     + UInt64(2_000 - followUpMarginMs) * 1_000_000
-                let steps = FollowUpPlanner.steps(
+                var steps = FollowUpPlanner.steps(
                     primary: probes[primary],
                     finalURL: runs[primary].finalURL,
                     probes: probes,
                     plan: plan,
                     proxied: proxy != nil
                 )
+                // -4 / -6: the other family was ruled out by the user, not by the endpoint.
+                if options.ipFamily != .any {
+                    steps.removeAll {
+                        if case .otherFamily = $0 { return true }
+                        return false
+                    }
+                }
                 probes[primary].followups = await FollowUpRunner(
                     context: context,
                     primary: probes[primary],
@@ -123,6 +130,7 @@ public enum Prober {
             }
         }
         if let userpwd = options.userpwd { r.learnUserPassword(userpwd) }
+        if let proxy = options.proxy, !proxy.isEmpty { r.learnURL(proxy.contains("://") ? proxy : "http://" + proxy) }
         if let body = options.body { r.learnBody(body) }
         for field in options.multipart where SecretNames.isSecretField(field.name) {
             if case .text(let value) = field.content { r.addSecret(value) }

@@ -45,8 +45,14 @@ public struct Redactor: Sendable {
 
     /// By value only.
     func scrubValues(_ text: String) -> String {
-        guard !secrets.isEmpty else { return text }
-        let bytes = Array(text.utf8)
+        guard !secrets.isEmpty, let out = scrubValues(bytes: Array(text.utf8)) else { return text }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Removes every known secret value from raw bytes (a saved body, binary or not); nil
+    /// when there was nothing to remove.
+    public func scrubValues(bytes: [UInt8]) -> [UInt8]? {
+        guard !secrets.isEmpty else { return nil }
         var out: [UInt8] = []
         var copied = 0
         var i = 0
@@ -84,9 +90,9 @@ public struct Redactor: Sendable {
             i = end
             copied = end
         }
-        guard copied > 0 else { return text }
+        guard copied > 0 else { return nil }
         out += bytes[copied...]
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// A `-H` argument as an error message may show it: the value of a secret header is

@@ -16,6 +16,8 @@ public enum CheckSession {
         public var reportFile: String?
         /// Colours in the text output (a terminal that wants them).
         public var color = false
+        /// The curl habits (`CurlHabits.swift`): -v, -w, -o, -s.
+        public var curl = CurlOutputs()
 
         public init(probe: ProbeOptions) { self.probe = probe }
     }
@@ -24,7 +26,14 @@ public enum CheckSession {
         /// Diagnosed (not redacted: the evidence itself).
         public var report: CheckReport
         /// The rendered report in the asked format, redacted (the CLI prints it and a newline).
+        /// With -s, text is its verdict line only, and nothing when -w is given.
         public var output: RedactedText
+        /// -v: the exchange as curl shows it (the CLI prints it on stderr, after `output`).
+        public var verbose: RedactedText?
+        /// -w: the write-out (printed on stdout after `output`, without a newline of its own).
+        public var writeOut: RedactedText?
+        /// Warnings for stderr (an unknown -w variable, a saved body that was cut); none with -s.
+        public var warnings: [RedactedText] = []
         public var verdict: Verdict { report.verdict }
         public var exitStatus: Int32 { ExitStatus.of(report.verdict) }
     }
@@ -33,15 +42,25 @@ public enum CheckSession {
     /// known then: an unwritable report path, an unreadable playbook directory) and for
     /// playbooks that do not load.
     public static func run(_ options: Options) throws -> Result {
-        // Fail before probing, not after: an unwritable report path is bad input.
-        if let reportFile = options.reportFile, !FileManager.default.createFile(atPath: reportFile, contents: nil) {
-            throw PlaybookError.reportNotWritable(reportFile)
-        }
+        try checkOutputFiles(options)
         try options.playbooks.checkDirectories()
         // Load the playbooks while the probe is on the wire: against a real endpoint the
         // parsing is hidden behind network time instead of added to it.
-        let loading = EngineLoad(options.playbooks)
-        let probed = try Prober.check(options.probe)
+        return try run(options, loading: EngineLoad(options.playbooks))
+    }
+
+    /// Fail before probing, not after: an unwritable report or body path is bad input.
+    static func checkOutputFiles(_ options: Options) throws {
+        for file in [options.reportFile, options.curl.bodyFile].compactMap({ $0 })
+        where !FileManager.default.createFile(atPath: file, contents: nil) {
+            throw PlaybookError.reportNotWritable(file)
+        }
+    }
+
+    static func run(_ options: Options, loading: EngineLoad) throws -> Result {
+        var probe = options.probe
+        if options.curl.bodyFile != nil { probe.keepBody = true }
+        let probed = try Prober.check(probe)
         let report = try loading.wait().diagnose(probed)
         // The output boundary: whatever was missed by name is scrubbed by value (the report
         // carries the secrets of its options) and by shape here.
@@ -57,7 +76,9 @@ public enum CheckSession {
         case .text: out = TextReport.render(report, style: .forTerminal(isTTY: options.color))
         case .markdown: out = MarkdownReport.render(report)
         }
-        return Result(report: report, output: boundary.pass(out))
+        var result = Result(report: report, output: boundary.pass(out))
+        options.curl.apply(to: &result, format: options.format, boundary: boundary)
+        return result
     }
 }
 

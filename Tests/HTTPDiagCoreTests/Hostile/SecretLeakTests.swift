@@ -103,6 +103,37 @@ struct SecretLeakTests {
         }
     }
 
+    /// The curl-habit outputs (issue 11): -v (the exchange on stderr), -w (every variable,
+    /// the effective URL, a response header that echoes the secrets) and -o (the body the
+    /// echo sent back, saved as received) carry no secret either.
+    @Test(arguments: Auth.allCases)
+    func noSecretInVerboseWriteOutOrSavedBody(auth: Auth) throws {
+        let server = try labServer(.echo)
+        let secrets = Self.secrets(auth)
+        for format in ["text", "json"] {
+            let dir = try makeTemporaryDirectory("httpdiag-leak-curl")
+            let body = dir + "/body"
+            let r = try runCLI(
+                Self.arguments(server, auth) + [
+                    "--format", format, "-v", "-o", body, "-w", "%{json}\\n%{url_effective} %{url}\\n%header{set-cookie}\\n",
+                ]
+            )
+            #expect(r.status == 0, "\(auth) \(format): exit \(r.status) \(r.stderr.prefix(400))")
+            let saved = try String(decoding: Data(contentsOf: URL(fileURLWithPath: body)), as: UTF8.self)
+            // Not vacuous: the exchange is there, and the saved body is the echo of the secrets, redacted.
+            #expect(r.stderr.contains("> POST /echo?"), "\(r.stderr.prefix(300))")
+            #expect(r.stderr.contains("< Set-Cookie: "))
+            #expect(r.stdout.contains("\"http_code\":200"))
+            #expect(saved.hasPrefix("POST /echo?"), "\(saved.prefix(200))")
+            #expect(saved.contains("<redacted:"))
+            for secret in secrets {
+                #expect(!r.stdout.contains(secret), "\(auth): leaked in \(format) output with -w: \(secret)")
+                #expect(!r.stderr.contains(secret), "\(auth): leaked in -v (\(format)): \(secret)")
+                #expect(!saved.contains(secret), "\(auth): leaked in the -o file: \(secret)")
+            }
+        }
+    }
+
     // MARK: encoded echoes (issue 9 §5)
 
     /// Secrets made of the characters encoders escape: `/`, `+`, `=`, `&`, `<`, `"`, a space.

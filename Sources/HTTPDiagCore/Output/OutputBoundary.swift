@@ -122,18 +122,23 @@ public enum StandardOutput {
     }
 }
 
-/// Standard error: warnings and error messages, redacted too (an error may quote a URL
+/// Standard error: warnings, -v and error messages, redacted too (an error may quote a URL
 /// with a token in its query, a warning an endpoint's name).
 public enum StandardErrorOutput {
     /// `httpdiag: MESSAGE` and a newline, in one write.
     public static func say(_ message: RedactedText) { write(RedactedText(passed: "httpdiag: " + message.text + "\n")) }
 
-    /// The text as it is (a progress bar's carriage-return updates).
+    /// Redacted text and a terminator (-v, warnings).
+    public static func print(_ text: RedactedText, terminator: String = "\n") {
+        write(RedactedText(passed: text.text + terminator))
+    }
+
+    /// The text as it is (a progress bar's carriage-return updates), in whole writes.
     public static func write(_ text: RedactedText) {
-        var bytes = text.utf8Bytes
+        let bytes = text.utf8Bytes
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress! + offset, $0.count - offset) }
+            let n = bytes[offset...].withUnsafeBufferPointer { Glibc.write(2, $0.baseAddress, $0.count) }
             if n <= 0 { return }
             offset += n
         }
@@ -152,19 +157,6 @@ public enum OutputFile {
     @discardableResult
     public static func write(bytes: RedactedBytes, to path: String) -> Bool {
         FileManager.default.createFile(atPath: path, contents: Data(bytes.bytes))
-    }
-}
-
-/// Standard error: whole writes of redacted text (-v, warnings).
-public enum StandardErrorOutput {
-    public static func print(_ text: RedactedText, terminator: String = "\n") {
-        let bytes = Array((text.text + terminator).utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBufferPointer { Glibc.write(2, $0.baseAddress, $0.count) }
-            if n <= 0 { break }
-            offset += n
-        }
     }
 }
 

@@ -58,6 +58,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("cert-warn-days"), help: "WARNING when a certificate expires within this many days.") var certWarnDays = 14
     @Option(name: .customLong("format"), help: "text, json or markdown.") var format: OutputFormat = .text
     @Option(name: .customLong("report"), help: "Also write the Markdown incident report to this file.") var reportFile: String?
+    @Flag(name: .customLong("perfdata"), help: "Keep the performance data on line 1 on a terminal too (it is always there otherwise).") var perfdata = false
     @OptionGroup var playbooks: PlaybookOptions
 
     enum OutputFormat: String, ExpressibleByArgument {
@@ -71,6 +72,7 @@ struct CheckCommand: ParsableCommand {
         options.playbooks = playbooks.source
         options.reportFile = reportFile
         options.color = isatty(1) == 1
+        options.perfdata = CheckSession.Options.perfdata(terminal: isatty(1) == 1, asked: perfdata)
         let result = try CheckSession.run(options)
         StandardOutput.print(result.output)
         try result.verdict.exitUnlessOK()

@@ -5,7 +5,7 @@ public struct URLParts {
     var user: String?
     var password: String?
     public var hostPort = ""
-    var path = ""
+    public var path = ""
     var query: String?
     var fragment: String?
 

@@ -16,8 +16,15 @@ public enum CheckSession {
         public var reportFile: String?
         /// Colours in the text output (a terminal that wants them).
         public var color = false
+        /// Performance data after `|` on the text output's first line (what Nagios reads).
+        /// The CLI leaves it out on a terminal unless `--perfdata` is given: see `perfdata(terminal:asked:)`.
+        public var perfdata = true
 
         public init(probe: ProbeOptions) { self.probe = probe }
+
+        /// Line 1 keeps its perfdata when stdout is not a terminal (a monitoring system
+        /// reads it) or when asked; a person at a terminal gets the verdict and reason only.
+        public static func perfdata(terminal: Bool, asked: Bool) -> Bool { asked || !terminal }
     }
 
     public struct Result: Sendable {
@@ -54,7 +61,7 @@ public enum CheckSession {
         let out: String
         switch options.format {
         case .json: out = try JSONReport.render(report)
-        case .text: out = TextReport.render(report, style: .forTerminal(isTTY: options.color))
+        case .text: out = TextReport.render(report, style: .forTerminal(isTTY: options.color), perfdata: options.perfdata)
         case .markdown: out = MarkdownReport.render(report)
         }
         return Result(report: report, output: boundary.pass(out))

@@ -43,7 +43,8 @@ public enum LabCommandLine {
         let implied = body != nil || !form.isEmpty ? "POST" : "GET"
         if let method, method.uppercased() != implied { args += ["-X", method] }
         for h in headers { args += ["-H", h] }
-        if let body { args += ["--data-binary", body] }
+        // One word: a body that starts with `-` (a multipart `--boundary`) is not read as a flag.
+        if let body { args += ["--data-binary=" + body] }
         for f in form { args += ["-F", f] }
         if samples > 1 { args += ["--samples", String(samples)] }
         if let dnsServer { args += ["--dns-server", dnsServer] }

@@ -58,7 +58,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("cert-warn-days"), help: "WARNING when a certificate expires within this many days.") var certWarnDays = 14
     @Option(name: .customLong("format"), help: "text, json or markdown.") var format: OutputFormat = .text
     @Option(name: .customLong("report"), help: "Also write the Markdown incident report to this file.") var reportFile: String?
-    @Flag(name: .customLong("perfdata"), help: "Keep the performance data on line 1 on a terminal too (it is always there otherwise).") var perfdata = false
+    @Flag(name: .customLong("perfdata"), help: "Keep the performance data on line 1 on a terminal too (it is always there otherwise).") var perfdata =
+        false
     @OptionGroup var playbooks: PlaybookOptions
 
     enum OutputFormat: String, ExpressibleByArgument {

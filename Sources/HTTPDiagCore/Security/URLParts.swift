@@ -6,7 +6,7 @@ public struct URLParts {
     var password: String?
     public var hostPort = ""
     public var path = ""
-    var query: String?
+    public var query: String?
     var fragment: String?
 
     /// The first "://", found on the bytes (a generic Character search was a visible cost:

@@ -105,7 +105,8 @@ public enum PlaybookLoader {
                     allowed: topKeys,
                     required: ["id", "title", "layer", "severity", "when", "explanation", "remediation", "verify"]
                 )
-            } ?? (root.mapping.map { m in
+            }
+            ?? (root.mapping.map { m in
                 Dictionary(m.compactMap { k, v in k.string.map { ($0, v) } }, uniquingKeysWith: { a, _ in a })
             } ?? [:])
         let stem = (path.split(separator: "/").last.map(String.init) ?? path).replacingOccurrences(of: ".yaml", with: "")

@@ -5,7 +5,7 @@ import HTTPDiagCore
 /// `{{address}}`, `{{url}}`, `{{error}}`,
 /// `{{header:Name}}`, `{{request_header:Name}}`, `{{field:path}}`, `{{hops}}`,
 /// `{{body_match:regex}}` (the first match in the body), `{{bucket}}` (the S3 bucket when
-/// the URL or the body names it), `{{scheme}}`.
+/// the URL or the body names it), `{{scheme}}`, `{{path}}` (the URL's path and query).
 ///
 /// A value the probe does not know renders as its `<placeholder>` (`<bucket>`, `<port>`),
 /// never as a guess: a command with `<bucket>` in it asks to be completed, one with a
@@ -61,7 +61,9 @@ enum Template {
         return (out + rest, false)
     }
 
-    static let simpleKeys = ["status", "reason", "host", "port", "address", "url", "error", "hops", "generator", "method", "bucket", "scheme"]
+    static let simpleKeys = [
+        "status", "reason", "host", "port", "address", "url", "error", "hops", "generator", "method", "bucket", "scheme", "path",
+    ]
     static let prefixedKeys = ["header:", "request_header:", "field:", "body_match:"]
 
     static func isKnown(_ key: String) -> Bool {
@@ -94,6 +96,9 @@ enum Template {
         case "url": return p.request.url
         case "method": return p.request.method
         case "scheme": return URLParts(p.request.url).scheme.lowercased()
+        case "path":
+            let parts = URLParts(p.request.url)
+            return (parts.path.isEmpty ? "/" : parts.path) + (parts.query.map { "?" + $0 } ?? "")
         case "bucket": return bucket(p)
         case "error": return p.error?.message
         case "hops": return facts.hops.map(\.name).joined(separator: " → ")

@@ -173,7 +173,10 @@ public enum MarkdownReport {
         }
         md.append("")
         if let leaf = tls.chain.first, !leaf.sans.isEmpty {
-            md.append("SANs of the leaf: " + leaf.sans.prefix(20).map(code).joined(separator: ", ") + (tls.hostnameMatches == false ? " (the host is not covered)" : ""))
+            md.append(
+                "SANs of the leaf: " + leaf.sans.prefix(20).map(code).joined(separator: ", ")
+                    + (tls.hostnameMatches == false ? " (the host is not covered)" : "")
+            )
             md.append("")
         }
         if tls.chainFromUnverifiedHandshake { md += ["The chain was read by a handshake-only retry without verification.", ""] }
@@ -282,28 +285,52 @@ public enum MarkdownReport {
     /// so nothing a server sends can open a code span, a heading, a table cell or a tag.
     static func escape(_ s: String) -> String { escape(s, pipes: false) }
 
-    /// Entities only where a character could be read as markup there: `<`, `>`, `&` and
-    /// backticks always, `*` and `~` too; `_` unless it stands between two letters or digits
-    /// (`tls_cert_expired` stays readable: an underscore opens no emphasis inside a word); `[`, `$` and
-    /// `\` before punctuation; `#` and `>` only where a line could start; `|` in table cells.
+    /// Entities only where a character could be read as markup there: `<`, `>`, `&`,
+    /// backticks, `*`, `~`, `_`, `[` and `$` always; `\\` before punctuation; `#` where a
+    /// line could start; `!` before `[`; `|` in table cells. An identifier with
+    /// underscores (`tls_cert_expired`, `x-amz_request`) becomes a code span instead, which
+    /// reads as what it is in GitHub and Jira alike and needs no entity at all.
     static func escape(_ s: String, pipes: Bool) -> String {
         var out = ""
-        let chars = Array(inline(s))
+        var first = true
+        for token in inline(s).split(separator: " ", omittingEmptySubsequences: false) {
+            if !first { out += " " }
+            out += escapeToken(Substring(token), atLineStart: first, pipes: pipes)
+            first = false
+        }
+        return out
+    }
+
+    static let identifierCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:/=@+-")
+
+    static func escapeToken(_ token: Substring, atLineStart: Bool, pipes: Bool) -> String {
+        let lead = token.prefix { "(\"'".contains($0) }
+        let rest = token.dropFirst(lead.count)
+        let core = rest.prefix(rest.count - rest.reversed().prefix { ".,:;)\"'!?".contains($0) }.count)
+        let tail = rest.dropFirst(core.count)
+        if core.contains("_"), core.allSatisfy({ identifierCharacters.contains($0) }), core.first?.isLetter == true || core.first?.isNumber == true,
+            core.last?.isLetter == true || core.last?.isNumber == true
+        {
+            return escapeCharacters(lead, atLineStart: atLineStart, pipes: pipes) + "`" + core + "`"
+                + escapeCharacters(tail, atLineStart: false, pipes: pipes)
+        }
+        return escapeCharacters(token, atLineStart: atLineStart, pipes: pipes)
+    }
+
+    static func escapeCharacters(_ s: Substring, atLineStart: Bool, pipes: Bool) -> String {
+        var out = ""
+        let chars = Array(s)
         for (i, c) in chars.enumerated() {
-            let before = i > 0 ? chars[i - 1] : nil
             let after = i + 1 < chars.count ? chars[i + 1] : nil
-            let intraword = (before?.isLetter == true || before?.isNumber == true) && (after?.isLetter == true || after?.isNumber == true)
             switch c {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
             // Numeric entities rather than backslashes: every renderer decodes them, and
             // none of them re-reads an entity as markup (a `\`` is not honoured everywhere).
-            case "`", "[", "$": out += "&#\(c.unicodeScalars.first!.value);"
-            case "*", "~": out += "&#\(c.unicodeScalars.first!.value);"
-            case "_" where !intraword: out += "&#95;"
+            case "`", "[", "$", "*", "~", "_": out += "&#\(c.unicodeScalars.first!.value);"
             case "\\" where after.map { $0.isPunctuation || $0.isSymbol } ?? true: out += "&#92;"
-            case "#" where i == 0: out += "&#35;"
+            case "#" where i == 0 && atLineStart: out += "&#35;"
             case "|" where pipes: out += "&#124;"
             case "!" where after == "[": out += "&#33;"
             default: out.append(c)

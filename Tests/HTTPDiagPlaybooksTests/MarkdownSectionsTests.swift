@@ -79,3 +79,17 @@ struct MarkdownSectionsTests {
         #expect(html.contains("<code>tls_cert_expired</code> and <code>a_b_c</code>"), "\(html)")
     }
 }
+
+@Suite("Markdown report: each fact once")
+struct MarkdownFactsOnceTests {
+    @Test func theExplanationIsInTheSummaryNotRepeatedAsEvidence() throws {
+        var report = try MarkdownReportTests.report()
+        let explanation = report.diagnoses[0].evidence[0]
+        report.diagnoses[0].evidence.append(report.diagnoses[0].evidence[1])
+        let md = MarkdownReport.render(report)
+        let evidence = md.components(separatedBy: "## Evidence\n")[1].components(separatedBy: "\n## ")[0]
+        #expect(!evidence.contains(MarkdownReport.escape(explanation)))
+        let fact = "- " + MarkdownReport.escape(report.diagnoses[0].evidence[1])
+        #expect(evidence.components(separatedBy: fact).count - 1 == 1, "\(evidence)")
+    }
+}

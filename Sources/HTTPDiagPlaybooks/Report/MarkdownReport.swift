@@ -42,11 +42,15 @@ public enum MarkdownReport {
         }
         md += timings(report)
         if let top {
-            md.append("## Evidence")
-            md.append("")
-            for line in top.evidence { md.append("- \(escape(line))") }
-            for tell in top.tellApart ?? [] { md.append("- \(escape(tell))") }
-            md.append("")
+            // The explanation is the summary's already: the facts behind it, each once.
+            var seen: Set<String> = [top.evidence.first ?? ""]
+            let facts = top.evidence.dropFirst().filter { seen.insert($0).inserted } + (top.tellApart ?? [])
+            if !facts.isEmpty {
+                md.append("## Evidence")
+                md.append("")
+                for line in facts { md.append("- \(escape(line))") }
+                md.append("")
+            }
         }
         md += dnsSection(report)
         md += tlsSection(report)

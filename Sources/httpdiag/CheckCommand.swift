@@ -98,6 +98,8 @@ struct CheckCommand: ParsableCommand {
         help: ArgumentHelp("After the report, write FORMAT with curl's %{variables} (@FILE reads it, @- stdin).", valueName: "format")
     )
     var writeOut: String?
+    @Flag(name: .customLong("perfdata"), help: "Keep the performance data on line 1 on a terminal too (it is always there otherwise).") var perfdata =
+        false
     @OptionGroup var playbooks: PlaybookOptions
 
     enum OutputFormat: String, ExpressibleByArgument {
@@ -111,6 +113,7 @@ struct CheckCommand: ParsableCommand {
         options.playbooks = playbooks.source
         options.reportFile = reportFile
         options.color = isatty(1) == 1
+        options.perfdata = CheckSession.Options.perfdata(terminal: isatty(1) == 1, asked: perfdata)
         options.curl = CurlOutputs(verbose: verbose, writeOut: try writeOutFormat(), quiet: silent)
         options.curl.showWarnings = showError
         if output.contains("-") { throw InputError("-o -: the body is not written to stdout (the diagnosis is there); give a file") }

@@ -14,11 +14,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let all = try playbooks.load()
         if let status = Int(subject) {
-            let matching = all.filter { $0.statuses.contains(status) }.sorted { $0.confidence > $1.confidence }
-            guard !matching.isEmpty else { throw InputError("no playbook names status \(status)") }
-            print("Causes of \(status) \(HTTPStatus.reason(status)), most specific first:")
-            for p in matching { print("  \(p.id.padding(46)) \(p.title)") }
-            print("\nhttpdiag explain ID prints one as a runbook.")
+            print(StatusCauses.render(status, playbooks: all))
             return
         }
         guard let p = all.first(where: { $0.id == subject }) else {

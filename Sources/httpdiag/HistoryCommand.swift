@@ -11,13 +11,14 @@ struct HistoryCommand: ParsableCommand {
     @Argument(help: "Endpoint name.") var name: String
     @Option(help: "SQLite state file.") var state: String?
     @Option(help: "Results to show.") var limit = 20
+    @Option(help: "text or json.") var format: StateFormat = .text
 
     func run() throws {
         let path = state ?? StateStore.defaultPath()
         guard FileManager.default.fileExists(atPath: path) else { throw InputError("no state at \(path): run `httpdiag run --config FILE` first") }
         let rows = try StateStore.openForReading(path: path).history(endpoint: name, limit: limit)
         guard !rows.isEmpty else { throw InputError("no results for endpoint '\(name)' in \(path)") }
-        if isatty(1) == 1 {
+        if isatty(1) == 1 && format == .text {
             let ms = rows.map(\.totalMs)
             let range = "(\(Format.fixed(ms.min() ?? 0, 0))–\(Format.fixed(ms.max() ?? 0, 0)) ms)"
             print("latency " + Sparkline.render(ms) + "  " + range)
@@ -26,16 +27,11 @@ struct HistoryCommand: ParsableCommand {
         // older httpdiag, or by anyone else, is input too, so what it says is neutralised here.
         // And through the output boundary (shapes and the environment's credentials).
         let boundary = OutputBoundary()
-        for r in rows {
-            StandardOutput.print(
-                boundary.pass(
-                    ControlCharacters.neutralize(
-                        "\(Format.date(Date(timeIntervalSince1970: r.runAt)))  \(r.verdict.padding(8)) \((Format.fixed(r.totalMs, 0) + " ms").padding(9)) \(r.reason)"
-                            + (r.diagnosisIds.isEmpty ? "" : "  \(r.diagnosisIds.split(separator: ",").first ?? "")")
-                    )
-                )
-            )
+        if format == .json {
+            StandardOutput.print(boundary.pass(try StateReport.historyJSON(endpoint: name, rows)))
+            return
         }
+        for line in StateReport.historyLines(rows) { StandardOutput.print(boundary.pass(line)) }
     }
 }
 
@@ -43,30 +39,27 @@ struct IncidentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "incidents", abstract: "Incidents recorded by `httpdiag run`.")
     @Flag(help: "Only incidents that are still open.") var open = false
     @Option(help: "SQLite state file.") var state: String?
+    @Option(help: "text or json.") var format: StateFormat = .text
 
     func run() throws {
         let path = state ?? StateStore.defaultPath()
         guard FileManager.default.fileExists(atPath: path) else { throw InputError("no state at \(path): run `httpdiag run --config FILE` first") }
         let list = try StateStore.openForReading(path: path).incidents(openOnly: open)
+        let boundary = OutputBoundary()
+        if format == .json {
+            StandardOutput.print(boundary.pass(try StateReport.incidentsJSON(list)))
+            return
+        }
         if list.isEmpty {
             print(open ? "no open incidents" : "no incidents")
             return
         }
-        let boundary = OutputBoundary()
-        for i in list {
-            let state = i.resolvedAt == nil ? "OPEN    " : "resolved"
-            StandardOutput.print(
-                boundary.pass(
-                    ControlCharacters.neutralize(
-                        "#\(i.id ?? 0) \(state) \(i.endpoint.padding(20)) opened \(Format.date(Date(timeIntervalSince1970: i.openedAt)))  "
-                            + "\(Int(i.durationSeconds.rounded())) s  \(i.count) run(s)  \(i.lastDiagnosis ?? "-")"
-                            + (i.diagnosisChanges > 0 ? "  (diagnosis changed \(i.diagnosisChanges)×)" : "") + (i.flapping ? "  flapping" : "")
-                    )
-                )
-            )
-        }
+        for line in StateReport.incidentLines(list) { StandardOutput.print(boundary.pass(line)) }
     }
 }
+
+/// `--format` of history and incidents.
+enum StateFormat: String, ExpressibleByArgument { case text, json }
 
 enum Sparkline {
     static func render(_ values: [Double]) -> String {

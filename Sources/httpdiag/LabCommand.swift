@@ -11,7 +11,7 @@ struct LabCommand: ParsableCommand {
         discussion: """
             Without --check the lab serves until interrupted; point `httpdiag check` at the URLs it prints. \
             With --check it diagnoses every endpoint once, prints endpoint → top diagnosis, writes one \
-            Markdown report per endpoint, and exits 0 only if every endpoint got its expected diagnosis.
+            Markdown report and one text report per endpoint, and exits 0 only if every endpoint got its expected diagnosis.
             """
     )
 
@@ -75,9 +75,16 @@ struct LabCommand: ParsableCommand {
             print("httpdiag lab: HTTP on \(http.baseURL), DNS zone on 127.0.0.1:\(dns.port) (Ctrl-C to stop)")
             for e in endpoints {
                 guard let (u, o) = try? url(e) else { continue }
-                let dnsFlag = o.dnsServer.map { " --dns-server \($0)" } ?? ""
-                let tlsFlag = o.tls.caFile.map { " --cacert \($0)" } ?? ""
-                print("  \(e.name.padding(24)) httpdiag check \(u)\(dnsFlag)\(tlsFlag)")
+                let command = LabCommandLine.render(
+                    url: u,
+                    method: e.method,
+                    headers: e.headers,
+                    body: e.body,
+                    samples: e.samples,
+                    dnsServer: o.dnsServer.map { "\($0)" },
+                    caFile: o.tls.caFile
+                )
+                print("  \(e.name.padding(24)) \(command)")
             }
             if let certs = try? tls.certificates() {
                 print("TLS certificates (removed when the lab stops): \(certs.directory)")
@@ -99,6 +106,9 @@ struct LabCommand: ParsableCommand {
             guard OutputFile.write(OutputBoundary.render(report, MarkdownReport.render), to: "\(reports)/\(e.name).md") else {
                 throw InputError("cannot write \(reports)/\(e.name).md")
             }
+            // And the text a terminal shows, so both renderings of every endpoint can be read (and checked).
+            let text = OutputBoundary.render(report) { TextReport.render($0, style: Style(enabled: false), perfdata: false) }
+            guard OutputFile.write(text, to: "\(reports)/\(e.name).txt") else { throw InputError("cannot write \(reports)/\(e.name).txt") }
             let verdict =
                 TextReport.verdictLine(report, style: Style(enabled: false)).split(separator: "|").first.map { String($0).trimmedSpaces() } ?? ""
             print(

@@ -58,16 +58,10 @@ struct PlaybooksCommand: ParsableCommand {
                 for error in e.errors { print(error) }
                 throw ExitCode(ExitStatus.of(e))
             }
-            var failed = 0
-            var topCases = 0
-            var topHits = 0
+            var tally = CaseTally(playbooks: engine.playbooks.count)
             for c in cases {
                 let r = runner.run(c)
-                if c.expect == .top {
-                    topCases += 1
-                    if r.passed { topHits += 1 }
-                }
-                if !r.passed { failed += 1 }
+                tally.add(c.expect, passed: r.passed)
                 if !r.passed || verbose {
                     print(
                         "\(r.passed ? "ok  " : "FAIL") \(c.playbookID): \(c.name) [expect \(c.expect.rawValue)] → top \(r.topID ?? "none")"
@@ -78,10 +72,11 @@ struct PlaybooksCommand: ParsableCommand {
                     for u in r.unmetConditions { print("      unmet \(u)") }
                 }
             }
-            var hopFailed = 0
+            tally.hopCases = hopCases.count
+            tally.hopSignatures = engine.hops.count
             for c in hopCases {
                 let problem = c.failure(signatures: engine.hops)
-                if problem != nil { hopFailed += 1 }
+                if problem != nil { tally.hopFailed += 1 }
                 if problem != nil || verbose {
                     print(
                         "\(problem == nil ? "ok  " : "FAIL") hop \(c.hop): \(c.name)"
@@ -89,13 +84,8 @@ struct PlaybooksCommand: ParsableCommand {
                     )
                 }
             }
-            print("hop signatures: \(engine.hops.count), hop cases: \(hopCases.count), failed: \(hopFailed)")
-            failed += hopFailed
-            let accuracy = topCases == 0 ? 0 : Double(topHits) / Double(topCases) * 100
-            print(
-                "playbooks: \(engine.playbooks.count), cases: \(cases.count), failed: \(failed), top-1 accuracy: \(topHits)/\(topCases) = \(Format.fixed(accuracy, 1))%"
-            )
-            if failed > 0 { throw ExitCode(Verdict.critical) }
+            for line in tally.lines { print(line) }
+            if tally.failed > 0 { throw ExitCode(Verdict.critical) }
         }
     }
 

@@ -5,8 +5,8 @@ public struct URLParts {
     var user: String?
     var password: String?
     public var hostPort = ""
-    var path = ""
-    var query: String?
+    public var path = ""
+    public var query: String?
     var fragment: String?
 
     /// The first "://", found on the bytes (a generic Character search was a visible cost:

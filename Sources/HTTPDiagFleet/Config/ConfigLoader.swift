@@ -18,7 +18,16 @@ public enum ConfigLoader {
     /// The longest endpoint name, in UTF-8 bytes.
     public static let maxNameBytes = 128
 
-    public static func load(file: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> FleetConfig {
+    /// `only` (endpoint names or `tag:T`, as `--only`): the other endpoints are not
+    /// evaluated (no `${NAME}` read, no file checked); empty: all. An endpoint whose
+    /// `${NAME}` is not set is disabled (`EndpointConfig.disabled`), not the fleet; when
+    /// every selected endpoint is, that is the error. A `.yaml`/`.yml` file is read as
+    /// YAML with the same schema and the same located errors; anything else as JSON.
+    public static func load(
+        file: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        only: [String] = []
+    ) throws -> FleetConfig {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw ConfigError(file: file, path: nil, line: nil, message: "cannot read the file")
         }
@@ -26,7 +35,9 @@ public enum ConfigLoader {
         // compact form (41 MB for a 100,000-endpoint file, where JSONSerialization's tree
         // took 322 MB and was the run's peak); JSONSerialization only says where it failed.
         struct Anything: Decodable { init(from decoder: Decoder) throws {} }
-        if (try? JSONDecoder().decode(Anything.self, from: data)) == nil {
+        let isYAML = [".yaml", ".yml"].contains { file.lowercased().hasSuffix($0) }
+        let syntax = isYAML ? "invalid YAML: " : "invalid JSON: "
+        if !isYAML, (try? JSONDecoder().decode(Anything.self, from: data)) == nil {
             do { _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
                 // Foundation names a character offset ("around character 36"): turn it into a line.
                 let text = Self.jsonReason(error)
@@ -35,7 +46,7 @@ public enum ConfigLoader {
                 throw ConfigError(file: file, path: nil, line: line, message: "invalid JSON: " + Self.jsonReason(error))
             }
         }
-        let reader = ConfigReader(file: file, environment: environment)
+        var reader = ConfigReader(file: file, environment: environment)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: String(decoding: data, as: UTF8.self)) else {
@@ -50,13 +61,13 @@ public enum ConfigLoader {
             default: line = nil
             }
             let text = "\(e)".split(separator: "\n").first.map(String.init) ?? "\(e)"
-            throw ConfigError(file: file, path: nil, line: line, message: "invalid JSON: " + text)
+            throw ConfigError(file: file, path: nil, line: line, message: syntax + text)
         } catch {
             throw ConfigError(
                 file: file,
                 path: nil,
                 line: nil,
-                message: "invalid JSON: " + ("\(error)".split(separator: "\n").first.map(String.init) ?? "")
+                message: syntax + ("\(error)".split(separator: "\n").first.map(String.init) ?? "")
             )
         }
         let top = try reader.object(root, path: "$", allowed: topKeys, required: ["endpoints"])
@@ -67,8 +78,18 @@ public enum ConfigLoader {
         guard !seq.isEmpty else { throw reader.fail(list, "endpoints", "expected at least one endpoint") }
         var names = Set<String>()
         var endpoints: [EndpointConfig] = []
+        var disabledErrors: [ConfigError] = []
         for (i, node) in seq.enumerated() {
             let path = "endpoints[\(i)]"
+            let unset = UnsetVariables()
+            reader.unset = unset
+            if !only.isEmpty, case .mapping(let m) = node {
+                // --only: an endpoint not selected is not evaluated (by its name and tags).
+                let name = m[Node("name")]?.string
+                let tags = m[Node("tags")]?.sequence?.compactMap(\.string) ?? defaults["tags"]?.sequence?.compactMap(\.string) ?? []
+                let selected = only.contains { sel in sel.hasPrefix("tag:") ? tags.contains(String(sel.dropFirst(4))) : name == sel }
+                if !selected { continue }
+            }
             let e = try reader.object(node, path: path, allowed: endpointKeys, required: ["name", "url"])
             func value(_ key: String) -> (Node, String)? {
                 if let n = e[key] { return (n, "\(path).\(key)") }
@@ -94,8 +115,10 @@ public enum ConfigLoader {
             }
             guard names.insert(name).inserted else { throw reader.fail(e["name"], "\(path).name", "duplicate endpoint name '\(name)'") }
             let url = try reader.string(e["url"]!, path: "\(path).url", expand: true)
-            do { _ = try TargetURL(url) } catch let error as InputError {
-                throw reader.fail(e["url"], "\(path).url", error.message)
+            if unset.errors.isEmpty {
+                do { _ = try TargetURL(url) } catch let error as InputError {
+                    throw reader.fail(e["url"], "\(path).url", error.message)
+                }
             }
             var endpoint = EndpointConfig(
                 name: name,
@@ -161,8 +184,16 @@ public enum ConfigLoader {
                     endpoint.expect.maxLatencyMs = try reader.number(m, path: "\(p).max_latency_ms", range: 0...3_600_000)
                 }
             }
+            if let first = unset.errors.first {
+                // Not probed: it reports UNKNOWN with the reason; the rest of the fleet runs.
+                var field = ""
+                if case .config(_, let p?, _, _) = first { field = p + ": " }
+                endpoint.disabled = "not probed: " + field + first.message
+                disabledErrors.append(first)
+            }
             endpoints.append(endpoint)
         }
+        if !endpoints.isEmpty, endpoints.allSatisfy({ $0.disabled != nil }), let first = disabledErrors.first { throw first }
         return FleetConfig(file: file, endpoints: endpoints)
     }
 

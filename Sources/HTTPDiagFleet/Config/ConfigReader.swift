@@ -7,6 +7,9 @@ import Yams
 struct ConfigReader {
     let file: String
     let environment: [String: String]
+    /// Where a `${NAME}` that is not set is noted (the endpoint is disabled, not the
+    /// fleet); nil: it is an error at once.
+    var unset: UnsetVariables?
 
     func fail(_ node: Node?, _ path: String, _ message: String) -> ConfigError {
         ConfigError(file: file, path: path, line: node?.mark?.line, message: message)
@@ -82,7 +85,10 @@ struct ConfigReader {
     }
 
     func file(_ node: Node, path: String) throws -> String {
+        let before = unset?.errors.count ?? 0
         let p = try string(node, path: path, expand: true)
+        // A path made of an unset variable is not there to check: the endpoint is disabled.
+        if (unset?.errors.count ?? 0) > before { return p }
         guard FileManager.default.isReadableFile(atPath: p) else { throw fail(node, path, "file \(p) not found or not readable") }
         return p
     }
@@ -104,10 +110,21 @@ struct ConfigReader {
                 throw fail(node, path, "unclosed '${'" + (Self.isSecretHeader(path) ? "" : " in \(text)"))
             }
             let name = String(rest[open.upperBound..<close])
-            guard let value = environment[name] else { throw fail(node, path, "environment variable \(name) is not set") }
+            guard let value = environment[name] else {
+                let error = fail(node, path, "environment variable \(name) is not set")
+                guard let unset else { throw error }
+                unset.errors.append(error)
+                rest = rest[rest.index(after: close)...]
+                continue
+            }
             out += value
             rest = rest[rest.index(after: close)...]
         }
         return out + rest
     }
+}
+
+/// The `${NAME}`s an endpoint needs that the environment does not set, as located errors.
+final class UnsetVariables {
+    var errors: [ConfigError] = []
 }

@@ -27,6 +27,9 @@ public struct EndpointConfig: Sendable {
     /// Follow-up requests after a failure (`"followups": true`); off by default in a
     /// fleet, where thousands of endpoints would multiply them.
     public var followups = false
+    /// Why the endpoint is not probed (a `${NAME}` it needs is not set: `endpoints[2].headers.Authorization:
+    /// environment variable TOKEN is not set`); nil for an endpoint that runs. It reports UNKNOWN with this reason.
+    public var disabled: String?
 
     /// The URL actually probed (with `health_path` applied).
     public var probeURL: String {

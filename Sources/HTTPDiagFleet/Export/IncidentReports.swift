@@ -31,7 +31,8 @@ public enum IncidentReports {
 
     static func footer(_ e: IncidentEvent, id: Int64) -> String {
         "\n---\nIncident \(id) of `\(e.incident.endpoint)`: opened \(Format.date(Date(timeIntervalSince1970: e.incident.openedAt))), "
-            + "seen \(e.incident.count) time(s), diagnosis changed \(e.incident.diagnosisChanges) time(s)"
+            + "\(e.incident.count) failing run(s) as of \(Format.date(Date(timeIntervalSince1970: e.incident.lastSeenAt))) "
+            + "(`httpdiag incidents` shows the count since), diagnosis changed \(e.incident.diagnosisChanges) time(s)"
             + (e.incident.flapping ? ", **flapping** (reopened within an hour of its last resolution)" : "") + ".\n"
     }
 

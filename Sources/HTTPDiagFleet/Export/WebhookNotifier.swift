@@ -113,7 +113,10 @@ public struct WebhookNotifier: Sendable {
         let object: [String: Any] = [
             "text": text, "event": e.kind.rawValue, "endpoint": o.name, "url": o.url, "verdict": o.verdict.rawValue,
             "reason": o.reason, "diagnosis": o.diagnosisIDs.first ?? NSNull(), "incident_id": e.incident.id ?? 0,
-            "opened_at": e.incident.openedAt, "resolved_at": e.incident.resolvedAt ?? NSNull(), "count": e.incident.count,
+            // RFC 3339 like every timestamp httpdiag prints; the Unix seconds stay beside them.
+            "opened_at": StateReport.timestamp(e.incident.openedAt),
+            "resolved_at": e.incident.resolvedAt.map(StateReport.timestamp) ?? NSNull(),
+            "opened_at_unix": e.incident.openedAt, "resolved_at_unix": e.incident.resolvedAt ?? NSNull(), "count": e.incident.count,
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)

@@ -85,6 +85,7 @@ public struct FleetRunner: Sendable {
 
     /// One endpoint, blocking the calling thread.
     public func probe(_ endpoint: EndpointConfig) -> EndpointOutcome {
+        if let reason = endpoint.disabled { return failedLocally(endpoint, InputError(reason)) }
         do {
             return outcome(endpoint, engine.diagnose(try Prober.check(endpoint.probeOptions())))
         } catch {
@@ -94,6 +95,7 @@ public struct FleetRunner: Sendable {
 
     /// One endpoint. Cancelling the task stops its transfers (the outcome says so).
     public func probe(_ endpoint: EndpointConfig) async -> EndpointOutcome {
+        if let reason = endpoint.disabled { return failedLocally(endpoint, InputError(reason)) }
         do {
             let report = try await Prober.check(endpoint.probeOptions())
             return outcome(endpoint, engine.diagnose(report))

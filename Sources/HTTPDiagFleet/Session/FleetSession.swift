@@ -104,7 +104,7 @@ public enum FleetSession {
 
     public static func run(_ options: Options, observer: Observer = Observer()) throws -> Result {
         try options.validate()
-        let fleet = try ConfigLoader.load(file: options.config)
+        let fleet = try ConfigLoader.load(file: options.config, only: options.only)
         let endpoints = FleetRunner.select(fleet.endpoints, only: options.only)
         guard !endpoints.isEmpty else { throw FleetError.noEndpointSelected(only: options.only, config: options.config) }
         // Signals are caught from here on: a run interrupted now still commits what finished.

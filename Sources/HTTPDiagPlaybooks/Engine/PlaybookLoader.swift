@@ -67,7 +67,7 @@ public enum PlaybookLoader {
                     seenHere[playbook.id] = path
                     if byID[playbook.id] == nil { order.append(playbook.id) }
                     byID[playbook.id] = playbook
-                case .failure(let e)?: errors.append(e)
+                case .failure(let e)?: errors += e.errors
                 case nil: break
                 }
             }
@@ -94,55 +94,89 @@ public enum PlaybookLoader {
         }
         let reader = YAMLReader(file: path, strict: strict)
         let root = try reader.parse(String(decoding: data, as: UTF8.self))
-        let e = try reader.entries(
-            root,
-            "playbook",
-            allowed: topKeys,
-            required: ["id", "title", "layer", "severity", "when", "explanation", "remediation", "verify"]
-        )
-        let id = try reader.string(e["id"], "id")
+        // Every part is checked on its own and its errors kept: lint reports all the
+        // problems of a file, not the first one.
+        var errors: [PlaybookError] = []
+        let e =
+            reader.collect(&errors) {
+                try reader.entries(
+                    root,
+                    "playbook",
+                    allowed: topKeys,
+                    required: ["id", "title", "layer", "severity", "when", "explanation", "remediation", "verify"]
+                )
+            }
+            ?? (root.mapping.map { m in
+                Dictionary(m.compactMap { k, v in k.string.map { ($0, v) } }, uniquingKeysWith: { a, _ in a })
+            } ?? [:])
         let stem = (path.split(separator: "/").last.map(String.init) ?? path).replacingOccurrences(of: ".yaml", with: "")
-        guard id == stem else { throw reader.fail(e["id"], "id '\(id)' must match the file name '\(stem).yaml'") }
-        let layer = try reader.string(e["layer"], "layer")
-        guard Playbook.layers.contains(layer) else {
-            throw reader.fail(
-                e["layer"],
-                "unknown layer '\(layer)'\(Suggest.hint(layer, in: Array(Playbook.layers))); one of \(Playbook.layers.sorted().joined(separator: ", "))"
-            )
+        let id = reader.collect(&errors) { () throws -> String in
+            let id = try reader.string(e["id"], "id")
+            guard id == stem else { throw reader.fail(e["id"], "id '\(id)' must match the file name '\(stem).yaml'") }
+            return id
         }
-        let severity = try reader.string(e["severity"], "severity")
-        guard Playbook.severities.contains(severity) else { throw reader.fail(e["severity"], "severity must be critical, warning or info") }
-        let confidence = try e["confidence"].map { try reader.number($0, "confidence") } ?? 0.5
-        guard (0...1).contains(confidence) else { throw reader.fail(e["confidence"], "confidence must be between 0 and 1") }
-        guard let whenNode = e["when"], let list = whenNode.sequence, !list.isEmpty else {
-            throw reader.fail(e["when"], "when must be a non-empty list of conditions")
+        let title = reader.collect(&errors) { try reader.string(e["title"], "title") }
+        let layer = reader.collect(&errors) { () throws -> String in
+            let layer = try reader.string(e["layer"], "layer")
+            guard Playbook.layers.contains(layer) else {
+                throw reader.fail(
+                    e["layer"],
+                    "unknown layer '\(layer)'\(Suggest.hint(layer, in: Array(Playbook.layers))); one of \(Playbook.layers.sorted().joined(separator: ", "))"
+                )
+            }
+            return layer
         }
-        let conditions = try list.map { try condition($0, reader, hopNames) }
-        func conditionList(_ key: String) throws -> [Condition] {
-            guard let node = e[key] else { return [] }
-            guard let items = node.sequence, !items.isEmpty else { throw reader.fail(node, "\(key) must be a non-empty list of conditions") }
-            return try items.map { try condition($0, reader, hopNames) }
+        let severity = reader.collect(&errors) { () throws -> String in
+            let severity = try reader.string(e["severity"], "severity")
+            guard Playbook.severities.contains(severity) else { throw reader.fail(e["severity"], "severity must be critical, warning or info") }
+            return severity
         }
-        let support = try conditionList("support")
-        let against = try conditionList("against")
-        var lookAlikes: [LookAlike] = []
-        if let node = e["look_alikes"] {
+        let confidence = reader.collect(&errors) { () throws -> Double in
+            let confidence = try e["confidence"].map { try reader.number($0, "confidence") } ?? 0.5
+            guard (0...1).contains(confidence) else { throw reader.fail(e["confidence"], "confidence must be between 0 and 1") }
+            return confidence
+        }
+        func conditionList(_ key: String, required: Bool) -> [Condition]? {
+            guard let node = e[key] else {
+                if required { errors.append(reader.fail(root, "\(key) must be a non-empty list of conditions")) }
+                return required ? nil : []
+            }
+            guard let items = node.sequence, !items.isEmpty else {
+                errors.append(reader.fail(node, "\(key) must be a non-empty list of conditions"))
+                return nil
+            }
+            let parsed = items.map { item in reader.collect(&errors) { try condition(item, reader, hopNames) } }
+            return parsed.contains { $0 == nil } ? nil : parsed.compactMap { $0 }
+        }
+        let conditions = e["when"] == nil ? nil : conditionList("when", required: true)
+        let support = conditionList("support", required: false)
+        let against = conditionList("against", required: false)
+        let lookAlikes = reader.collect(&errors) { () throws -> [LookAlike] in
+            guard let node = e["look_alikes"] else { return [] }
             guard let items = node.sequence, !items.isEmpty else { throw reader.fail(node, "look_alikes must be a non-empty list of {id, tell}") }
-            lookAlikes = try items.map { item in
+            return try items.map { item in
                 let l = try reader.entries(item, "look-alike", allowed: ["id", "tell"], required: ["id", "tell"])
                 return LookAlike(id: try reader.string(l["id"], "id"), tell: try reader.string(l["tell"], "tell"), line: item.mark?.line)
             }
         }
-        let explanation = try reader.string(e["explanation"], "explanation")
-        let remediation = try reader.strings(e["remediation"], "remediation")
-        let verify = try reader.strings(e["verify"], "verify")
-        let texts = [(explanation, e["explanation"])] + remediation.map { ($0, e["remediation"]) } + verify.map { ($0, e["verify"]) }
-        for (text, node) in texts { try checkTemplate(text, node, reader) }
-        if remediation.isEmpty { throw reader.fail(e["remediation"], "remediation must list at least one step") }
-        if verify.isEmpty { throw reader.fail(e["verify"], "verify must list at least one check") }
+        let explanation = e["explanation"] == nil ? nil : reader.collect(&errors) { try reader.string(e["explanation"], "explanation") }
+        let remediation = e["remediation"] == nil ? nil : reader.collect(&errors) { try reader.strings(e["remediation"], "remediation") }
+        let verify = e["verify"] == nil ? nil : reader.collect(&errors) { try reader.strings(e["verify"], "verify") }
+        let references = reader.collect(&errors) { try reader.strings(e["references"], "references") }
+        let texts =
+            (explanation.map { [($0, e["explanation"])] } ?? []) + (remediation ?? []).map { ($0, e["remediation"]) }
+            + (verify ?? []).map { ($0, e["verify"]) }
+        for (text, node) in texts { _ = reader.collect(&errors) { try checkTemplate(text, node, reader) } }
+        if remediation?.isEmpty == true { errors.append(reader.fail(e["remediation"], "remediation must list at least one step")) }
+        if verify?.isEmpty == true { errors.append(reader.fail(e["verify"], "verify must list at least one check")) }
+        guard errors.isEmpty, let id, let title, let layer, let severity, let confidence, let conditions, let support, let against,
+            let lookAlikes, let explanation, let remediation, let verify, let references
+        else {
+            throw PlaybookError(errors: errors.isEmpty ? [PlaybookError(file: path, line: nil, message: "invalid playbook")] : errors)
+        }
         return Playbook(
             id: id,
-            title: try reader.string(e["title"], "title"),
+            title: title,
             layer: layer,
             severity: severity,
             confidence: confidence,
@@ -153,7 +187,7 @@ public enum PlaybookLoader {
             explanation: explanation,
             remediation: remediation,
             verify: verify,
-            references: try reader.strings(e["references"], "references"),
+            references: references,
             file: path
         )
     }
@@ -168,9 +202,54 @@ public enum PlaybookLoader {
                 )
             }
             if key.hasPrefix("field:") { try checkPath(String(key.dropFirst(6)), node, reader) }
+            if key.hasPrefix("body_match:"), reader.strict {
+                let pattern = String(key.dropFirst(11))
+                do { try RegexCache.validate(pattern) } catch { throw reader.fail(node, "invalid regex in '{{\(key)}}': \(error)") }
+            }
             return ""
         }
         if scan.unclosed { throw reader.fail(node, "unclosed '{{' in \"\(text.prefix(60))\"") }
+        if let stray = strayTemplateText(text) {
+            throw reader.fail(node, "placeholder \(stray) would render a stray fragment (its braces do not balance)")
+        }
+    }
+
+    /// What a text would show of template syntax once its placeholders are rendered
+    /// (`502}` from a placeholder whose braces do not balance, a `{{` inside one): nil
+    /// when nothing. JSON in a step (`{"a": {}}}`) is text, not a placeholder.
+    static func strayTemplateText(_ text: String) -> String? {
+        var stray: String?
+        _ = Template.substitute(text) { inside in
+            if stray == nil, inside.contains("{{") || !bracesBalance(inside) {
+                stray = "{{" + inside.prefix(60) + "}}"
+            }
+            return ""
+        }
+        return stray
+    }
+
+    /// `{`/`}` pair up, outside escapes (`\\{`) and character classes (`[^"}]`).
+    static func bracesBalance(_ s: String) -> Bool {
+        var depth = 0
+        var escaped = false
+        var inClass = false
+        for c in s {
+            if escaped {
+                escaped = false
+                continue
+            }
+            switch c {
+            case "\\": escaped = true
+            case "[" where !inClass: inClass = true
+            case "]" where inClass: inClass = false
+            case "{" where !inClass: depth += 1
+            case "}" where !inClass:
+                depth -= 1
+                if depth < 0 { return false }
+            default: break
+            }
+        }
+        return depth == 0
     }
 
     static func checkPath(_ path: String, _ node: Node?, _ reader: YAMLReader) throws {

@@ -34,15 +34,22 @@ struct YAMLReader {
     func entries(_ node: Node, _ what: String, allowed: [String], required: [String] = []) throws -> [String: Node] {
         let m = try mapping(node, what)
         var out: [String: Node] = [:]
+        // Every bad key of the mapping, not only the first (lint lists them all).
+        var errors: [PlaybookError] = []
         for (k, v) in m {
-            guard let key = k.string else { throw fail(k, "\(what): keys must be strings") }
-            guard allowed.contains(key) else {
-                throw fail(k, "\(what): unknown key '\(key)'\(Suggest.hint(key, in: allowed)); allowed: \(allowed.joined(separator: ", "))")
+            guard let key = k.string else {
+                errors.append(fail(k, "\(what): keys must be strings"))
+                continue
             }
-            if out[key] != nil { throw fail(k, "\(what): duplicate key '\(key)'") }
+            guard allowed.contains(key) else {
+                errors.append(fail(k, "\(what): unknown key '\(key)'\(Suggest.hint(key, in: allowed)); allowed: \(allowed.joined(separator: ", "))"))
+                continue
+            }
+            if out[key] != nil { errors.append(fail(k, "\(what): duplicate key '\(key)'")) }
             out[key] = v
         }
-        for key in required where out[key] == nil { throw fail(node, "\(what): missing required key '\(key)'") }
+        for key in required where out[key] == nil { errors.append(fail(node, "\(what): missing required key '\(key)'")) }
+        if !errors.isEmpty { throw PlaybookError(errors: errors) }
         return out
     }
 
@@ -86,6 +93,17 @@ struct YAMLReader {
             return .object(o)
         case .alias: throw fail(node, "YAML aliases are not supported")
         }
+    }
+
+    /// Runs `body`, keeping its errors in `errors` instead of stopping at the first:
+    /// a file's independent parts are each checked, so lint reports all their problems.
+    func collect<T>(_ errors: inout [PlaybookError], _ body: () throws -> T) -> T? {
+        do { return try body() } catch let e as PlaybookError {
+            errors += e.errors
+        } catch {
+            errors.append(PlaybookError(file: file, line: nil, message: "\(error)"))
+        }
+        return nil
     }
 
     static func line(of error: YamlError) -> Int? {

@@ -17,6 +17,19 @@ public enum MarkdownReport {
         md.append("")
         md.append(summary(report))
         md.append("")
+        // What to do comes first: the engineer reading the ticket fixes, then verifies.
+        if let top {
+            md.append("## Remediation")
+            md.append("")
+            for (i, step) in top.remediation.enumerated() {
+                md += numbered(i + 1, step)
+                md.append("")
+            }
+            md.append("## Verification")
+            md.append("")
+            for step in top.verify { md += bullet(step) }
+            md.append("")
+        }
         if !report.hops.isEmpty {
             md.append("## Hops")
             md.append("")
@@ -29,12 +42,18 @@ public enum MarkdownReport {
         }
         md += timings(report)
         if let top {
-            md.append("## Evidence")
-            md.append("")
-            for line in top.evidence { md.append("- \(escape(line))") }
-            for tell in top.tellApart ?? [] { md.append("- \(escape(tell))") }
-            md.append("")
+            // The explanation is the summary's already: the facts behind it, each once.
+            var seen: Set<String> = [top.evidence.first ?? ""]
+            let facts = top.evidence.dropFirst().filter { seen.insert($0).inserted } + (top.tellApart ?? [])
+            if !facts.isEmpty {
+                md.append("## Evidence")
+                md.append("")
+                for line in facts { md.append("- \(escape(line))") }
+                md.append("")
+            }
         }
+        md += dnsSection(report)
+        md += tlsSection(report)
         let followups = DiagnosisEngine.primaryProbe(report.probes)?.followups ?? []
         if !followups.isEmpty {
             md.append("## Follow-up probes")
@@ -54,18 +73,6 @@ public enum MarkdownReport {
             for (i, d) in report.diagnoses.enumerated() {
                 md.append("| \(i + 1) | \(code(d.id)): \(cell(d.title)) | \(percent(d.confidence))% | \(cell(d.layer)) |")
             }
-            md.append("")
-        }
-        if let top {
-            md.append("## Remediation")
-            md.append("")
-            for (i, step) in top.remediation.enumerated() {
-                md += numbered(i + 1, step)
-                md.append("")
-            }
-            md.append("## Verification")
-            md.append("")
-            for step in top.verify { md += bullet(step) }
             md.append("")
         }
         md.append("## Probes")
@@ -119,9 +126,74 @@ public enum MarkdownReport {
         return md
     }
 
+    /// DNS answers when they matter: a DNS failure, several addresses, a CNAME chain or
+    /// direct queries (`--dns-server`): each query's code and A/AAAA answers with TTLs.
+    static func dnsSection(_ report: CheckReport) -> [String] {
+        guard let dns = report.probes.lazy.compactMap(\.dns).first else { return [] }
+        let dnsFailure = report.probes.contains { $0.error?.kind.rawValue.hasPrefix("dns_") == true }
+        let addresses = Set(report.probes.compactMap(\.address))
+        guard dnsFailure || addresses.count > 1 || !dns.cnameChain.isEmpty || !dns.queries.isEmpty else { return [] }
+        var md = ["## DNS", ""]
+        md.append("\(code(dns.name)) via \(escape(dns.source))" + (dns.server.map { ", queried \(code($0))" } ?? ""))
+        md.append("")
+        for link in dns.cnameChain { md.append("- CNAME \(code(link.name)) → \(code(link.target)) (TTL \(link.ttl) s)") }
+        if !dns.cnameChain.isEmpty { md.append("") }
+        if !dns.queries.isEmpty {
+            md += ["| query | response | answers (TTL) | time |", "|---|---|---|---|"]
+            for q in dns.queries {
+                let answers = q.answers.filter { $0.type == q.type }.map { "\($0.data) (\($0.ttl) s)" }
+                md.append(
+                    "| \(cell(q.type)) | \(cell(q.rcode)) | \(cell(answers.isEmpty ? (q.error ?? "none") : answers.joined(separator: ", "))) | \(Format.ms(q.durationMs)) |"
+                )
+            }
+            md.append("")
+        }
+        if let system = dns.system {
+            md.append("System resolver (getaddrinfo): " + (system.error.map(escape) ?? system.addresses.map(code).joined(separator: ", ")))
+            md.append("")
+        }
+        return md
+    }
+
+    /// The TLS chain when it matters: verification failed, a certificate expires within
+    /// the warning window, the failure is in TLS, or the server asked for a client certificate.
+    static func tlsSection(_ report: CheckReport) -> [String] {
+        guard let probe = DiagnosisEngineAccess.primary(report.probes), let tls = probe.tls, !tls.chain.isEmpty else { return [] }
+        let tlsFailure = probe.error.map { $0.phase == "tls" || $0.kind.rawValue.hasPrefix("tls_") } ?? false
+        let expiring = (tls.earliestExpiryDays ?? .infinity) < 30
+        guard !tls.verified || tlsFailure || expiring || tls.clientCertificateRequested || probe.verdict == .warning else { return [] }
+        var md = ["## TLS chain", ""]
+        var head = "\(escape(tls.version ?? "no handshake"))" + (tls.cipher.map { " \(code($0))" } ?? "")
+        head += tls.verified ? ", verified" : ", **not verified**" + (tls.verifyReason.map { " (\(escape($0)))" } ?? "")
+        md.append(head)
+        if let alert = tls.alertReceived { md.append("; the server sent alert \(alert.code) \(code(alert.name))") }
+        md.append("")
+        md += ["| # | subject | issuer | valid from | valid until | days left |", "|---|---|---|---|---|---|"]
+        for (i, cert) in tls.chain.enumerated() {
+            let days = cert.daysLeft.map { d in d < 0 ? "expired \(Int(-d.rounded(.up))) days ago" : "\(Int(d.rounded(.down)))" } ?? "?"
+            md.append(
+                "| \(i) | \(cell(cert.subject)) | \(cell(cert.issuer + (cert.selfSigned ? " (self-signed)" : ""))) | \(Format.date(cert.notBefore)) | \(Format.date(cert.notAfter)) | \(cell(days)) |"
+            )
+        }
+        md.append("")
+        if let leaf = tls.chain.first, !leaf.sans.isEmpty {
+            md.append(
+                "SANs of the leaf: " + leaf.sans.prefix(20).map(code).joined(separator: ", ")
+                    + (tls.hostnameMatches == false ? " (the host is not covered)" : "")
+            )
+            md.append("")
+        }
+        if tls.chainFromUnverifiedHandshake { md += ["The chain was read by a handshake-only retry without verification.", ""] }
+        return md
+    }
+
     static func rawExchange(_ report: CheckReport) -> [String] {
         guard let p = DiagnosisEngineAccess.primary(report.probes) else { return [] }
-        var raw = "\(p.request.method) \(p.request.url)\n"
+        // A request line as HTTP writes it (absolute-form: the URL names scheme, host and
+        // port, which the origin-form would leave to the Host header), then the headers sent.
+        let version = p.response.map { $0.httpVersion.hasPrefix("HTTP/") ? $0.httpVersion : "HTTP/" + $0.httpVersion } ?? "HTTP/1.1"
+        var raw = "\(p.request.method) \(p.request.url) \(version)\n"
+        if p.request.headers.first("Host") == nil { raw += "Host: \(URLParts(p.request.url).hostPort)\n" }
         for h in p.request.headers { raw += "\(h.name): \(h.value)\n" }
         if let body = p.request.body?.preview { raw += "\n\(body.prefix(2000))\n" }
         raw += "\n"
@@ -130,6 +202,7 @@ public enum MarkdownReport {
             for h in r.headers { raw += "\(h.name): \(h.value)\n" }
             raw += "\n" + String(r.body.prefix(4000)) + (r.bodyTruncated || r.body.count > 4000 ? "\n[... \(r.bodySize) bytes in all]" : "") + "\n"
         } else if let e = p.error {
+            if ["dns", "connect", "tls"].contains(e.phase) { raw += "(not sent: the exchange ended in the \(e.phase) phase)\n" }
             raw += "(no response: \(e.kind.rawValue): \(e.message))\n"
         }
         let fence = String(repeating: "`", count: max(3, longestRun(of: "`", in: raw) + 1))
@@ -159,8 +232,46 @@ public enum MarkdownReport {
                 inFence.toggle()
                 return String(line)
             }
-            return inFence ? String(line) : escapeOutsideCodeSpans(String(line))
+            return inFence ? String(line) : escapeOutsideCodeSpans(commandsAsCode(String(line)))
         }.joined(separator: "\n")
+    }
+
+    /// Programs a remediation step may name as a command to run.
+    static let commandWords = [
+        "curl", "aws", "openssl", "dig", "kubectl", "sudo", "ss", "nc", "echo", "printf", "systemctl", "gcloud", "az",
+        "nslookup", "httpdiag", "for", "journalctl", "certbot", "host", "wget",
+    ]
+
+    /// A step written without backticks (`Test it: curl -sv https://...`) gets its
+    /// command as code, from the program's name to the end of the sentence, so the
+    /// report shows it as a command (and `*`, `_` in it stay as typed).
+    static func commandsAsCode(_ line: String) -> String {
+        guard !line.contains("`") else { return line }
+        var best: Range<String.Index>?
+        for word in commandWords {
+            for prefix in [": ", "; ", "then "] {
+                if let r = line.range(of: prefix + word + " "), best.map({ r.lowerBound < $0.lowerBound }) ?? true {
+                    best = line.index(r.lowerBound, offsetBy: prefix.count)..<r.upperBound
+                }
+            }
+            if line.hasPrefix(word + " "), best.map({ $0.lowerBound != line.startIndex }) ?? true {
+                best = line.startIndex..<line.index(line.startIndex, offsetBy: word.count + 1)
+            }
+        }
+        guard let start = best?.lowerBound else { return line }
+        var end = line.endIndex
+        // The command ends before a parenthesised remark or a closing sentence.
+        for stop in [" (", "; ", ". ", ", then ", " reports ", " shows ", " returns ", " succeeds", " answers ", " prints ", " must ", " is "] {
+            if let r = line.range(of: stop, range: start..<end) { end = r.lowerBound }
+        }
+        var command = line[start..<end]
+        var tail = line[end...]
+        if command.hasSuffix(".") {
+            command = command.dropLast()
+            tail = "." + tail
+        }
+        guard command.count > 4 else { return line }
+        return line[..<start] + "`" + command + "`" + tail
     }
 
     /// A list item whose text may hold a fenced block or several lines.
@@ -171,22 +282,61 @@ public enum MarkdownReport {
     }
 
     /// Table cells: pipes and line breaks would break the row (`escape` covers both).
-    static func cell(_ s: String) -> String { escape(s) }
+    static func cell(_ s: String) -> String { escape(s, pipes: true) }
 
     /// Untrusted text (server headers and bodies, reasons, evidence) as plain Markdown
     /// text on one line: control characters shown, HTML and Markdown punctuation escaped,
     /// so nothing a server sends can open a code span, a heading, a table cell or a tag.
-    static func escape(_ s: String) -> String {
+    static func escape(_ s: String) -> String { escape(s, pipes: false) }
+
+    /// Entities only where a character could be read as markup there: `<`, `>`, `&`,
+    /// backticks, `*`, `~`, `_`, `[` and `$` always; `\\` before punctuation; `#` where a
+    /// line could start; `!` before `[`; `|` in table cells. An identifier with
+    /// underscores (`tls_cert_expired`, `x-amz_request`) becomes a code span instead, which
+    /// reads as what it is in GitHub and Jira alike and needs no entity at all.
+    static func escape(_ s: String, pipes: Bool) -> String {
         var out = ""
-        for c in inline(s) {
+        var first = true
+        for token in inline(s).split(separator: " ", omittingEmptySubsequences: false) {
+            if !first { out += " " }
+            out += escapeToken(Substring(token), atLineStart: first, pipes: pipes)
+            first = false
+        }
+        return out
+    }
+
+    static let identifierCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:/=@+-")
+
+    static func escapeToken(_ token: Substring, atLineStart: Bool, pipes: Bool) -> String {
+        let lead = token.prefix { "(\"'".contains($0) }
+        let rest = token.dropFirst(lead.count)
+        let core = rest.prefix(rest.count - rest.reversed().prefix { ".,:;)\"'!?".contains($0) }.count)
+        let tail = rest.dropFirst(core.count)
+        if core.contains("_"), core.allSatisfy({ identifierCharacters.contains($0) }), core.first?.isLetter == true || core.first?.isNumber == true,
+            core.last?.isLetter == true || core.last?.isNumber == true
+        {
+            return escapeCharacters(lead, atLineStart: atLineStart, pipes: pipes) + "`" + core + "`"
+                + escapeCharacters(tail, atLineStart: false, pipes: pipes)
+        }
+        return escapeCharacters(token, atLineStart: atLineStart, pipes: pipes)
+    }
+
+    static func escapeCharacters(_ s: Substring, atLineStart: Bool, pipes: Bool) -> String {
+        var out = ""
+        let chars = Array(s)
+        for (i, c) in chars.enumerated() {
+            let after = i + 1 < chars.count ? chars[i + 1] : nil
             switch c {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
             // Numeric entities rather than backslashes: every renderer decodes them, and
             // none of them re-reads an entity as markup (a `\`` is not honoured everywhere).
-            case "\\", "`", "*", "_", "[", "]", "#", "|", "~", "!", "$":
-                out += "&#\(c.unicodeScalars.first!.value);"
+            case "`", "[", "$", "*", "~", "_": out += "&#\(c.unicodeScalars.first!.value);"
+            case "\\" where after.map { $0.isPunctuation || $0.isSymbol } ?? true: out += "&#92;"
+            case "#" where i == 0 && atLineStart: out += "&#35;"
+            case "|" where pipes: out += "&#124;"
+            case "!" where after == "[": out += "&#33;"
             default: out.append(c)
             }
         }

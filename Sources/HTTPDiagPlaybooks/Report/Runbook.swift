@@ -1,8 +1,13 @@
 import HTTPDiagCore
 
-/// A playbook as a human runbook (`httpdiag explain ID`).
+/// A playbook as a human runbook (`httpdiag explain ID`). Without a probe there are no
+/// values: every placeholder shows as `<placeholder>` (`<host>`, `<port>`, `<bucket>`).
 public enum Runbook {
     public static func render(_ p: Playbook) -> String {
+        var p = p
+        p.explanation = Template.describe(p.explanation)
+        p.remediation = p.remediation.map(Template.describe)
+        p.verify = p.verify.map(Template.describe)
         var out = ["\(p.id): \(p.title)", "layer \(p.layer), severity \(p.severity), confidence \(Int(p.confidence * 100))%", ""]
         out.append("Recognised when:")
         for c in p.when { out.append("  - " + ConditionText.describe(c)) }

@@ -18,8 +18,15 @@ public enum CheckSession {
         public var color = false
         /// The curl habits (`CurlHabits.swift`): -v, -w, -o, -s.
         public var curl = CurlOutputs()
+        /// Performance data after `|` on the text output's first line (what Nagios reads).
+        /// The CLI leaves it out on a terminal unless `--perfdata` is given: see `perfdata(terminal:asked:)`.
+        public var perfdata = true
 
         public init(probe: ProbeOptions) { self.probe = probe }
+
+        /// Line 1 keeps its perfdata when stdout is not a terminal (a monitoring system
+        /// reads it) or when asked; a person at a terminal gets the verdict and reason only.
+        public static func perfdata(terminal: Bool, asked: Bool) -> Bool { asked || !terminal }
     }
 
     public struct Result: Sendable {
@@ -73,7 +80,7 @@ public enum CheckSession {
         let out: String
         switch options.format {
         case .json: out = try JSONReport.render(report)
-        case .text: out = TextReport.render(report, style: .forTerminal(isTTY: options.color))
+        case .text: out = TextReport.render(report, style: .forTerminal(isTTY: options.color), perfdata: options.perfdata)
         case .markdown: out = MarkdownReport.render(report)
         }
         var result = Result(report: report, output: boundary.pass(out))

@@ -26,19 +26,18 @@ public enum Prober {
         let clock = MonotonicClock.now()
         let redactor = makeRedactor(options)
         let proxy = ProxyEnvironment.proxy(for: target)
-        let plan = await AddressPlanner.planWithoutBlocking(target: target, options: options, proxy: proxy)
         let context = ProbeContext(
             options: options,
             target: target,
             redactor: redactor,
             proxy: proxy.map { redactor.url($0) },
-            plan: plan,
             now: now
         )
+        let plan = await context.probers.dns.probe(DNSQuestion(target: target, proxy: proxy), context: context).evidence
 
         var probes: [ProbeResult]
         if let failure = plan.failure {
-            probes = [context.failedBeforeConnect(failure, started: started, timings: Timings(dnsMs: plan.lookupMs, totalMs: plan.lookupMs))]
+            probes = [RedirectWalk(context: context, plan: plan).failedBeforeConnect(failure, started: started, timings: Timings(dnsMs: plan.lookupMs, totalMs: plan.lookupMs))]
         } else {
             let slots: [String?] = plan.pin ? plan.addresses.map { Optional($0) } : [nil]
             let jobs = slots.flatMap { address in (1...options.samples).map { (address, $0) } }
@@ -51,13 +50,13 @@ public enum Prober {
             var results = [ProbeRun?](repeating: nil, count: jobs.count)
             if lanes.count == 1 {
                 // One lane (the common case): no child task.
-                for index in lanes[0] { results[index] = await context.run(address: jobs[index].0, sample: jobs[index].1) }
+                for index in lanes[0] { results[index] = await probe(jobs[index], plan: plan, context: context) }
             } else {
                 await withTaskGroup(of: [(Int, ProbeRun)].self) { group in
                     for lane in lanes {
                         group.addTask {
                             var done: [(Int, ProbeRun)] = []
-                            for index in lane { done.append((index, await context.run(address: jobs[index].0, sample: jobs[index].1))) }
+                            for index in lane { done.append((index, await probe(jobs[index], plan: plan, context: context))) }
                             return done
                         }
                     }
@@ -111,6 +110,11 @@ public enum Prober {
             tool: ToolInfo(name: "httpdiag", version: HTTPDiagVersion.current, libcurl: LibcurlInfo.version),
             redaction: redactor
         )
+    }
+
+    /// One probe of one address and sample: the HTTP layer's prober.
+    static func probe(_ job: (address: String?, sample: Int), plan: AddressPlan, context: ProbeContext) async -> ProbeRun {
+        await context.probers.http.probe(HTTPProbeInput(plan: plan, address: job.address, sample: job.sample), context: context).evidence
     }
 
     public static func makeRedactor(_ options: ProbeOptions) -> Redactor {

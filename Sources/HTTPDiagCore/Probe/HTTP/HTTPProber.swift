@@ -1,14 +1,35 @@
-/// What every probe of one check shares, and the probe itself: one address, one sample,
-/// redirects followed hop by hop so that each is recorded and checked.
-struct ProbeContext: Sendable {
-    let options: ProbeOptions
-    let target: TargetURL
-    let redactor: Redactor
-    let proxy: String?
-    let plan: AddressPlan
-    let now: @Sendable () -> Date
+/// One probe of one address and sample: what HTTPProber is asked.
+struct HTTPProbeInput: Sendable {
+    /// The check's DNS layer: where its host leads.
+    var plan: AddressPlan
+    /// The fanned-out address this probe is pinned to (nil: wherever the plan leads).
+    var address: String?
+    var sample: Int
+}
 
-    func probe(address: String?, sample: Int) async -> ProbeResult { await run(address: address, sample: sample).result }
+/// The HTTP layer: one probe, redirects followed hop by hop so that each is recorded and
+/// checked. Each hop is one libcurl transfer (TCP, TLS and HTTP in one exchange) whose
+/// failure FailureClassifier reads layer by layer; a redirect to another host asks the DNS
+/// prober for its addresses, and the last hop's TLS layer is the TLS prober's.
+struct HTTPProber: LayerProber {
+    static let layer = ProbeLayer.http
+
+    func probe(_ input: HTTPProbeInput, context: ProbeContext) async -> LayerOutcome<ProbeRun> {
+        let run = await RedirectWalk(context: context, plan: input.plan).run(address: input.address, sample: input.sample)
+        return LayerOutcome(evidence: run, failure: run.result.error)
+    }
+}
+
+/// One probe on its way through its hops: the check's context and its DNS plan.
+struct RedirectWalk: Sendable {
+    let context: ProbeContext
+    let plan: AddressPlan
+
+    var options: ProbeOptions { context.options }
+    var target: TargetURL { context.target }
+    var redactor: Redactor { context.redactor }
+    var proxy: String? { context.proxy }
+    func now() -> Date { context.now() }
 
     /// One probe, and the URL its last hop went to (unredacted: follow-ups need it).
     /// Task cancellation stops the hop in flight; the probe then ends with a local result
@@ -38,12 +59,13 @@ struct ProbeContext: Sendable {
         // have none, and the key costs a URL parse).
         var visited: [String] = []
         var redirectMs = 0.0
+        var request: HopRequest
         var outcome: HopOutcome
         var error: ProbeError?
 
         while true {
             let remainingMs = Int((Int64(deadline) - Int64(MonotonicClock.now())) / 1_000_000)
-            var request = hopRequest(
+            request = hopRequest(
                 url: url,
                 method: method,
                 headers: headers,
@@ -189,19 +211,11 @@ struct ProbeContext: Sendable {
         }
         var tls: TLSEvidence?
         if URLParts(url).scheme.lowercased() == "https" && outcome.connected {
-            var unverified: HopOutcome?
-            if outcome.curlCode == FailureClassifier.peerFailedVerification {
-                unverified = await readChainWithoutVerification(url: url, route: route)
-            }
-            tls = TLSEvidenceBuilder.build(
-                host: URLParts(url).hostPort.hostOnly,
-                main: outcome,
-                unverified: unverified,
-                clientCertSent: options.tls.clientCert != nil,
-                now: now()
-            )
-            if options.tls.insecure { tls?.verified = false }
-            error = FailureClassifier.refine(error, tls: tls)
+            let layer = await context.probers.tls.probe(HopExchange(request: request, outcome: outcome), context: context)
+            tls = layer.evidence
+            // The TLS layer's reading with the chain in hand is the sharper one (OpenSSL 3
+            // reports a host name mismatch as "unspecified"): it stands for the hop's TLS failure.
+            if error?.phase == "tls" { error = layer.failure ?? error }
         }
         if var e = error {
             // A failure after redirects says which hop it happened on and how it got there.
@@ -296,7 +310,7 @@ struct ProbeContext: Sendable {
         if let cached = cache[key] {
             hopPlan = cached
         } else {
-            hopPlan = await AddressPlanner.planWithoutBlocking(target: hop, options: options, proxy: ProxyEnvironment.proxy(for: hop))
+            hopPlan = await context.probers.dns.probe(DNSQuestion(target: hop, proxy: ProxyEnvironment.proxy(for: hop)), context: context).evidence
         }
         cache[key] = hopPlan
         if let failure = hopPlan.failure {
@@ -350,130 +364,6 @@ struct ProbeContext: Sendable {
         request.connectTimeoutMs = min(options.connectTimeoutMs ?? options.maxTimeMs, remainingMs)
         request.totalTimeoutMs = remainingMs
         return request
-    }
-
-    /// A handshake only (no request is sent), verification off, to read the chain that
-    /// failed verification. Credentials never go to an unverified peer.
-    func readChainWithoutVerification(url: String, route: HopRoute) async -> HopOutcome? {
-        var request = hopRequest(
-            url: url,
-            method: "GET",
-            headers: [],
-            body: nil,
-            multipart: [],
-            userpwd: nil,
-            route: route,
-            remainingMs: min(options.maxTimeMs, 5_000)
-        )
-        request.tls.insecure = true
-        request.connectOnly = true
-        return try? await HopTransfer.perform(request)
-    }
-
-    func responseEvidence(_ o: HopOutcome) -> ResponseEvidence? {
-        // Only interim (1xx) responses came: there is no response to show.
-        guard let line = o.finalStatusLine else { return nil }
-        let headers = redactor.headers(o.headers)
-        return ResponseEvidence(
-            httpVersion: line.version,
-            status: line.status,
-            reason: line.reason.isEmpty ? HTTPStatus.reason(line.status) : line.reason,
-            headers: headers,
-            contentType: o.headers.first("Content-Type"),
-            contentEncoding: o.headers.first("Content-Encoding"),
-            bodySize: o.bodySize,
-            body: redactor.scrub(String(decoding: o.body, as: UTF8.self)),
-            bodyTruncated: o.bodySize > o.body.count,
-            remoteAddress: o.primaryIP,
-            remotePort: o.primaryPort == 0 ? nil : o.primaryPort
-        )
-    }
-
-    func requestEvidence(
-        url: String,
-        method: String,
-        outcome: HopOutcome?,
-        headers sentLines: [String]? = nil,
-        body: [UInt8]?,
-        multipart: [MultipartField]
-    ) -> RequestEvidence {
-        var headers: [HeaderField]
-        if let sent = outcome?.sentHeaderText, !sent.isEmpty {
-            // The last header block libcurl sent (a 100-continue or auth retry can send several).
-            let block = sent.components(separatedBy: "\r\n\r\n").filter { !$0.isEmpty }.last ?? sent
-            headers = block.split(separator: "\r\n").dropFirst().compactMap { line in
-                guard let colon = line.firstIndex(of: ":") else { return nil }
-                return HeaderField(name: String(line[..<colon]), value: String(line[line.index(after: colon)...]).trimmedSpaces())
-            }
-        } else {
-            headers = (sentLines ?? options.headers).compactMap { line in
-                guard let colon = line.firstIndex(of: ":") else { return nil }
-                return HeaderField(name: String(line[..<colon]), value: String(line[line.index(after: colon)...]).trimmedSpaces())
-            }
-        }
-        let token = headers.first("Authorization").flatMap { value -> TokenEvidence? in
-            value.lowercased().hasPrefix("basic ") ? nil : JWTDecoder.evidence(authorization: value, now: now())
-        }
-        let contentType = headers.first("Content-Type")
-        var requestBody: RequestBody?
-        if let body {
-            let preview = redactor.scrub(String(decoding: body.prefix(4096), as: UTF8.self))
-            requestBody = RequestBody(
-                kind: "data",
-                size: body.count,
-                contentType: contentType,
-                preview: preview,
-                parts: nil,
-                multipartBoundary: MultipartInspector.boundary(contentType)
-            )
-        } else if !multipart.isEmpty {
-            requestBody = RequestBody(
-                kind: "multipart",
-                size: 0,
-                contentType: contentType,
-                preview: nil,
-                parts: multipart.map(MultipartInspector.describe),
-                multipartBoundary: MultipartInspector.boundary(contentType)
-            )
-        }
-        return RequestEvidence(
-            method: method,
-            url: redactor.url(url),
-            headers: redactor.headers(headers),
-            body: requestBody,
-            token: token,
-            proxy: proxy
-        )
-    }
-
-    func failedBeforeConnect(
-        _ failure: ProbeError,
-        started: Date,
-        address: String? = nil,
-        sample: Int = 1,
-        timings: Timings = Timings()
-    ) -> ProbeResult {
-        ProbeResult(
-            address: address,
-            family: address.flatMap(IPAddress.family),
-            port: target.port,
-            sample: sample,
-            startedAt: started,
-            verdict: failure.kind == .localError ? .unknown : .critical,
-            timings: timings,
-            dns: plan.dns,
-            tls: nil,
-            request: requestEvidence(
-                url: target.text,
-                method: options.effectiveMethod,
-                outcome: nil,
-                body: options.body,
-                multipart: options.multipart
-            ),
-            response: nil,
-            redirects: [],
-            error: failure
-        )
     }
 }
 

@@ -17,6 +17,11 @@ public enum Prober {
     /// One check. Cancelling the task stops its transfers at once: the probes in flight end
     /// with a local result that says they were cancelled, and no follow-up starts.
     public static func check(_ options: ProbeOptions, now: @escaping @Sendable () -> Date = { Date() }) async throws -> CheckReport {
+        try await check(options, probers: .standard, now: now)
+    }
+
+    /// One check with the given probers (ProberRegistry.standard unless a test plugs in its own).
+    static func check(_ options: ProbeOptions, probers: ProberRegistry, now: @escaping @Sendable () -> Date) async throws -> CheckReport {
         try options.validate()
         // Host names in the form libcurl connects to (IDNA A-labels), so that the URL, a
         // --resolve entry and a DNS query name the host alike, in Unicode or punycode.
@@ -31,7 +36,8 @@ public enum Prober {
             target: target,
             redactor: redactor,
             proxy: proxy.map { redactor.url($0) },
-            now: now
+            now: now,
+            probers: probers
         )
         let plan = await context.probers.dns.probe(DNSQuestion(target: target, proxy: proxy), context: context).evidence
 

@@ -43,7 +43,13 @@ public enum Prober {
 
         var probes: [ProbeResult]
         if let failure = plan.failure {
-            probes = [RedirectWalk(context: context, plan: plan).failedBeforeConnect(failure, started: started, timings: Timings(dnsMs: plan.lookupMs, totalMs: plan.lookupMs))]
+            probes = [
+                RedirectWalk(context: context, plan: plan).failedBeforeConnect(
+                    failure,
+                    started: started,
+                    timings: Timings(dnsMs: plan.lookupMs, totalMs: plan.lookupMs)
+                )
+            ]
         } else {
             let slots: [String?] = plan.pin ? plan.addresses.map { Optional($0) } : [nil]
             let jobs = slots.flatMap { address in (1...options.samples).map { (address, $0) } }

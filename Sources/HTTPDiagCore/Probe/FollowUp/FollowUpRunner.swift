@@ -31,4 +31,3 @@ struct FollowUpRunner {
         return f
     }
 }
-

@@ -34,7 +34,11 @@ struct TCPProberTests {
 
     @Test func aServerAnswersTheBytesSent() async throws {
         let server = try labServer(.text(200, "hello"))
-        let outcome = try await probe(port: server.port, send: Array("HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8), readTimeoutMs: 2_000)
+        let outcome = try await probe(
+            port: server.port,
+            send: Array("HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8),
+            readTimeoutMs: 2_000
+        )
         let x = try #require(outcome.evidence)
         #expect(x.connected)
         #expect(outcome.failure == nil)

@@ -11,7 +11,8 @@ import Testing
 @Suite("TLS prober")
 struct TLSProberTests {
     /// One exchange with the server, then the TLS prober on it.
-    func probe(_ server: OpenSSLServer, _ configure: (inout ProbeOptions) -> Void = { _ in }) async throws -> (HopExchange, LayerOutcome<TLSEvidence>) {
+    func probe(_ server: OpenSSLServer, _ configure: (inout ProbeOptions) -> Void = { _ in }) async throws -> (HopExchange, LayerOutcome<TLSEvidence>)
+    {
         let context = try ProbeContext.forTesting(server.url) {
             $0.tls.caFile = TestCerts.path("ca.pem")
             configure(&$0)
@@ -76,7 +77,10 @@ struct TLSProberTests {
     }
 
     @Test func aClientCertificateTheServerRequires() async throws {
-        let server = try OpenSSLServer(cert: "valid.pem", extra: ["-Verify", "1", "-verify_return_error", "-CAfile", TestCerts.path("client-ca.pem")])
+        let server = try OpenSSLServer(
+            cert: "valid.pem",
+            extra: ["-Verify", "1", "-verify_return_error", "-CAfile", TestCerts.path("client-ca.pem")]
+        )
         let (_, outcome) = try await probe(server)
         #expect(outcome.failure?.kind == .tlsClientCertRequired)
         #expect(outcome.evidence.clientCertificateRequested)

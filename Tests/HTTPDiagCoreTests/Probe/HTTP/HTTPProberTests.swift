@@ -48,6 +48,19 @@ struct HTTPProberTests {
         #expect(outcome.evidence.result.response?.body == "done")
     }
 
+    @Test func aMultipartTextFieldIsSent() async throws {
+        let server = try labServer(.echo)
+        let outcome = try await probe(server.baseURL + "/upload") {
+            $0.multipart = [MultipartField(name: "greeting", content: .text("hello multipart"))]
+        }
+        #expect(outcome.failure == nil)
+        let result = outcome.evidence.result
+        #expect(result.request.method == "POST")
+        #expect(result.request.body?.kind == "multipart")
+        #expect(result.response?.body.contains("name=\"greeting\"") == true)
+        #expect(result.response?.body.contains("hello multipart") == true)
+    }
+
     @Test func anErrorStatusIsTheLayersFailure() async throws {
         let server = try labServer(.text(503, "down"))
         let outcome = try await probe(server.baseURL + "/")

@@ -44,12 +44,12 @@ struct HTTPDiagCommand: ParsableCommand {
     }
 }
 
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) { _ = string.withCString { Glibc.write(2, $0, strlen($0)) } }
-
+/// Error messages and warnings on stderr, through the output boundary (the environment's
+/// AWS credentials and every secret shape are redacted; the message may quote a URL).
+enum StandardError {
     /// `httpdiag: MESSAGE` on stderr.
-    static func say(_ message: String) {
-        var err = StandardError()
-        print("httpdiag: \(message)", to: &err)
-    }
+    static func say(_ message: String) { StandardErrorOutput.say(OutputBoundary().pass(message)) }
+
+    /// Text as it is (a progress bar), no prefix, no newline.
+    static func write(_ text: String) { StandardErrorOutput.write(OutputBoundary().pass(text)) }
 }

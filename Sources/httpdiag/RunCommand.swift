@@ -83,12 +83,10 @@ enum Progress {
         let width = 30
         let filled = total == 0 ? width : done * width / total
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        var err = StandardError()
-        print("\r[\(bar)] \(done)/\(total)", terminator: "", to: &err)
+        StandardError.write("\r[\(bar)] \(done)/\(total)")
     }
 
     static func clear() {
-        var err = StandardError()
-        print("\r\u{1B}[2K", terminator: "", to: &err)
+        StandardError.write("\r\u{1B}[2K")
     }
 }

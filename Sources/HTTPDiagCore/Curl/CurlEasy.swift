@@ -17,7 +17,7 @@ final class CurlEasy {
 
     init() throws {
         guard Self.globalInit == CURLE_OK, let h = curl_easy_init() else {
-            throw CurlSetupError(option: "curl_easy_init", code: Int(Self.globalInit.rawValue))
+            throw HTTPDiagCoreError.libcurl("curl_easy_init", code: Int(Self.globalInit.rawValue))
         }
         handle = h
     }
@@ -43,7 +43,7 @@ final class CurlEasy {
         var list: UnsafeMutablePointer<curl_slist>?
         for value in values {
             guard let appended = curl_slist_append(list, value) else {
-                throw CurlSetupError(option: "curl_slist_append", code: Int(CURLE_OUT_OF_MEMORY.rawValue))
+                throw HTTPDiagCoreError.libcurl("curl_slist_append", code: Int(CURLE_OUT_OF_MEMORY.rawValue))
             }
             list = appended
         }
@@ -67,7 +67,7 @@ final class CurlEasy {
     /// Builds a multipart body from -F fields (`name=value`, `name=@file;type=...`).
     func setMultipart(_ parts: [MultipartField]) throws {
         guard let m = curl_mime_init(handle) else {
-            throw CurlSetupError(option: "curl_mime_init", code: Int(CURLE_OUT_OF_MEMORY.rawValue))
+            throw HTTPDiagCoreError.libcurl("curl_mime_init", code: Int(CURLE_OUT_OF_MEMORY.rawValue))
         }
         mime = m
         for field in parts {
@@ -80,7 +80,7 @@ final class CurlEasy {
                 curl_mime_data(part, text, text.utf8.count)
             case .file(let path):
                 let rc = curl_mime_filedata(part, path)
-                if rc != CURLE_OK { throw CurlSetupError(option: "-F \(field.name)=@\(path)", code: Int(rc.rawValue)) }
+                if rc != CURLE_OK { throw HTTPDiagCoreError.libcurl("-F \(field.name)=@\(path)", code: Int(rc.rawValue)) }
             }
             if let type = field.contentType { curl_mime_type(part, type) }
             if let filename = field.filename { curl_mime_filename(part, filename) }
@@ -94,7 +94,7 @@ final class CurlEasy {
     /// would find the name already resolved by another (no lookup time of its own).
     func isolateDNSCache() throws {
         guard let s = hd_share_dns() else {
-            throw CurlSetupError(option: "curl_share_init", code: Int(CURLE_OUT_OF_MEMORY.rawValue))
+            throw HTTPDiagCoreError.libcurl("curl_share_init", code: Int(CURLE_OUT_OF_MEMORY.rawValue))
         }
         share = s
         try check(hd_setopt_share(handle, s), CURLOPT_SHARE)
@@ -134,16 +134,7 @@ final class CurlEasy {
     }
 
     private func check(_ rc: CURLcode, _ option: CURLoption) throws {
-        if rc != CURLE_OK { throw CurlSetupError(option: "option \(option.rawValue)", code: Int(rc.rawValue)) }
-    }
-}
-
-/// libcurl refused an option: a local problem (unsupported feature, bad file), not a probe result.
-struct CurlSetupError: Error, CustomStringConvertible {
-    var option: String
-    var code: Int
-    var description: String {
-        "libcurl rejected \(option): \(String(cString: curl_easy_strerror(CURLcode(rawValue: UInt32(code)))))"
+        if rc != CURLE_OK { throw HTTPDiagCoreError.libcurl("option \(option.rawValue)", code: Int(rc.rawValue)) }
     }
 }
 
@@ -163,5 +154,12 @@ public struct MultipartField: Sendable, Equatable {
         self.content = content
         self.contentType = contentType
         self.filename = filename
+    }
+}
+
+extension HTTPDiagCoreError {
+    /// libcurl's refusal of `option`, in libcurl's words (`curl_easy_strerror`).
+    static func libcurl(_ option: String, code: Int) -> HTTPDiagCoreError {
+        .libcurlRejected(option: option, reason: String(cString: curl_easy_strerror(CURLcode(rawValue: UInt32(code)))))
     }
 }

@@ -3,7 +3,7 @@ import CHTTPDiag
 /// A small POST for notifications (webhooks): JSON body, bounded time, no redirects.
 public enum HTTPPoster {
     /// The status (0 when no response) and the failure kind, if any.
-    public static func postJSON(url: String, body: [UInt8], timeoutMs: Int) -> (status: Int, error: FailureKind?) {
+    static func postJSON(url: String, body: [UInt8], timeoutMs: Int) -> (status: Int, error: FailureKind?) {
         var request = HopRequest(url: url, userAgent: "httpdiag/\(HTTPDiagVersion.current)", timeoutMs: timeoutMs)
         request.method = "POST"
         request.headers = ["Content-Type: application/json"]

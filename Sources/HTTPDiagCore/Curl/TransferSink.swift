@@ -144,6 +144,6 @@ final class TransferSink {
     }
 
     private func check(_ rc: CURLcode) throws {
-        if rc != CURLE_OK { throw CurlSetupError(option: "callback", code: Int(rc.rawValue)) }
+        if rc != CURLE_OK { throw HTTPDiagCoreError.libcurl("callback", code: Int(rc.rawValue)) }
     }
 }

@@ -100,6 +100,24 @@ public enum StandardOutput {
     }
 }
 
+/// Standard error: warnings and error messages, redacted too (an error may quote a URL
+/// with a token in its query, a warning an endpoint's name).
+public enum StandardErrorOutput {
+    /// `httpdiag: MESSAGE` and a newline, in one write.
+    public static func say(_ message: RedactedText) { write(RedactedText(passed: "httpdiag: " + message.text + "\n")) }
+
+    /// The text as it is (a progress bar's carriage-return updates).
+    public static func write(_ text: RedactedText) {
+        var bytes = text.utf8Bytes
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 { return }
+            offset += n
+        }
+    }
+}
+
 /// A file written with redacted text only.
 public enum OutputFile {
     /// Creates or truncates `path` with `text`; false when it cannot be written.

@@ -18,6 +18,9 @@ extension HTTPDiagError {
 public enum HTTPDiagCoreError: HTTPDiagError, Equatable {
     /// A flag, URL, header, body or file that cannot be used as given.
     case invalidInput(String)
+    /// libcurl refused an option or could not allocate (an unsupported feature, a file
+    /// it cannot read for `-F name=@path`): a local problem, not a probe result.
+    case libcurlRejected(option: String, reason: String)
 
     /// Control characters (a CR or LF pasted into a flag, say) are escaped so the
     /// message stays one line.
@@ -26,6 +29,7 @@ public enum HTTPDiagCoreError: HTTPDiagError, Equatable {
     public var message: String {
         switch self {
         case .invalidInput(let m): m
+        case .libcurlRejected(let option, let reason): "libcurl rejected \(option): \(reason)"
         }
     }
 
@@ -35,6 +39,7 @@ public enum HTTPDiagCoreError: HTTPDiagError, Equatable {
     public var httpStatus: Int {
         switch self {
         case .invalidInput: 400
+        case .libcurlRejected: 500
         }
     }
 

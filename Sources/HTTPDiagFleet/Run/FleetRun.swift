@@ -133,7 +133,9 @@ public final class FleetRun {
                 failure = SystemError.describe(error)
                 result.outputErrors.append(OutputError(failure!))
             }
-            if let store, let runID = result.runID, result.stateError == nil { Outbox(store: store).markTextfile(runID: runID, error: failure) }
+            if let store, let runID = result.runID, result.stateError == nil {
+                Outbox(store: store, boundary: options.boundary).markTextfile(runID: runID, error: failure)
+            }
         }
     }
 
@@ -150,7 +152,7 @@ public final class FleetRun {
         var notifier = WebhookNotifier(url: url, boundary: options.boundary)
         notifier.deadlineSeconds = options.webhookDeadlineSeconds
         let deliveries = notifier.deliver(rows)
-        var marks: [(Int64, String?)] = []
+        var marks: [(Int64, RedactedText?)] = []
         for (row, d) in zip(rows, deliveries) {
             if d.delivered {
                 marks.append((row.id, nil))
@@ -160,13 +162,13 @@ public final class FleetRun {
                 d.skipped
                 ? "not tried before the \(Format.fixed(options.webhookDeadlineSeconds, 0)) s deadline (--webhook-deadline)"
                 : d.status == 0 ? "no answer after \(d.attempts) attempt(s)" : "status \(d.status) after \(d.attempts) attempt(s)"
-            marks.append((row.id, why))
+            marks.append((row.id, options.boundary.pass(why)))
             result.webhookFailures.append(
                 "webhook \(options.boundary.pass(url)) failed for incident \(row.incidentId ?? 0) \(row.event ?? "") "
                     + "(\(why)); kept in the outbox of \(store.path) for the next run"
             )
         }
-        Outbox(store: store).mark(marks)
+        Outbox(store: store, boundary: options.boundary).mark(marks)
     }
 }
 

@@ -145,7 +145,7 @@ public struct Outbox: Sendable {
             }
         } catch { return [OutputError("--report-dir: cannot read the outbox of \(store.path): \(SystemError.describe(error))")] }
         var failedTargets = Set<String>()
-        var results: [(Int64, String?)] = []
+        var results: [(Int64, RedactedText?)] = []
         var errors: [OutputError] = []
         var madeDirs = Set<String>()
         for row in rows {
@@ -170,7 +170,7 @@ public struct Outbox: Sendable {
             } catch {
                 let e = (error as? OutputError) ?? OutputError("--report-dir: \(target): \(SystemError.describe(error))")
                 failedTargets.insert(target)
-                results.append((row.id, e.message))
+                results.append((row.id, boundary.pass(e.message)))
                 errors.append(OutputError(e.message + " (kept in the outbox of \(store.path); retried by the next run)"))
             }
         }
@@ -210,7 +210,7 @@ public struct Outbox: Sendable {
                 try Int64.fetchOne($0, sql: "SELECT id FROM outbox WHERE kind = 'textfile' AND run_id = ?", arguments: [runID])
             })
         else { return }
-        mark([(id, error)])
+        mark([(id, boundary.pass(error))])
     }
 
     /// Takes the pending webhook entries for `seconds` (so a run that starts meanwhile
@@ -231,8 +231,9 @@ public struct Outbox: Sendable {
             }) ?? []
     }
 
-    /// Records deliveries: nil error is done; an error counts an attempt and releases the claim.
-    public func mark(_ results: [(Int64, String?)]) {
+    /// Records deliveries: nil error is done; an error (redacted: it is a column of the
+    /// state) counts an attempt and releases the claim.
+    public func mark(_ results: [(Int64, RedactedText?)]) {
         guard !results.isEmpty else { return }
         let t = Date().timeIntervalSince1970
         try? store.db.write { db in
@@ -240,7 +241,7 @@ public struct Outbox: Sendable {
                 if let error {
                     try db.execute(
                         sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ?, last_attempt_at = ?, claimed_until = NULL WHERE id = ?",
-                        arguments: [error, t, id]
+                        arguments: [error.text, t, id]
                     )
                 } else {
                     try db.execute(

@@ -229,6 +229,25 @@ struct SecretLeakTests {
         }
     }
 
+    /// An error message quotes what the user wrote: a bad URL with a token in its query or
+    /// the environment's AWS secret key in its path goes to stderr through the boundary.
+    @Test(arguments: [
+        ("http://exa mple.com/?access_token=\(queryToken)", queryToken),
+        ("ftp://host/\(awsSecretForStderr)", awsSecretForStderr),
+        ("http://127.0.0.1:1/?X-Amz-Signature=\(amzSignature) x", amzSignature),
+    ])
+    func stderrErrorsAreRedacted(url: String, secret: String) throws {
+        let r = try runCLI(
+            ["check", url],
+            environment: ProcessInfo.processInfo.environment.merging(["AWS_SECRET_ACCESS_KEY": Self.awsSecretForStderr]) { $1 }
+        )
+        #expect(r.status == 3, "exit \(r.status) \(r.stderr)")
+        #expect(r.stderr.hasPrefix("httpdiag: URL"), "the error names the URL: \(r.stderr)")
+        #expect(r.stderr.contains("<redacted"), "\(r.stderr)")
+        #expect(Self.leakedPart(of: secret, in: r.stderr + r.stdout) == nil, "part of \(secret) on stderr: \(r.stderr)")
+    }
+    static let awsSecretForStderr = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSTDERRKEY"
+
     /// The same from a fleet config whose header values come from the environment with
     /// a trailing newline (a secret file read into a variable): the endpoint's reason goes
     /// to stdout, `run --format json` and the SQLite `reason` column.

@@ -1,8 +1,10 @@
 import Foundation
 
-/// Runs `httpdiag check`: resolves, fans out over addresses, repeats samples, follows
-/// redirects hop by hop, and classifies every probe. Every libcurl transfer runs on the
-/// process's one event loop (CurlMultiLoop); probes of one check run as child tasks.
+/// Runs `httpdiag check`: asks the DNS prober where the host leads, fans out over its
+/// addresses, repeats samples (each probe the HTTP prober's: hops, redirects, the TLS
+/// layer), then the follow-up probers the planner picks. Every prober is the one
+/// registered in ProberRegistry. Every libcurl transfer runs on the process's one event
+/// loop (CurlMultiLoop); probes of one check run as child tasks.
 public enum Prober {
     /// Kept free of follow-ups at the end of the --max-time + 2 s window: process start-up,
     /// diagnosis and output, with room for a loaded machine (2 cores shared with a test run).
@@ -39,10 +41,11 @@ public enum Prober {
             now: now,
             probers: probers
         )
-        let plan = await context.probers.dns.probe(DNSQuestion(target: target, proxy: proxy), context: context).evidence
+        let dns = await context.probers.dns.probe(DNSQuestion(target: target, proxy: proxy), context: context)
+        let plan = dns.evidence
 
         var probes: [ProbeResult]
-        if let failure = plan.failure {
+        if let failure = dns.failure {
             probes = [
                 RedirectWalk(context: context, plan: plan).failedBeforeConnect(
                     failure,

@@ -40,3 +40,10 @@ extension ProbeContext {
         return HopExchange(request: request, outcome: try await HopTransfer.perform(request))
     }
 }
+
+/// Runs a test's probes on the test's own thread (BlockingWait, as `Prober.check` does):
+/// on the cooperative pool, held by the blocking tests that run beside it, a probe could
+/// wait past its own deadline.
+func onThisThread(_ body: @escaping @Sendable () async throws -> Void) throws {
+    try BlockingWait.run(body)
+}

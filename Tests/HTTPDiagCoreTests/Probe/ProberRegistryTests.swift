@@ -39,16 +39,18 @@ struct ProberRegistryTests {
         }
     }
 
-    @Test func aRegisteredFollowUpIsTheOneAsked() async throws {
-        let silent = try SilentListener()
-        var probers = ProberRegistry.standard
-        probers.followUps[.tcpConnect] = FixedTCPFollowUp()
-        var options = ProbeOptions(url: silent.url)
-        options.maxTimeMs = 800
-        let report = try await Prober.check(options, probers: probers, now: { Date() })
-        #expect(report.probes[0].error?.kind == .timeout)
-        #expect(report.probes[0].followups.map(\.finding) == ["from_the_registered_prober"])
-        #expect(report.probes[0].followups.first?.target == "127.0.0.1:\(silent.port)")
+    @Test func aRegisteredFollowUpIsTheOneAsked() throws {
+        try onThisThread {
+            let silent = try SilentListener()
+            var probers = ProberRegistry.standard
+            probers.followUps[.tcpConnect] = FixedTCPFollowUp()
+            var options = ProbeOptions(url: silent.url)
+            options.maxTimeMs = 800
+            let report = try await Prober.check(options, probers: probers, now: { Date() })
+            #expect(report.probes[0].error?.kind == .timeout)
+            #expect(report.probes[0].followups.map(\.finding) == ["from_the_registered_prober"])
+            #expect(report.probes[0].followups.first?.target == "127.0.0.1:\(silent.port)")
+        }
     }
 
     /// A DNS prober of a test's own that knows one name: the check connects where it says.
@@ -61,15 +63,17 @@ struct ProberRegistryTests {
         }
     }
 
-    @Test func aRegisteredLayerProberIsTheOneAsked() async throws {
-        let server = try labServer(.text(200, "hello"))
-        var probers = ProberRegistry.standard
-        probers.dns = OneNameDNS(address: "127.0.0.1")
-        var options = ProbeOptions(url: "http://only-the-test-knows.invalid:\(server.port)/")
-        options.maxTimeMs = 3_000
-        let report = try await Prober.check(options, probers: probers, now: { Date() })
-        #expect(report.probes[0].error == nil)
-        #expect(report.probes[0].response?.body == "hello")
-        #expect(report.probes[0].address == "127.0.0.1")
+    @Test func aRegisteredLayerProberIsTheOneAsked() throws {
+        try onThisThread {
+            let server = try labServer(.text(200, "hello"))
+            var probers = ProberRegistry.standard
+            probers.dns = OneNameDNS(address: "127.0.0.1")
+            var options = ProbeOptions(url: "http://only-the-test-knows.invalid:\(server.port)/")
+            options.maxTimeMs = 3_000
+            let report = try await Prober.check(options, probers: probers, now: { Date() })
+            #expect(report.probes[0].error == nil)
+            #expect(report.probes[0].response?.body == "hello")
+            #expect(report.probes[0].address == "127.0.0.1")
+        }
     }
 }

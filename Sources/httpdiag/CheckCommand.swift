@@ -6,6 +6,9 @@ import HTTPDiagPlaybooks
 import Glibc
 #endif
 
+/// The flags' defaults are ProbeOptions' own (one place for them, for `check` and a fleet config alike).
+private let defaults = ProbeOptions.defaults
+
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -47,7 +50,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("connect-to"), help: "host:port:host2:port2, as curl (repeatable).") var connectTo: [String] = []
     @Flag(name: [.customShort("L"), .customLong("location")], help: "Follow redirects (the default; kept for curl habits).") var location = false
     @Flag(name: .customLong("no-location"), help: "Do not follow redirects.") var noLocation = false
-    @Option(name: .customLong("max-redirs"), help: "Redirects to follow at most.") var maxRedirs = 10
+    @Option(name: .customLong("max-redirs"), help: "Redirects to follow at most.") var maxRedirs = defaults.maxRedirects
     @Flag(name: .customLong("http1.1"), help: "Use HTTP/1.1.") var http11 = false
     @Flag(name: .customLong("http2"), help: "Use HTTP/2 (over TLS, with ALPN).") var http2 = false
     @Option(name: .customLong("cert"), help: "Client certificate (PEM) for mTLS.") var cert: String?
@@ -55,7 +58,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("cacert"), help: "CA bundle (PEM) to verify the server with.") var cacert: String?
     @Flag(name: [.customShort("k"), .customLong("insecure")], help: "Do not verify the server certificate.") var insecure = false
     @Option(name: .customLong("connect-timeout"), help: "Seconds allowed for the TCP connect.") var connectTimeout: Double?
-    @Option(name: [.customShort("m"), .customLong("max-time")], help: "Seconds allowed per probe, redirects included.") var maxTime: Double = 10
+    @Option(name: [.customShort("m"), .customLong("max-time")], help: "Seconds allowed per probe, redirects included.") var maxTime =
+        Double(defaults.maxTimeMs) / 1000
     @Option(
         name: [.customShort("x"), .customLong("proxy")],
         help: ArgumentHelp("[scheme://]host[:port] proxy for every hop, instead of the environment's; \"\" for none.", valueName: "url")
@@ -73,12 +77,14 @@ struct CheckCommand: ParsableCommand {
         name: .customLong("no-followup"),
         help: "No follow-up requests after a failure (TLS hello, plain HTTP, spaced retry, TCP connect, other address family)."
     ) var noFollowup = false
-    @Option(name: .customLong("samples"), help: "Requests per address.") var samples = 1
+    @Option(name: .customLong("samples"), help: "Requests per address.") var samples = defaults.samples
     @Flag(name: .customLong("burst"), help: "Send the samples concurrently.") var burst = false
     @Flag(name: .customLong("compressed"), help: "Ask for a compressed response and decode it.") var compressed = false
-    @Option(name: .customLong("capture-body"), help: "Bytes of the response body kept as evidence.") var captureBody = 65_536
-    @Option(name: .customLong("max-download"), help: "Bytes after which the body is abandoned (body_too_large).") var maxDownload = 64 * 1024 * 1024
-    @Option(name: .customLong("cert-warn-days"), help: "WARNING when a certificate expires within this many days.") var certWarnDays = 14
+    @Option(name: .customLong("capture-body"), help: "Bytes of the response body kept as evidence.") var captureBody = defaults.captureBytes
+    @Option(name: .customLong("max-download"), help: "Bytes after which the body is abandoned (body_too_large).") var maxDownload = defaults
+        .maxDownloadBytes
+    @Option(name: .customLong("cert-warn-days"), help: "WARNING when a certificate expires within this many days.") var certWarnDays = defaults
+        .certWarnDays
     @Option(name: .customLong("format"), help: "text, json or markdown.") var format: OutputFormat = .text
     @Option(name: .customLong("report"), help: "Also write the Markdown incident report to this file.") var reportFile: String?
     @Flag(name: [.customShort("v"), .customLong("verbose")], help: "After the diagnosis, print the exchange as curl -v does (on stderr, redacted).")

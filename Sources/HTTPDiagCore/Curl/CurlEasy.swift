@@ -75,7 +75,9 @@ final class CurlEasy {
             curl_mime_name(part, field.name)
             switch field.content {
             case .text(let text):
-                curl_mime_data(part, text, Int(bitPattern: UInt(CURL_ZERO_TERMINATED)))
+                // The length itself: CURL_ZERO_TERMINATED imports as a negative Int, and converting
+                // it to UInt trapped (every `-F name=value` crashed the process).
+                curl_mime_data(part, text, text.utf8.count)
             case .file(let path):
                 let rc = curl_mime_filedata(part, path)
                 if rc != CURLE_OK { throw HTTPDiagCoreError.libcurl("-F \(field.name)=@\(path)", code: Int(rc.rawValue)) }

@@ -52,6 +52,9 @@ public struct ProbeOptions: Sendable {
 
     public init(url: String) { self.url = url }
 
+    /// The defaults every front end starts from (`check`'s flags, a fleet config's keys).
+    public static let defaults = ProbeOptions(url: "")
+
     /// The method that will be sent.
     public var effectiveMethod: String {
         if let method { return method.uppercased() }

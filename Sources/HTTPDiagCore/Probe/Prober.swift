@@ -1,8 +1,10 @@
 import Foundation
 
-/// Runs `httpdiag check`: resolves, fans out over addresses, repeats samples, follows
-/// redirects hop by hop, and classifies every probe. Every libcurl transfer runs on the
-/// process's one event loop (CurlMultiLoop); probes of one check run as child tasks.
+/// Runs `httpdiag check`: asks the DNS prober where the host leads, fans out over its
+/// addresses, repeats samples (each probe the HTTP prober's: hops, redirects, the TLS
+/// layer), then the follow-up probers the planner picks. Every prober is the one
+/// registered in ProberRegistry. Every libcurl transfer runs on the process's one event
+/// loop (CurlMultiLoop); probes of one check run as child tasks.
 public enum Prober {
     /// Kept free of follow-ups at the end of the --max-time + 2 s window: process start-up,
     /// diagnosis and output, with room for a loaded machine (2 cores shared with a test run).
@@ -17,6 +19,11 @@ public enum Prober {
     /// One check. Cancelling the task stops its transfers at once: the probes in flight end
     /// with a local result that says they were cancelled, and no follow-up starts.
     public static func check(_ options: ProbeOptions, now: @escaping @Sendable () -> Date = { Date() }) async throws -> CheckReport {
+        try await check(options, probers: .standard, now: now)
+    }
+
+    /// One check with the given probers (ProberRegistry.standard unless a test plugs in its own).
+    static func check(_ options: ProbeOptions, probers: ProberRegistry, now: @escaping @Sendable () -> Date) async throws -> CheckReport {
         try options.validate()
         // Host names in the form libcurl connects to (IDNA A-labels), so that the URL, a
         // --resolve entry and a DNS query name the host alike, in Unicode or punycode.
@@ -26,19 +33,26 @@ public enum Prober {
         let clock = MonotonicClock.now()
         let redactor = makeRedactor(options)
         let proxy = ProxyEnvironment.proxy(for: target, options: options)
-        let plan = await AddressPlanner.planWithoutBlocking(target: target, options: options, proxy: proxy)
         let context = ProbeContext(
             options: options,
             target: target,
             redactor: redactor,
             proxy: proxy.map { redactor.url($0) },
-            plan: plan,
-            now: now
+            now: now,
+            probers: probers
         )
+        let dns = await context.probers.dns.probe(DNSQuestion(target: target, proxy: proxy), context: context)
+        let plan = dns.evidence
 
         var probes: [ProbeResult]
-        if let failure = plan.failure {
-            probes = [context.failedBeforeConnect(failure, started: started, timings: Timings(dnsMs: plan.lookupMs, totalMs: plan.lookupMs))]
+        if let failure = dns.failure {
+            probes = [
+                RedirectWalk(context: context, plan: plan).failedBeforeConnect(
+                    failure,
+                    started: started,
+                    timings: Timings(dnsMs: plan.lookupMs, totalMs: plan.lookupMs)
+                )
+            ]
         } else {
             let slots: [String?] = plan.pin ? plan.addresses.map { Optional($0) } : [nil]
             let jobs = slots.flatMap { address in (1...options.samples).map { (address, $0) } }
@@ -51,13 +65,13 @@ public enum Prober {
             var results = [ProbeRun?](repeating: nil, count: jobs.count)
             if lanes.count == 1 {
                 // One lane (the common case): no child task.
-                for index in lanes[0] { results[index] = await context.run(address: jobs[index].0, sample: jobs[index].1) }
+                for index in lanes[0] { results[index] = await probe(jobs[index], plan: plan, context: context) }
             } else {
                 await withTaskGroup(of: [(Int, ProbeRun)].self) { group in
                     for lane in lanes {
                         group.addTask {
                             var done: [(Int, ProbeRun)] = []
-                            for index in lane { done.append((index, await context.run(address: jobs[index].0, sample: jobs[index].1))) }
+                            for index in lane { done.append((index, await probe(jobs[index], plan: plan, context: context))) }
                             return done
                         }
                     }
@@ -118,6 +132,11 @@ public enum Prober {
             tool: ToolInfo(name: "httpdiag", version: HTTPDiagVersion.current, libcurl: LibcurlInfo.version),
             redaction: redactor
         )
+    }
+
+    /// One probe of one address and sample: the HTTP layer's prober.
+    static func probe(_ job: (address: String?, sample: Int), plan: AddressPlan, context: ProbeContext) async -> ProbeRun {
+        await context.probers.http.probe(HTTPProbeInput(plan: plan, address: job.address, sample: job.sample), context: context).evidence
     }
 
     public static func makeRedactor(_ options: ProbeOptions) -> Redactor {

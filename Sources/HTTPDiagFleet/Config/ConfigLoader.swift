@@ -120,22 +120,7 @@ public enum ConfigLoader {
                     throw reader.fail(e["url"], "\(path).url", error.message)
                 }
             }
-            var endpoint = EndpointConfig(
-                name: name,
-                url: url,
-                method: nil,
-                headers: [],
-                body: nil,
-                expect: Expectation(),
-                healthPath: nil,
-                samples: 1,
-                timeoutMs: 10_000,
-                connectTimeoutMs: nil,
-                tls: TLSOptions(),
-                certWarnDays: 14,
-                dnsServer: nil,
-                tags: []
-            )
+            var endpoint = EndpointConfig(name: name, url: url)
             if let (n, p) = value("method") { endpoint.method = try reader.string(n, path: p) }
             var headers: [String: String] = [:]
             for source in [defaults["headers"].map { ($0, "defaults.headers") }, e["headers"].map { ($0, "\(path).headers") }].compactMap({ $0 }) {

@@ -10,26 +10,106 @@ public struct FleetConfig: Sendable {
 public struct EndpointConfig: Sendable {
     public var name: String
     public var url: String
-    public var method: String?
-    /// `Name: value` lines, `${ENV}` already expanded.
-    public var headers: [String]
-    public var body: String?
     public var expect: Expectation
     /// Probed instead of the URL's path when set (`/health`).
     public var healthPath: String?
-    public var samples: Int
-    public var timeoutMs: Int
-    public var connectTimeoutMs: Int?
-    public var tls: TLSOptions
-    public var certWarnDays: Int
-    public var dnsServer: DNSServer?
     public var tags: [String]
-    /// Follow-up requests after a failure (`"followups": true`); off by default in a
-    /// fleet, where thousands of endpoints would multiply them.
-    public var followups = false
     /// Why the endpoint is not probed (a `${NAME}` it needs is not set: `endpoints[2].headers.Authorization:
     /// environment variable TOKEN is not set`); nil for an endpoint that runs. It reports UNKNOWN with this reason.
-    public var disabled: String?
+    public var disabled: String? = nil
+    /// What the endpoint is probed with, as `httpdiag check` would be told: ConfigLoader
+    /// writes the config's keys straight into it (the one mapping of config → ProbeOptions),
+    /// from ProbeOptions' own defaults; `probeOptions()` only points it at `probeURL`.
+    public var probe: ProbeOptions
+
+    /// An endpoint probed with ProbeOptions' defaults, except follow-ups: off in a fleet,
+    /// where thousands of endpoints would multiply them (`"followups": true` turns them on).
+    public init(name: String, url: String) {
+        self.name = name
+        self.url = url
+        expect = Expectation()
+        healthPath = nil
+        tags = []
+        probe = ProbeOptions(url: url)
+        probe.followups = false
+    }
+
+    public init(
+        name: String,
+        url: String,
+        method: String?,
+        headers: [String],
+        body: String?,
+        expect: Expectation,
+        healthPath: String?,
+        samples: Int,
+        timeoutMs: Int,
+        connectTimeoutMs: Int?,
+        tls: TLSOptions,
+        certWarnDays: Int,
+        dnsServer: DNSServer?,
+        tags: [String],
+        followups: Bool = false
+    ) {
+        self.init(name: name, url: url)
+        self.method = method
+        self.headers = headers
+        self.body = body
+        self.expect = expect
+        self.healthPath = healthPath
+        self.samples = samples
+        self.timeoutMs = timeoutMs
+        self.connectTimeoutMs = connectTimeoutMs
+        self.tls = tls
+        self.certWarnDays = certWarnDays
+        self.dnsServer = dnsServer
+        self.tags = tags
+        self.followups = followups
+    }
+
+    // The config's names for what `probe` holds.
+    public var method: String? {
+        get { probe.method }
+        set { probe.method = newValue }
+    }
+    /// `Name: value` lines, `${ENV}` already expanded.
+    public var headers: [String] {
+        get { probe.headers }
+        set { probe.headers = newValue }
+    }
+    public var body: String? {
+        get { probe.body.map { String(decoding: $0, as: UTF8.self) } }
+        set { probe.body = newValue.map { Array($0.utf8) } }
+    }
+    public var samples: Int {
+        get { probe.samples }
+        set { probe.samples = newValue }
+    }
+    public var timeoutMs: Int {
+        get { probe.maxTimeMs }
+        set { probe.maxTimeMs = newValue }
+    }
+    public var connectTimeoutMs: Int? {
+        get { probe.connectTimeoutMs }
+        set { probe.connectTimeoutMs = newValue }
+    }
+    public var tls: TLSOptions {
+        get { probe.tls }
+        set { probe.tls = newValue }
+    }
+    public var certWarnDays: Int {
+        get { probe.certWarnDays }
+        set { probe.certWarnDays = newValue }
+    }
+    public var dnsServer: DNSServer? {
+        get { probe.dnsServer }
+        set { probe.dnsServer = newValue }
+    }
+    /// Follow-up requests after a failure (`"followups": true`).
+    public var followups: Bool {
+        get { probe.followups }
+        set { probe.followups = newValue }
+    }
 
     /// The URL actually probed (with `health_path` applied).
     public var probeURL: String {
@@ -39,17 +119,8 @@ public struct EndpointConfig: Sendable {
     }
 
     public func probeOptions() -> ProbeOptions {
-        var o = ProbeOptions(url: probeURL)
-        o.method = method
-        o.headers = headers
-        o.body = body.map { Array($0.utf8) }
-        o.samples = samples
-        o.maxTimeMs = timeoutMs
-        o.connectTimeoutMs = connectTimeoutMs
-        o.tls = tls
-        o.certWarnDays = certWarnDays
-        o.dnsServer = dnsServer
-        o.followups = followups
+        var o = probe
+        o.url = probeURL
         return o
     }
 }

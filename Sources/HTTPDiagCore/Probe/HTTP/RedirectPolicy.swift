@@ -1,5 +1,5 @@
 /// Whether credentials go on to the next hop of a redirect: the one rule, for `check` and
-/// the fleet alike (both follow redirects through `ProbeContext`).
+/// the fleet alike (both follow redirects through `HTTPProber`).
 ///
 /// Credentials are every header the redactor classes as secret (`SecretNames`:
 /// Authorization, Cookie, Proxy-Authorization, X-Api-Key, X-Auth-Token, anything named

@@ -36,6 +36,10 @@ PY
 # rounds (6, each command first as often as the others): wall time (best and median), peak RSS and CPU per probe ((user+sys)/N).
 # BASELINE=PATH adds another httpdiag binary (the code before a change) to the same table.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+# Every httpdiag of the table diagnoses with the repository's playbooks: a binary finds
+# Playbooks/ from where it lies, so a BASELINE copied out of its tree (to /tmp) found none
+# and ran without diagnosis, which made it look ~100 us per probe cheaper.
+export HTTPDIAG_PLAYBOOKS=${HTTPDIAG_PLAYBOOKS:-$(cd "$(dirname "$0")/.." && pwd)/Playbooks}
 cc -O2 -o "$out/origin" "$(dirname "$0")/bench-origin.c"
 oport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$out/origin" "$oport" 20 > "$out/origin.log" &

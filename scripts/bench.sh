@@ -32,10 +32,14 @@ PY
 
 # Fleet: N endpoints on a keep-alive loopback origin that answers after 20 ms (scripts/bench-origin.c,
 # one epoll thread: not the bottleneck at concurrency 500), `httpdiag run` against
-# `curl --parallel` over the same URLs, same run: wall time (best of 3), peak RSS and CPU per
-# probe ((user+sys)/N) of that run. BASELINE=PATH adds another httpdiag binary (the code
-# before a change) to the same table.
+# `curl --parallel` over the same URLs, same run, the commands taking turns for FLEET_RUNS
+# rounds (6, each command first as often as the others): wall time (best and median), peak RSS and CPU per probe ((user+sys)/N).
+# BASELINE=PATH adds another httpdiag binary (the code before a change) to the same table.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+# Every httpdiag of the table diagnoses with the repository's playbooks: a binary finds
+# Playbooks/ from where it lies, so a BASELINE copied out of its tree (to /tmp) found none
+# and ran without diagnosis, which made it look ~100 us per probe cheaper.
+export HTTPDIAG_PLAYBOOKS=${HTTPDIAG_PLAYBOOKS:-$(cd "$(dirname "$0")/.." && pwd)/Playbooks}
 cc -O2 -o "$out/origin" "$(dirname "$0")/bench-origin.c"
 oport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$out/origin" "$oport" 20 > "$out/origin.log" &
@@ -43,16 +47,12 @@ origin=$!
 trap 'kill $lab $origin 2>/dev/null || true; rm -rf "$out"' EXIT
 for _ in $(seq 50); do grep -q ready "$out/origin.log" 2>/dev/null && break; sleep 0.1; done
 
-measure() {  # measure CMD...: "wall rss_kb cpu_s" of the fastest of 3 runs
-  local best="" line=""
-  for _ in 1 2 3; do
-    /usr/bin/time -f "%e %M %U %S" -o "$out/time" "$@" >/dev/null 2>&1 || true
-    read -r wall kb user sys < <(tail -1 "$out/time")
-    if [[ -z $best ]] || python3 -c "import sys; sys.exit(0 if $wall < $best else 1)"; then
-      best=$wall; line="$wall $kb $(python3 -c "print($user + $sys)")"
-    fi
-  done
-  echo "$line"
+runs_fleet=${FLEET_RUNS:-6}
+
+timed() {  # timed CMD...: "wall rss_kb cpu_s" of one run
+  /usr/bin/time -f "%e %M %U %S" -o "$out/time" "$@" >/dev/null 2>&1 || true
+  read -r wall kb user sys < <(tail -1 "$out/time")
+  echo "$wall $kb $(python3 -c "print($user + $sys)")"
 }
 
 fleet() {  # fleet N CONCURRENCY WALL_GOAL RSS_GOAL_MB
@@ -65,27 +65,49 @@ json.dump({"defaults": {"timeout_s": 30}, "endpoints": [{"name": f"e{i}", "url":
           open(f"{out}/fleet.json", "w"))
 open(f"{out}/curl.cfg", "w").write("".join(f'url = "{u}"\noutput = "/dev/null"\n' for u in urls))
 PY
-  local rows=()
-  read -r hw hr hc < <(measure "$bin" run --config "$out/fleet.json" --concurrency "$c" --no-state)
-  rows+=("httpdiag run $hw $hr $hc")
+  # The commands take turns, round after round: on a shared machine a burst of load then
+  # falls on all of them alike, not on whichever ran its runs in that moment.
+  # (Each probe of httpdiag opens and closes its own connection: a run leaves N sockets in
+  # TIME_WAIT for 60 s, which the next runs' connects have to step around.)
+  local names=("httpdiag run") cmds=("$bin run --config $out/fleet.json --concurrency $c --no-state")
   if [[ -n ${BASELINE:-} ]]; then
-    read -r bw br bc < <(measure "$BASELINE" run --config "$out/fleet.json" --concurrency "$c" --no-state)
-    rows+=("baseline run $bw $br $bc")
+    names+=("baseline run")
+    cmds+=("$BASELINE run --config $out/fleet.json --concurrency $c --no-state")
   fi
-  read -r cw cr cc_ < <(measure curl -s --parallel --parallel-max "$c" --config "$out/curl.cfg")
-  rows+=("curl --parallel $cw $cr $cc_")
-  python3 - "$n" "$c" "$goal" "$rssgoal" "${rows[@]}" <<'PY'
-import sys
+  names+=("curl --parallel")
+  cmds+=("curl -s --parallel --parallel-max $c --config $out/curl.cfg")
+  : > "$out/rows"
+  # Each round starts with the next command (the order rotates): the first of a round was
+  # seen to pay more (about 70 us per probe), whichever binary it was.
+  local k=${#cmds[@]}
+  for r in $(seq 0 $((runs_fleet - 1))); do
+    for p in $(seq 0 $((k - 1))); do
+      local i=$(((p + r) % k))
+      # shellcheck disable=SC2086  # the command line is split into its words on purpose
+      echo "$i $(timed ${cmds[$i]})" >> "$out/rows"
+    done
+  done
+  python3 - "$n" "$c" "$goal" "$rssgoal" "$out/rows" "$runs_fleet" "${names[@]}" <<'PY'
+import statistics, sys
 n, c, goal, rssgoal = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
-rows = [r.rsplit(" ", 3) for r in sys.argv[5:]]
-curl = [r for r in rows if r[0].startswith("curl")][0]
-cw, ccpu = float(curl[1]), float(curl[3])
-print(f"\nfleet: {n} endpoints, 20 ms keep-alive origin, concurrency {c} (best of 3 by wall time)")
-print(f"  {'':18} {'wall':>8} {'x curl':>7} {'peak RSS':>10} {'CPU/probe':>10} {'x curl':>7}")
-for name, w, kb, cpu in rows:
-    w, kb, cpu = float(w), int(kb), float(cpu)
-    print(f"  {name:18} {w:7.2f}s {w/cw:6.2f}x {kb/1024:8.1f}MB {cpu/n*1e6:8.0f}us {cpu/ccpu if ccpu else 0:6.2f}x")
+rows, runs, names = sys.argv[5], int(sys.argv[6]), sys.argv[7:]
+by = {i: [] for i in range(len(names))}
+for line in open(rows):
+    i, w, kb, cpu = line.split()
+    by[int(i)].append((float(w), int(kb), float(cpu)))
+stats = []
+for i, name in enumerate(names):
+    r = by[i]
+    stats.append((name, min(x[0] for x in r), statistics.median(x[0] for x in r),
+                  max(x[1] for x in r), statistics.median(x[2] for x in r)))
+curl = stats[-1]
+print(f"\nfleet: {n} endpoints, 20 ms keep-alive origin, concurrency {c} ({runs} rounds, the commands taking turns)")
+print(f"  {'':18} {'best':>7} {'x curl':>7} {'median':>7} {'x curl':>7} {'peak RSS':>9} {'CPU/probe':>10} {'x curl':>7}")
+for name, best, med, kb, cpu in stats:
+    print(f"  {name:18} {best:6.2f}s {best/curl[1]:6.2f}x {med:6.2f}s {med/curl[2]:6.2f}x {kb/1024:7.1f}MB "
+          f"{cpu/n*1e6:8.0f}us {cpu/curl[4] if curl[4] else 0:6.2f}x")
 print(f"  floor N/C x 20 ms = {n/c*0.02:.2f} s; goal: httpdiag <= {goal}x curl --parallel, RSS <= {rssgoal:.0f} MB")
+print("  (wall: best and median of the rounds; peak RSS: the largest; CPU per probe: (user+sys)/N, median)")
 PY
 }
 fleet "${FLEET_ENDPOINTS:-1000}" "${FLEET_CONCURRENCY:-100}" 1.2 100

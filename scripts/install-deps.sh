@@ -10,7 +10,7 @@ if [[ $level == test || $level == bench ]]; then
   packages+=(nginx apache2 haproxy varnish python3-gunicorn python3-uvicorn)      # the real-server lab (Tests/HTTPDiagCoreTests/RealServerLab)
 fi
 if [[ $level == bench ]]; then
-  packages+=(hyperfine time)
+  packages+=(hyperfine time linux-perf)  # linux-perf: `perf record -g` of a fleet run, to see where a probe's CPU goes
 fi
 
 missing=()

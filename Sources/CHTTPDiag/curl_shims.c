@@ -28,6 +28,9 @@ CURLMcode hd_multi_add(CURLM *m, CURL *h) { return curl_multi_add_handle(m, h); 
 CURLMcode hd_multi_remove(CURLM *m, CURL *h) { return curl_multi_remove_handle(m, h); }
 CURLMcode hd_multi_perform(CURLM *m, int *running) { return curl_multi_perform(m, running); }
 CURLMcode hd_multi_poll(CURLM *m, int timeout_ms, int *numfds) { return curl_multi_poll(m, NULL, 0, timeout_ms, numfds); }
+CURLMcode hd_multi_poll_fds(CURLM *m, struct curl_waitfd *fds, unsigned int count, int timeout_ms, int *numfds) {
+    return curl_multi_poll(m, fds, count, timeout_ms, numfds);
+}
 CURLMcode hd_multi_wakeup(CURLM *m) { return curl_multi_wakeup(m); }
 int hd_multi_next_done(CURLM *m, CURL **easy, CURLcode *result) {
     int left = 0;

@@ -36,6 +36,9 @@ CURLMcode hd_multi_remove(CURLM *m, CURL *h);
 CURLMcode hd_multi_perform(CURLM *m, int *running);
 /* curl_multi_poll without extra file descriptors. */
 CURLMcode hd_multi_poll(CURLM *m, int timeout_ms, int *numfds);
+/* curl_multi_poll that also waits for the loop's own sockets (DNS queries): fds[i].revents
+ * says which are ready. */
+CURLMcode hd_multi_poll_fds(CURLM *m, struct curl_waitfd *fds, unsigned int count, int timeout_ms, int *numfds);
 CURLMcode hd_multi_wakeup(CURLM *m);
 /* The next finished transfer from curl_multi_info_read: 1 (easy and result set) or 0 (none). */
 int hd_multi_next_done(CURLM *m, CURL **easy, CURLcode *result);
@@ -179,6 +182,7 @@ enum {
     HD_DNS_OK = 0,        /* a reply arrived: *rcode is valid */
     HD_DNS_TIMEOUT = -1,  /* no nameserver answered in time */
     HD_DNS_ERROR = -2,    /* could not send (bad name, no servers, socket error: see *err) */
+    HD_DNS_AGAIN = -3,    /* hd_dns_receive: no reply to this query yet, wait again */
 };
 
 /*
@@ -189,6 +193,19 @@ enum {
 int hd_dns_query(const char *name, int qtype, const char *server, int port, int timeout_ms,
                  int *rcode, int *authoritative, hd_dns_record *records, int max_records,
                  int *record_count, int *err);
+
+/*
+ * The same query in two steps, for an event loop. hd_dns_start sends it on a non-blocking
+ * UDP socket (*fd_out; query_id gets the 2-byte ID); once the socket is readable,
+ * hd_dns_receive reads a reply: HD_DNS_OK (parsed as above), HD_DNS_AGAIN (nothing yet, or
+ * a reply to another query), HD_DNS_ERROR (*err: ECONNREFUSED when nothing listens). The
+ * caller closes the socket with hd_dns_close.
+ */
+int hd_dns_start(const char *name, int qtype, const char *server, int port, int *fd_out,
+                 unsigned char *query_id, int *err);
+int hd_dns_receive(int fd, const unsigned char *query_id, int *rcode, int *authoritative,
+                   hd_dns_record *records, int max_records, int *record_count, int *err);
+void hd_dns_close(int fd);
 
 /* ---- lab helpers ---- */
 int hd_gzip_zeros(size_t inflated, unsigned char **out, size_t *out_len);

@@ -71,9 +71,9 @@ final class TransferSink {
         guard !line.isEmpty else { return count }
         if let first = line.first, first == " " || first == "\t", !headers.isEmpty {
             headers[headers.count - 1].value += " " + line.trimmedSpaces()  // obs-fold
-        } else if let colon = line.firstIndex(of: ":") {
+        } else if let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) {
             let name = String(line[..<colon])
-            let value = String(line[line.index(after: colon)...]).trimmedSpaces()
+            let value = String(line[line.utf8.index(after: colon)...]).trimmedSpaces()
             headers.append(HeaderField(name: name, value: value))
         } else {
             headers.append(HeaderField(name: line, value: ""))

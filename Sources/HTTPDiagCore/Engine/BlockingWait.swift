@@ -29,7 +29,7 @@ enum BlockingWait {
 /// A job that arrives after the caller has left (none should) runs on the ProbeExecutor.
 final class CallerThreadExecutor: TaskExecutor, @unchecked Sendable {
     private struct State {
-        var jobs: [UnownedJob] = []
+        var jobs = JobQueue()
         var finished = false
         var left = false
     }
@@ -40,7 +40,7 @@ final class CallerThreadExecutor: TaskExecutor, @unchecked Sendable {
         let unowned = UnownedJob(job)
         let leftAlready = state.withLock { s -> Bool in
             if s.left { return true }
-            s.jobs.append(unowned)
+            s.jobs.push(unowned)
             return false
         }
         if leftAlready {
@@ -60,7 +60,7 @@ final class CallerThreadExecutor: TaskExecutor, @unchecked Sendable {
         while true {
             ready.wait()
             let (job, done) = state.withLock { s -> (UnownedJob?, Bool) in
-                if !s.jobs.isEmpty { return (s.jobs.removeFirst(), false) }
+                if let job = s.jobs.pop() { return (job, false) }
                 if s.finished {
                     s.left = true
                     return (nil, true)

@@ -12,6 +12,9 @@ import Synchronization
 /// the TLS and socket observers) runs on the loop thread, one transfer at a time, exactly
 /// as it ran on the probing thread under `curl_easy_perform`.
 ///
+/// The loop also waits for sockets of its own among libcurl's (`watch`): the direct DNS
+/// queries, so that no lookup of ours blocks a thread (curl_multi_poll's extra_fds).
+///
 /// The inbox holds at most one entry per transfer its callers are awaiting: the bound on
 /// transfers in flight is the callers' (a fleet run's concurrency), not a queue here.
 final class CurlMultiLoop: @unchecked Sendable {
@@ -32,15 +35,41 @@ final class CurlMultiLoop: @unchecked Sendable {
         }
     }
 
+    /// A socket of ours the loop waits for (readable) until a deadline. Its callbacks run
+    /// on the loop thread, exactly one of `readable` returning true or `ended`.
+    final class Watch: @unchecked Sendable {
+        let fd: Int32
+        let deadlineNs: Int64
+        /// The socket is readable: true when the watch is done (false: wait again).
+        fileprivate let readable: () -> Bool
+        /// The deadline passed (false) or the watch was cancelled (true) first.
+        fileprivate let ended: (_ cancelled: Bool) -> Void
+        fileprivate var cancelled = false
+        fileprivate var done = false
+
+        init(fd: Int32, deadlineNs: Int64, readable: @escaping () -> Bool, ended: @escaping (Bool) -> Void) {
+            self.fd = fd
+            self.deadlineNs = deadlineNs
+            self.readable = readable
+            self.ended = ended
+        }
+    }
+
     private struct Inbox {
         var adds: [Transfer] = []
         var cancels: [Transfer] = []
+        var watches: [Watch] = []
+        var unwatches: [Watch] = []
     }
 
     private let multi: UnsafeMutableRawPointer
     private let inbox = Mutex(Inbox())
     /// Loop-thread only: the transfers libcurl is running, by easy handle.
     private var running: [UnsafeMutableRawPointer: Transfer] = [:]
+
+    /// Loop-thread only: the sockets of ours being waited for.
+    private var watching: [Watch] = []
+    private var waitFDs: [curl_waitfd] = []
 
     /// Transfers libcurl is running now (for tests; read from any thread, approximately).
     private let activeCount = Atomic<Int>(0)
@@ -77,6 +106,26 @@ final class CurlMultiLoop: @unchecked Sendable {
         hd_multi_wakeup(multi)
     }
 
+    /// Waits for `fd` to be readable until `deadlineNs` (hd_monotonic_ns), on the loop
+    /// thread: `readable` is called each time it is (true: done), `ended` if the deadline
+    /// passes or `unwatch` comes first. The caller owns the socket and closes it after.
+    @discardableResult
+    func watch(fd: Int32, deadlineNs: Int64, readable: @escaping () -> Bool, ended: @escaping (Bool) -> Void) -> Watch {
+        let w = Watch(fd: fd, deadlineNs: deadlineNs, readable: readable, ended: ended)
+        inbox.withLock { $0.watches.append(w) }
+        hd_multi_wakeup(multi)
+        return w
+    }
+
+    /// Ends a watch at once (`ended(true)`), unless it is done already.
+    func unwatch(_ w: Watch) {
+        inbox.withLock {
+            w.cancelled = true
+            $0.unwatches.append(w)
+        }
+        hd_multi_wakeup(multi)
+    }
+
     /// Runs one transfer and waits for it, blocking the calling thread (the synchronous
     /// surface; the loop thread does the work).
     func performBlocking(_ easy: CurlEasy) -> CURLcode {
@@ -93,7 +142,7 @@ final class CurlMultiLoop: @unchecked Sendable {
     /// Runs one transfer, suspending the task. Task cancellation stops the transfer at once
     /// (its easy handle leaves the multi handle) and returns CURLE_ABORTED_BY_CALLBACK.
     func perform(_ easy: CurlEasy) async -> CURLcode {
-        let slot = CancelSlot()
+        let slot = CancelSlot<Transfer>()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<CURLcode, Never>) in
                 let transfer = submit(easy) { rc in continuation.resume(returning: rc) }
@@ -106,21 +155,21 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     private final class ResultBox: @unchecked Sendable { var code = CURLE_OK }
 
-    /// Meets a cancellation that may come before or after the transfer was submitted.
-    private final class CancelSlot: @unchecked Sendable {
+    /// Meets a cancellation that may come before or after the transfer (or watch) was submitted.
+    final class CancelSlot<Item>: @unchecked Sendable {
         private let lock = NSLock()
-        private var transfer: Transfer?
+        private var transfer: Item?
         private var cancelled = false
 
         /// Records the transfer; true when cancellation was already requested.
-        func attach(_ t: Transfer) -> Bool {
+        func attach(_ t: Item) -> Bool {
             lock.withLock {
                 transfer = t
                 return cancelled
             }
         }
         /// Records the request; the transfer to cancel, when it was already submitted.
-        func cancelRequested() -> Transfer? {
+        func cancelRequested() -> Item? {
             lock.withLock {
                 cancelled = true
                 return transfer
@@ -138,19 +187,65 @@ final class CurlMultiLoop: @unchecked Sendable {
             collectFinished()
             var fds: Int32 = 0
             // Without transfers, wait for a wakeup only; with some, libcurl's own timeouts
-            // are honoured by curl_multi_poll (it waits at most until the next one).
-            hd_multi_poll(multi, running.isEmpty ? 10_000 : 1_000, &fds)
+            // are honoured by curl_multi_poll (it waits at most until the next one). Our
+            // sockets are waited for alongside, until the nearest of their deadlines.
+            var timeoutMs: Int32 = running.isEmpty && watching.isEmpty ? 10_000 : 1_000
+            if watching.isEmpty {
+                hd_multi_poll(multi, timeoutMs, &fds)
+                continue
+            }
+            let now = hd_monotonic_ns()
+            waitFDs.removeAll(keepingCapacity: true)
+            for w in watching {
+                let leftMs = (w.deadlineNs - now + 999_999) / 1_000_000
+                timeoutMs = Int32(max(0, min(Int64(timeoutMs), leftMs)))
+                waitFDs.append(curl_waitfd(fd: w.fd, events: Int16(POLLIN), revents: 0))
+            }
+            waitFDs.withUnsafeMutableBufferPointer { buffer in
+                _ = hd_multi_poll_fds(multi, buffer.baseAddress, UInt32(buffer.count), timeoutMs, &fds)
+            }
+            serviceWatches()
         }
     }
 
+    /// After a poll: the readable sockets first (a reply that came in time counts), then
+    /// the deadlines. `waitFDs` is in the order of `watching`.
+    private func serviceWatches() {
+        var kept: [Watch] = []
+        kept.reserveCapacity(watching.count)
+        let now = hd_monotonic_ns()
+        for (i, w) in watching.enumerated() {
+            if w.done { continue }
+            if i < waitFDs.count, waitFDs[i].revents != 0, w.readable() {
+                w.done = true
+                continue
+            }
+            if now >= w.deadlineNs {
+                w.done = true
+                w.ended(false)
+                continue
+            }
+            kept.append(w)
+        }
+        watching = kept
+    }
+
     private func drainInbox() {
-        let (adds, cancels) = inbox.withLock { box -> ([Transfer], [Transfer]) in
+        let (adds, cancels, watches, unwatches) = inbox.withLock { box in
             defer {
                 box.adds.removeAll(keepingCapacity: true)
                 box.cancels.removeAll(keepingCapacity: true)
+                box.watches.removeAll(keepingCapacity: true)
+                box.unwatches.removeAll(keepingCapacity: true)
             }
-            return (box.adds, box.cancels)
+            return (box.adds, box.cancels, box.watches, box.unwatches)
         }
+        watching += watches
+        for w in unwatches where !w.done {
+            w.done = true
+            w.ended(true)
+        }
+        if !unwatches.isEmpty { watching.removeAll { $0.done } }
         for transfer in adds {
             if inbox.withLock({ _ in transfer.cancelled }) {
                 complete(transfer, CURLE_ABORTED_BY_CALLBACK)

@@ -14,7 +14,7 @@ import Synchronization
 public final class ProbeExecutor: TaskExecutor, @unchecked Sendable {
     public static let shared = ProbeExecutor(threads: max(2, ProcessInfo.processInfo.activeProcessorCount))
 
-    private let jobs = Mutex<[UnownedJob]>([])
+    private let jobs = Mutex(JobQueue())
     private let ready = DispatchSemaphore(value: 0)
 
     private init(threads: Int) {
@@ -29,16 +29,40 @@ public final class ProbeExecutor: TaskExecutor, @unchecked Sendable {
     public func enqueue(_ job: consuming ExecutorJob) { enqueueUnowned(UnownedJob(job)) }
 
     func enqueueUnowned(_ job: UnownedJob) {
-        jobs.withLock { $0.append(job) }
+        jobs.withLock { $0.push(job) }
         ready.signal()
     }
 
     private func work() {
         while true {
             ready.wait()  // one signal per job
-            if let job = jobs.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
+            if let job = jobs.withLock({ $0.pop() }) {
                 job.runSynchronously(on: asUnownedTaskExecutor())
             }
         }
+    }
+}
+
+/// First in, first out, without moving the waiting jobs on every take (`removeFirst` on an
+/// array did: hundreds of jobs wait at a fleet run's concurrency).
+struct JobQueue {
+    private var items: [UnownedJob?] = []
+    private var head = 0
+
+    mutating func push(_ job: UnownedJob) { items.append(job) }
+
+    mutating func pop() -> UnownedJob? {
+        guard head < items.count else { return nil }
+        let job = items[head]
+        items[head] = nil
+        head += 1
+        if head == items.count {
+            items.removeAll(keepingCapacity: true)
+            head = 0
+        } else if head >= 1024 && head * 2 >= items.count {
+            items.removeFirst(head)
+            head = 0
+        }
+        return job
     }
 }

@@ -59,9 +59,11 @@ public enum Prober {
             // Addresses run in parallel; samples of one address run one after another
             // unless --burst, so that an intermittent failure shows in order.
             let lanes =
-                options.burst
-                ? jobs.indices.map { [$0] }
-                : Dictionary(grouping: jobs.indices, by: { jobs[$0].0 ?? "" }).values.map { $0.sorted() }
+                jobs.count == 1
+                ? [[0]]
+                : options.burst
+                    ? jobs.indices.map { [$0] }
+                    : Dictionary(grouping: jobs.indices, by: { jobs[$0].0 ?? "" }).values.map { $0.sorted() }
             var results = [ProbeRun?](repeating: nil, count: jobs.count)
             if lanes.count == 1 {
                 // One lane (the common case): no child task.

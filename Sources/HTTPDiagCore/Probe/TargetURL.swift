@@ -11,10 +11,15 @@ public struct TargetURL: Sendable, Equatable {
     public init(_ text: String) throws {
         let trimmed = text.trimmedSpaces()
         guard !trimmed.isEmpty else { throw InputError("URL is empty") }
-        if trimmed.contains(where: { $0.isNewline || $0 == " " || $0 == "\t" }) {
+        // On the bytes when the URL is ASCII (the usual case); by Character otherwise.
+        let whitespace =
+            trimmed.utf8.allSatisfy({ $0 < 0x80 })
+            ? trimmed.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || (0x0A...0x0D).contains($0) })
+            : trimmed.contains(where: { $0.isNewline || $0 == " " || $0 == "\t" })
+        if whitespace {
             throw InputError("URL '\(Redactor().url(trimmed))' contains whitespace")
         }
-        guard let schemeEnd = trimmed.firstRange(of: "://") else {
+        guard let schemeEnd = URLParts.schemeSeparator(Substring(trimmed)) else {
             let shown = Redactor().url("http://" + trimmed).dropFirst(7)
             throw InputError("URL '\(shown)' has no scheme: write http://\(shown) or https://\(shown)")
         }

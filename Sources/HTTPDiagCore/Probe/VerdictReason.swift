@@ -2,7 +2,8 @@
 enum VerdictReason {
     static func describe(_ probes: [ProbeResult], target: TargetURL) -> String {
         guard !probes.isEmpty else { return "no probe ran" }
-        let groups = Dictionary(grouping: probes, by: outcome)
+        // One probe (the common case): one group, without hashing ProbeResults into a Dictionary.
+        let groups = probes.count == 1 ? [outcome(probes[0]): probes] : Dictionary(grouping: probes, by: outcome)
         if groups.count == 1, let (text, members) = groups.first {
             let addresses = Set(members.compactMap(\.address)).sorted()
             let preposition = members[0].response == nil ? " on " : " from "

@@ -153,20 +153,6 @@ struct CurlMultiLoopTests {
     }
 }
 
-/// Runs `operation` as a task on the ProbeExecutor and blocks this thread until it is done.
-private func waitFor<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
-    let box = ResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task(executorPreference: ProbeExecutor.shared) {
-        do { box.result = .success(try await operation()) } catch { box.result = .failure(error) }
-        done.signal()
-    }
-    done.wait()
-    return try box.result!.get()
-}
-
-private final class ResultBox<T>: @unchecked Sendable { var result: Result<T, any Error>? }
-
 private final class LockedArray: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [Int] = []

@@ -17,15 +17,28 @@ struct AddressPlan: Sendable {
 }
 
 enum AddressPlanner {
-    /// `plan`, with the lookups (getaddrinfo and the direct queries block) on a thread of
-    /// their own; without a lookup to make, right here.
+    /// `plan`, without blocking a thread of the engine: the direct A/AAAA queries wait on
+    /// the curl event loop (DirectDNS's async form), and getaddrinfo (hosts file, nsswitch,
+    /// search domains: only glibc does those as applications see them) runs on a thread of
+    /// its own meanwhile; without a lookup to make, right here.
     static func planWithoutBlocking(target: TargetURL, options: ProbeOptions, proxy: String?) async -> AddressPlan {
         if proxy != nil || IPAddress.isLiteral(target.host) || !pinnedAddresses(target, options.resolve).isEmpty
             || !options.connectTo.isEmpty
         {
             return plan(target: target, options: options, proxy: proxy)
         }
-        return await BlockingCall.run { plan(target: target, options: options, proxy: proxy) }
+        let host = target.host
+        let started = MonotonicClock.now()
+        let askDirect = asksDirect(host, options)
+        let server = options.dnsServer
+        let timeoutMs = options.dnsTimeoutMs
+        async let system: SystemLookup? =
+            server == nil ? BlockingCall.run { SystemResolver.lookup(host, port: target.port) } : nil
+        async let a: DNSQuery? = askDirect ? DirectDNS.query(host, type: DirectDNS.typeA, server: server, timeoutMs: timeoutMs) : nil
+        async let aaaa: DNSQuery? =
+            askDirect ? DirectDNS.query(host, type: DirectDNS.typeAAAA, server: server, timeoutMs: timeoutMs) : nil
+        let queries = await [a, aaaa].compactMap { $0 }
+        return assemble(target, options, askDirect: askDirect, system: await system, queries: queries, started: started)
     }
 
     static func plan(target: TargetURL, options: ProbeOptions, proxy: String?) -> AddressPlan {
@@ -69,11 +82,15 @@ enum AddressPlanner {
         return resolve(target, options)
     }
 
+    /// RFC 6761: localhost never goes to a nameserver, so there is nothing to ask directly.
+    private static func asksDirect(_ host: String, _ options: ProbeOptions) -> Bool {
+        options.dnsServer != nil || !(host == "localhost" || host.hasSuffix(".localhost"))
+    }
+
     private static func resolve(_ target: TargetURL, _ options: ProbeOptions) -> AddressPlan {
         let host = target.host
         let started = MonotonicClock.now()
-        // RFC 6761: localhost never goes to a nameserver, so there is nothing to ask directly.
-        let askDirect = options.dnsServer != nil || !(host == "localhost" || host.hasSuffix(".localhost"))
+        let askDirect = asksDirect(host, options)
         let box = ResultBox()
         let group = DispatchGroup()
         if options.dnsServer == nil {
@@ -88,12 +105,25 @@ enum AddressPlanner {
             }
         }
         group.wait()
-        let queries = box.queries.sorted { $0.type < $1.type }
+        return assemble(target, options, askDirect: askDirect, system: box.system, queries: box.queries, started: started)
+    }
+
+    /// The plan from the lookups' results (the system resolver's, the direct queries').
+    private static func assemble(
+        _ target: TargetURL,
+        _ options: ProbeOptions,
+        askDirect: Bool,
+        system: SystemLookup?,
+        queries: [DNSQuery],
+        started: UInt64
+    ) -> AddressPlan {
+        let host = target.host
+        let queries = queries.sorted { $0.type < $1.type }
         var dns = DNSEvidence(
             name: host,
             source: options.dnsServer == nil ? "system" : "dns_server",
             server: askDirect ? (options.dnsServer?.description ?? "system") : nil,
-            system: box.system,
+            system: system,
             queries: queries,
             cnameChain: cnameChain(host, queries)
         )
@@ -101,7 +131,7 @@ enum AddressPlanner {
         if options.dnsServer != nil {
             addresses = queries.flatMap { $0.answers.filter { $0.type == "A" || $0.type == "AAAA" }.map(\.data) }
         } else {
-            addresses = box.system?.addresses ?? []
+            addresses = system?.addresses ?? []
         }
         dns.addresses = addresses
         let lookupMs = MonotonicClock.millisecondsSince(started)

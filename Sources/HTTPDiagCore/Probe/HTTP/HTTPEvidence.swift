@@ -33,10 +33,9 @@ extension RedirectWalk {
         var headers: [HeaderField]
         if let sent = outcome?.sentHeaderText, !sent.isEmpty {
             // The last header block libcurl sent (a 100-continue or auth retry can send several).
-            let block = sent.components(separatedBy: "\r\n\r\n").filter { !$0.isEmpty }.last ?? sent
-            headers = block.split(separator: "\r\n").dropFirst().compactMap { line in
-                guard let colon = line.firstIndex(of: ":") else { return nil }
-                return HeaderField(name: String(line[..<colon]), value: String(line[line.index(after: colon)...]).trimmedSpaces())
+            headers = SentHeaderBlock.lastLines(sent).dropFirst().compactMap { line in
+                guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+                return HeaderField(name: String(line[..<colon]), value: String(line[line.utf8.index(after: colon)...]).trimmedSpaces())
             }
         } else {
             headers = (sentLines ?? options.headers).compactMap { line in
@@ -107,5 +106,55 @@ extension RedirectWalk {
             redirects: [],
             error: failure
         )
+    }
+}
+
+/// The header block libcurl sent, split on its bytes.
+enum SentHeaderBlock {
+    /// The lines of the last non-empty block of `sent` (blocks end at CRLF CRLF, lines at
+    /// CRLF), split on the bytes: libcurl's header text is ASCII.
+    static func lastLines(_ sent: String) -> [Substring] {
+        let u = sent.utf8
+        var blockStart = u.startIndex
+        var lastBlock: Range<String.Index>?
+        var i = u.startIndex
+        // Blocks between CRLF CRLF separators; the last non-empty one wins.
+        while i < u.endIndex {
+            if u[i] == 0x0D, let sep = Self.crlfcrlf(u, at: i) {
+                if blockStart < i { lastBlock = blockStart..<i }
+                i = sep
+                blockStart = sep
+                continue
+            }
+            i = u.index(after: i)
+        }
+        if blockStart < u.endIndex { lastBlock = blockStart..<u.endIndex }
+        let block = lastBlock.map { sent[$0] } ?? Substring(sent)
+        var lines: [Substring] = []
+        let b = block.utf8
+        var lineStart = b.startIndex
+        var j = b.startIndex
+        while j < b.endIndex {
+            let next = b.index(after: j)
+            if b[j] == 0x0D, next < b.endIndex, b[next] == 0x0A {
+                if lineStart < j { lines.append(block[lineStart..<j]) }
+                j = b.index(after: next)
+                lineStart = j
+                continue
+            }
+            j = next
+        }
+        if lineStart < b.endIndex { lines.append(block[lineStart...]) }
+        return lines
+    }
+
+    /// The index after a CRLF CRLF starting at `i`, if there is one.
+    private static func crlfcrlf(_ u: String.UTF8View, at i: String.Index) -> String.Index? {
+        var k = i
+        for expected: UInt8 in [0x0D, 0x0A, 0x0D, 0x0A] {
+            guard k < u.endIndex, u[k] == expected else { return nil }
+            k = u.index(after: k)
+        }
+        return k
     }
 }

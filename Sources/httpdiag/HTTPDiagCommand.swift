@@ -13,7 +13,7 @@ struct HTTPDiagCommand: ParsableCommand {
         version: HTTPDiagVersion.current,
         subcommands: [
             CheckCommand.self, RunCommand.self, HistoryCommand.self, IncidentsCommand.self, ExplainCommand.self, PlaybooksCommand.self,
-            LabCommand.self,
+            LabCommand.self, VersionCommand.self,
         ]
     )
 
@@ -21,6 +21,12 @@ struct HTTPDiagCommand: ParsableCommand {
     /// UNKNOWN, the monitoring-plugins code for bad usage; 128 + a signal that interrupted
     /// the work); help and --version exit 0.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if VersionCommand.isVersionFlag(arguments) {
+            print(VersionCommand.text)
+            return
+        }
+        if let unknown = UsageSuggestion.unknownSubcommand(arguments, root: Self.self) { fail(unknown) }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -34,7 +40,7 @@ struct HTTPDiagCommand: ParsableCommand {
                 Self.exit(withError: error)
             }
             let message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            fail(message)
+            fail(UsageSuggestion.improve(message))
         }
     }
 

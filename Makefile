@@ -7,7 +7,11 @@ DEBUG      := .build/debug/httpdiag
 # Static Swift runtime: faster start-up (no runtime libraries to load and relocate).
 RELEASE_FLAGS := -c release --static-swift-stdlib
 
-.PHONY: all deps build release demo test bench clean
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+MANPAGE    := .build/plugins/GenerateManual/outputs/httpdiag/httpdiag.1
+
+.PHONY: all deps build release demo test bench clean builtin install man install-check
 
 all: build
 
@@ -19,6 +23,25 @@ build: deps
 
 release: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
+
+## builtin: regenerate the playbooks compiled into httpdiag from Playbooks/ (Sources/HTTPDiagPlaybooks/Builtin/BuiltinPlaybooks.generated.swift).
+builtin:
+	@scripts/generate-builtin-playbooks.sh $(SWIFT)
+
+## man: the man page, by argument-parser's generate-manual plugin (release build; `make install` falls back to one made from --help).
+man: deps
+	$(SWIFT) package plugin generate-manual --configuration release
+
+## install: the release binary (static Swift runtime), its man page and bash/zsh/fish completions under $(DESTDIR)$(PREFIX).
+# The plugin builds the release products on its own (dynamic Swift runtime): it runs first, then make release relinks.
+install: deps
+	$(SWIFT) package plugin generate-manual --configuration release >/dev/null 2>&1 || rm -f $(MANPAGE)
+	$(SWIFT) build $(RELEASE_FLAGS)
+	@scripts/install.sh $(RELEASE) "$(DESTDIR)$(PREFIX)" $(MANPAGE)
+
+## install-check: install under a temporary prefix, then from / diagnose a lab endpoint with the installed binary.
+install-check:
+	@scripts/install-check.sh
 
 ## demo: install what is missing, build, diagnose every lab endpoint, then a fleet run of config.example.json.
 demo: release

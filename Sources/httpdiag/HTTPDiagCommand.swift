@@ -26,7 +26,6 @@ struct HTTPDiagCommand: ParsableCommand {
             print(VersionCommand.text)
             return
         }
-        if let unknown = UsageSuggestion.unknownSubcommand(arguments, root: Self.self) { fail(unknown) }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -35,6 +34,8 @@ struct HTTPDiagCommand: ParsableCommand {
         } catch let error as any HTTPDiagError {
             fail(error.errorDescription ?? error.description, status: ExitStatus.of(error))
         } catch {
+            // Named only after a failed parse: walking the commands' names costs start-up time.
+            if let unknown = UsageSuggestion.unknownSubcommand(arguments, root: Self.self) { fail(unknown) }
             let code = Self.exitCode(for: error)
             if code == .success || code.rawValue == 0 {
                 Self.exit(withError: error)

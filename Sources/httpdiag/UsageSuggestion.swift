@@ -6,8 +6,9 @@ import HTTPDiagPlaybooks
 /// (`chek` → `check`), an invalid value of a closed set the closest valid value after the
 /// list of them (`--format jsno`).
 enum UsageSuggestion {
-    /// The error for an unknown subcommand in `arguments` (argv without the program), if any:
-    /// checked before parsing, where the parser would only say "unexpected argument".
+    /// The error for an unknown subcommand in `arguments` (argv without the program) that
+    /// has a suggestion, if any: after a failed parse, where the parser only says
+    /// "unexpected argument".
     static func unknownSubcommand(_ arguments: [String], root: any ParsableCommand.Type) -> String? {
         var subcommands: [any ParsableCommand.Type] = root.configuration.subcommands
         var path = [root._commandName]
@@ -28,7 +29,9 @@ enum UsageSuggestion {
             let hint =
                 word.contains("://")
                 ? " (did you mean '\(path.joined(separator: " ")) check \(word)'?)"
-                : Suggest.closest(word, in: visible).map { " (did you mean '\($0)'?)" } ?? ""
+                : Suggest.closest(word, in: visible).map { " (did you mean '\($0)'?)" }
+            // Without a suggestion the parser's own message stands.
+            guard let hint else { return nil }
             return "unknown command '\(word)'\(hint); \(path.joined(separator: " ")) has \(visible.joined(separator: ", "))"
         }
         return nil

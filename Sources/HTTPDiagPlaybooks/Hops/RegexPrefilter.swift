@@ -114,12 +114,14 @@ enum RegexPrefilter {
 
     /// False only when `text` cannot match `pattern` (`lowercasedText`: the text, lowercased).
     static func mayMatch(_ pattern: String, lowercasedText: String) -> Bool {
-        guard let literal = literals.withLock({ cache in
-            if let known = cache[pattern] { return known }
-            let l = requiredLiteral(pattern)
-            cache[pattern] = .some(l)
-            return l
-        }) else { return true }
+        guard
+            let literal = literals.withLock({ cache in
+                if let known = cache[pattern] { return known }
+                let l = requiredLiteral(pattern)
+                cache[pattern] = .some(l)
+                return l
+            })
+        else { return true }
         return lowercasedText.contains(literal)
     }
 

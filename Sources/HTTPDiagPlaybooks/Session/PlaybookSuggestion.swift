@@ -1,10 +1,10 @@
 import HTTPDiagCore
 
-/// "Did you mean" for a playbook id: the closest id by edit distance, else the ids that
-/// share the most words with it (`cloudfront_s3_oai` → `cloudfront_s3_origin_access_denied`:
+/// "Did you mean" for a playbook id: the closest id by edit distance, else the one id that
+/// shares the most words with it (`cloudfront_s3_oai` → `cloudfront_s3_origin_access_denied`:
 /// two words of the id, and "OAI" in its title).
 public enum PlaybookSuggestion {
-    /// The best candidates, best first (at most 3; none when nothing is close).
+    /// The best candidate (none when nothing is close, or several are as close).
     public static func closest(_ word: String, in playbooks: [Playbook]) -> [String] {
         if let near = Suggest.closest(word, in: playbooks.map(\.id)) { return [near] }
         let words = Set(tokens(word))
@@ -22,8 +22,9 @@ public enum PlaybookSuggestion {
             }
             return (p.id, score)
         }
-        guard let best = scored.map(\.1).max(), best >= 2 else { return [] }
-        return Array(scored.filter { $0.1 == best }.map(\.0).sorted().prefix(3))
+        // One clear winner only: a tie is a guess.
+        guard let best = scored.map(\.1).max(), best >= 2, scored.filter({ $0.1 == best }).count == 1 else { return [] }
+        return scored.filter { $0.1 == best }.map(\.0)
     }
 
     /// ` (did you mean 'x'?)`, ` (did you mean 'x' or 'y'?)` or empty.

@@ -9,7 +9,6 @@ RELEASE_FLAGS := -c release --static-swift-stdlib
 
 PREFIX     ?= /usr/local
 DESTDIR    ?=
-MANPAGE    := .build/plugins/GenerateManual/outputs/httpdiag/httpdiag.1
 
 .PHONY: all deps build release demo test bench clean builtin install man install-check
 
@@ -18,26 +17,29 @@ all: build
 deps:
 	@scripts/install-deps.sh test
 
+# What building needs, no more (make install, the Dockerfile).
+.PHONY: deps-build
+deps-build:
+	@scripts/install-deps.sh build
+
 build: deps
 	$(SWIFT) build
 
-release: deps
+release: deps-build
 	$(SWIFT) build $(RELEASE_FLAGS)
 
 ## builtin: regenerate the playbooks compiled into httpdiag from Playbooks/ (Sources/HTTPDiagPlaybooks/Builtin/BuiltinPlaybooks.generated.swift).
 builtin:
 	@scripts/generate-builtin-playbooks.sh $(SWIFT)
 
-## man: the man page, by argument-parser's generate-manual plugin (release build; `make install` falls back to one made from --help).
-man: deps
-	$(SWIFT) package plugin generate-manual --configuration release
+## man: the man page, by argument-parser's generate-manual plugin (.build/man/httpdiag.1; make install does it).
+man: deps-build
+	@scripts/manpage.sh $(SWIFT) $(RELEASE) .build/man
 
 ## install: the release binary (static Swift runtime), its man page and bash/zsh/fish completions under $(DESTDIR)$(PREFIX).
-# The plugin builds the release products on its own (dynamic Swift runtime): it runs first, then make release relinks.
-install: deps
-	$(SWIFT) package plugin generate-manual --configuration release >/dev/null 2>&1 || rm -f $(MANPAGE)
-	$(SWIFT) build $(RELEASE_FLAGS)
-	@scripts/install.sh $(RELEASE) "$(DESTDIR)$(PREFIX)" $(MANPAGE)
+install: release
+	@scripts/manpage.sh $(SWIFT) $(RELEASE) .build/man
+	@scripts/install.sh $(RELEASE) "$(DESTDIR)$(PREFIX)" .build/man/httpdiag.1
 
 ## install-check: install under a temporary prefix, then from / diagnose a lab endpoint with the installed binary.
 install-check:

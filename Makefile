@@ -25,7 +25,7 @@ deps-build:
 build: deps
 	$(SWIFT) build
 
-release: deps-build
+release: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
 
 ## builtin: regenerate the playbooks compiled into httpdiag from Playbooks/ (Sources/HTTPDiagPlaybooks/Builtin/BuiltinPlaybooks.generated.swift).
@@ -34,10 +34,12 @@ builtin:
 
 ## man: the man page, by argument-parser's generate-manual plugin (.build/man/httpdiag.1; make install does it).
 man: deps-build
+	$(SWIFT) build $(RELEASE_FLAGS)
 	@scripts/manpage.sh $(SWIFT) $(RELEASE) .build/man
 
 ## install: the release binary (static Swift runtime), its man page and bash/zsh/fish completions under $(DESTDIR)$(PREFIX).
-install: release
+install: deps-build
+	$(SWIFT) build $(RELEASE_FLAGS)
 	@scripts/manpage.sh $(SWIFT) $(RELEASE) .build/man
 	@scripts/install.sh $(RELEASE) "$(DESTDIR)$(PREFIX)" .build/man/httpdiag.1
 

@@ -30,6 +30,13 @@ public enum PlaybookLocator {
         return nil
     }
 
+    /// The directories of playbook files a binary sees by default: `$HTTPDIAG_PLAYBOOKS`
+    /// and the source directory (what `playbooks lint` reads; a check reads neither unless
+    /// through `PlaybookSource`).
+    public static func defaultDirectories(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        (sourceDirectory().map { [$0] } ?? []) + environmentDirectories(environment: environment)
+    }
+
     static func executableDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: 4096)
         let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)

@@ -5,8 +5,9 @@
 # the image runs. Not built in CI (no Docker engine there).
 #
 # The binary links the Swift runtime statically (--static-swift-stdlib, as make release does):
-# no Swift runtime in the final image; libcurl, OpenSSL, zlib and libidn2 come from Debian,
-# as libcurl itself needs its system CA store and resolver.
+# no Swift runtime in the final image; libcurl, OpenSSL, zlib, libidn2 and SQLite come from
+# Debian (libcurl wants its system CA store and resolver). Not a fully static binary: that needs
+# the Static Linux SDK (musl) and static builds of libcurl and OpenSSL, which Debian does not ship.
 
 ARG SWIFT_IMAGE=swift:6.3-bookworm
 ARG RUNTIME_IMAGE=debian:bookworm-slim
@@ -15,7 +16,9 @@ FROM ${SWIFT_IMAGE} AS build
 WORKDIR /src
 # The build dependencies first: a layer that only changes with the script.
 COPY scripts/install-deps.sh scripts/install-deps.sh
-RUN scripts/install-deps.sh build
+# libsqlite3-dev: GRDB links the system SQLite (the Swift image has the library, not its header).
+RUN scripts/install-deps.sh build \
+    && apt-get install -y -qq --no-install-recommends libsqlite3-dev
 COPY . .
 # The release binary (static Swift runtime), its man page and completions, under /out/usr/local.
 RUN make install PREFIX=/usr/local DESTDIR=/out \
@@ -24,7 +27,7 @@ RUN make install PREFIX=/usr/local DESTDIR=/out \
 FROM ${RUNTIME_IMAGE}
 RUN apt-get update -qq \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-       libcurl4 libssl3 zlib1g libidn2-0 libstdc++6 ca-certificates \
+       libcurl4 libssl3 zlib1g libidn2-0 libsqlite3-0 libstdc++6 ca-certificates \
     && rm -rf /var/lib/apt/lists/*
 COPY --from=build /out/usr/local/ /usr/local/
 # Non-root: state, reports and the textfile go under /state (a volume in the CronJob).

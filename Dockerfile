@@ -18,7 +18,7 @@ WORKDIR /src
 COPY scripts/install-deps.sh scripts/install-deps.sh
 # libsqlite3-dev: GRDB links the system SQLite (the Swift image has the library, not its header).
 RUN scripts/install-deps.sh build \
-    && apt-get install -y -qq --no-install-recommends libsqlite3-dev
+    && apt-get update -qq && apt-get install -y -qq --no-install-recommends libsqlite3-dev
 COPY . .
 # The release binary (static Swift runtime), its man page and completions, under /out/usr/local.
 RUN make install PREFIX=/usr/local DESTDIR=/out \

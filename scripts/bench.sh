@@ -13,6 +13,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 # process group: a lab left behind would hold an inherited lock (flock make bench) forever.
 setsid "$bin" lab --port "$port" >/dev/null 2>&1 < /dev/null &
 lab=$!
+disown "$lab"  # no job report when it is killed
 stop_lab() {
   [[ -n $lab ]] || return 0
   kill -TERM -- "-$lab" 2>/dev/null || true

@@ -7,7 +7,9 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 lab=""
-trap '[[ -n $lab ]] && kill "$lab" 2>/dev/null; rm -rf "$work"' EXIT
+# The lab and its openssl servers are stopped by process group, with SIGKILL: the lab does
+# not end on SIGTERM while its TLS servers run (a LabTLS issue).
+trap '[[ -n $lab ]] && kill -KILL -- "-$lab" 2>/dev/null; rm -rf "$work"' EXIT
 
 # A fresh clone of what is committed (HEAD), built in its own .build.
 git clone -q "$repo" "$work/clone"
@@ -21,8 +23,9 @@ done
 # The lab serves recorded responses of the clone's corpus (read when it starts): it runs from
 # the clone's build, then the clone goes, so nothing of the repository is left to find.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$work/clone/.build/release/httpdiag" lab --port "$port" > "$work/lab.out" 2>&1 &
+setsid "$work/clone/.build/release/httpdiag" lab --port "$port" > "$work/lab.out" 2>&1 < /dev/null &
 lab=$!
+disown "$lab"
 for _ in $(seq 100); do curl -fs -o /dev/null "http://127.0.0.1:$port/healthy" && break; sleep 0.1; done
 rm -rf "$work/clone"
 out=$(cd / && "$p/bin/httpdiag" check "http://127.0.0.1:$port/cloudfront-s3-oai-403" || true)

@@ -7,18 +7,45 @@ DEBUG      := .build/debug/httpdiag
 # Static Swift runtime: faster start-up (no runtime libraries to load and relocate).
 RELEASE_FLAGS := -c release --static-swift-stdlib
 
-.PHONY: all deps build release demo test bench clean
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+
+.PHONY: all deps build release demo test bench clean builtin install man install-check
 
 all: build
 
 deps:
 	@scripts/install-deps.sh test
 
+# What building needs, no more (make install, the Dockerfile).
+.PHONY: deps-build
+deps-build:
+	@scripts/install-deps.sh build
+
 build: deps
 	$(SWIFT) build
 
 release: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
+
+## builtin: regenerate the playbooks compiled into httpdiag from Playbooks/ (Sources/HTTPDiagPlaybooks/Builtin/BuiltinPlaybooks.generated.swift).
+builtin:
+	@scripts/generate-builtin-playbooks.sh $(SWIFT)
+
+## man: the man page, by argument-parser's generate-manual plugin (.build/man/httpdiag.1; make install does it).
+man: deps-build
+	$(SWIFT) build $(RELEASE_FLAGS)
+	@scripts/manpage.sh $(SWIFT) $(RELEASE) .build/man
+
+## install: the release binary (static Swift runtime), its man page and bash/zsh/fish completions under $(DESTDIR)$(PREFIX).
+install: deps-build
+	$(SWIFT) build $(RELEASE_FLAGS)
+	@scripts/manpage.sh $(SWIFT) $(RELEASE) .build/man
+	@scripts/install.sh $(RELEASE) "$(DESTDIR)$(PREFIX)" .build/man/httpdiag.1
+
+## install-check: install under a temporary prefix, then from / diagnose a lab endpoint with the installed binary.
+install-check:
+	@scripts/install-check.sh
 
 ## demo: install what is missing, build, diagnose every lab endpoint, then a fleet run of config.example.json.
 demo: release

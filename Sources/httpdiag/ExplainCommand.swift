@@ -18,7 +18,7 @@ struct ExplainCommand: ParsableCommand {
             return
         }
         guard let p = all.first(where: { $0.id == subject }) else {
-            throw InputError("unknown root cause '\(subject)'\(Suggest.hint(subject, in: all.map(\.id))); httpdiag playbooks list shows them all")
+            throw InputError("unknown root cause '\(subject)'\(PlaybookSuggestion.hint(subject, in: all)); httpdiag playbooks list shows them all")
         }
         print(Runbook.render(p))
     }

@@ -13,7 +13,7 @@ struct HTTPDiagCommand: ParsableCommand {
         version: HTTPDiagVersion.current,
         subcommands: [
             CheckCommand.self, RunCommand.self, HistoryCommand.self, IncidentsCommand.self, ExplainCommand.self, PlaybooksCommand.self,
-            LabCommand.self,
+            LabCommand.self, VersionCommand.self,
         ]
     )
 
@@ -21,6 +21,11 @@ struct HTTPDiagCommand: ParsableCommand {
     /// UNKNOWN, the monitoring-plugins code for bad usage; 128 + a signal that interrupted
     /// the work); help and --version exit 0.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if VersionCommand.isVersionFlag(arguments) {
+            print(VersionCommand.text)
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -29,12 +34,14 @@ struct HTTPDiagCommand: ParsableCommand {
         } catch let error as any HTTPDiagError {
             fail(error.errorDescription ?? error.description, status: ExitStatus.of(error))
         } catch {
+            // Named only after a failed parse: walking the commands' names costs start-up time.
+            if let unknown = UsageSuggestion.unknownSubcommand(arguments, root: Self.self) { fail(unknown) }
             let code = Self.exitCode(for: error)
             if code == .success || code.rawValue == 0 {
                 Self.exit(withError: error)
             }
             let message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            fail(message)
+            fail(UsageSuggestion.improve(message))
         }
     }
 

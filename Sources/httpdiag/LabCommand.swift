@@ -23,7 +23,8 @@ struct LabCommand: ParsableCommand {
     @OptionGroup var playbooks: PlaybookOptions
 
     func run() throws {
-        let playbookDir = (playbooks.noDefaults ? [] : PlaybookLocator.defaultDirectories()).first ?? "Playbooks"
+        // The corpus and the certificate script are read from the repository.
+        let playbookDir = PlaybookLocator.sourceDirectory() ?? "Playbooks"
         let endpoints = LabCatalog.endpoints { file in
             guard let data = FileManager.default.contents(atPath: playbookDir + "/corpus/" + file) else { return nil }
             return Self.wireBytes(of: data)

@@ -6,7 +6,7 @@ struct PlaybooksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "playbooks",
         abstract: "List, validate and test the root-cause playbooks.",
-        subcommands: [List.self, Lint.self, Test.self, Eval.self]
+        subcommands: [List.self, Lint.self, Test.self, Eval.self, GenerateSwift.self]
     )
 
     struct List: ParsableCommand {
@@ -25,14 +25,13 @@ struct PlaybooksCommand: ParsableCommand {
         @OptionGroup var playbooks: PlaybookOptions
 
         func run() throws {
-            let dirs = playbooks.allDirectories
             do {
-                let library = try PlaybookLoader.loadLibrary(directories: dirs)
-                if library.playbooks.isEmpty { throw PlaybookError(file: dirs.joined(separator: ", "), line: nil, message: "no playbooks found") }
-                let cases = try CaseRunner(engine: DiagnosisEngine(library: library)).loadCases(directory: dirs.last ?? ".")
-                let hopCases = try HopCaseLoader.load(directories: dirs)
+                let files = try playbooks.source.files()
+                let runner = CaseRunner(engine: DiagnosisEngine(library: files.library))
+                let cases = try runner.loadCases(directory: files.directories.last ?? ".", playbooks: files.own.playbooks)
+                let hopCases = try HopCaseLoader.load(directories: files.directories)
                 print(
-                    "\(library.playbooks.count) playbooks, \(cases.count) cases, \(library.hops.count) hop signatures and \(hopCases.count) hop cases are valid (\(dirs.joined(separator: ", ")))"
+                    "\(files.own.playbooks.count) playbooks, \(cases.count) cases, \(files.own.hops.count) hop signatures and \(hopCases.count) hop cases are valid (\(files.directories.joined(separator: ", ")))"
                 )
             } catch let e as PlaybookError {
                 for error in e.errors { print(error) }
@@ -47,17 +46,22 @@ struct PlaybooksCommand: ParsableCommand {
         @Flag(help: "Print every case, not only failures.") var verbose = false
 
         func run() throws {
-            let engine = try playbooks.engine()
-            let runner = CaseRunner(engine: engine)
+            let engine: DiagnosisEngine
             let cases: [PlaybookCase]
             let hopCases: [HopCase]
             do {
-                cases = try runner.loadCases(directory: ".")
-                hopCases = try HopCaseLoader.load(directories: playbooks.allDirectories)
+                let files = try playbooks.source.files(strict: false)
+                engine = DiagnosisEngine(library: files.library)
+                cases = try CaseRunner(engine: engine).loadCases(directory: ".", playbooks: files.own.playbooks)
+                hopCases = try HopCaseLoader.load(directories: files.directories)
+                if cases.isEmpty && hopCases.isEmpty {
+                    throw PlaybookError(file: files.directories.joined(separator: ", "), line: nil, message: "no cases to run")
+                }
             } catch let e as PlaybookError {
                 for error in e.errors { print(error) }
                 throw ExitCode(ExitStatus.of(e))
             }
+            let runner = CaseRunner(engine: engine)
             var tally = CaseTally(playbooks: engine.playbooks.count)
             for c in cases {
                 let r = runner.run(c)
@@ -98,7 +102,9 @@ struct PlaybooksCommand: ParsableCommand {
         @Argument(help: "Corpus directories, e.g. Playbooks/corpus Playbooks/corpus-heldback.") var directories: [String]
 
         func run() throws {
-            let evaluator = CorpusEvaluator(engine: try playbooks.engine())
+            let engine = try playbooks.engine()
+            if engine.playbooks.isEmpty { throw PlaybookError.noPlaybooks }
+            let evaluator = CorpusEvaluator(engine: engine)
             for dir in directories {
                 let entries: [CorpusEvaluator.Entry]
                 do { entries = try evaluator.evaluate(directory: dir) } catch let e as PlaybookError {

@@ -10,6 +10,7 @@
 #include <curl/curl.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "library_versions.h"
 
 /* ---- libcurl ---- */
 CURLcode hd_global_init(void);

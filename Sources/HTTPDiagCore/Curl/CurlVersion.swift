@@ -1,7 +1,7 @@
 import CHTTPDiag
 
 enum CurlVersion {
-    /// Read once: curl_version() formats the whole string (every backend's) on each call,
-    /// and every report carries it.
-    static let text: String = String(cString: hd_curl_version())
+    /// Read once, from curl_version_info: curl_version() initialises libldap to name its
+    /// version (hd_curl_version_line), and every report carries the line.
+    static let text: String = String(cString: hd_curl_version_line())
 }

@@ -6,11 +6,12 @@ public struct CaseRunner: Sendable {
 
     public init(engine: DiagnosisEngine) { self.engine = engine }
 
-    /// Every `<id>.cases.yaml` beside the playbooks; a playbook without one is an error.
-    public func loadCases(directory: String, now: Date = Date()) throws -> [PlaybookCase] {
+    /// Every `<id>.cases.yaml` beside the playbooks (the engine's, or only `playbooks`: those
+    /// read from files); a playbook without one is an error.
+    public func loadCases(directory: String, playbooks: [Playbook]? = nil, now: Date = Date()) throws -> [PlaybookCase] {
         var cases: [PlaybookCase] = []
         var errors: [PlaybookError] = []
-        for playbook in engine.playbooks {
+        for playbook in playbooks ?? engine.playbooks {
             let dir = String(playbook.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"))
             let path = (dir.isEmpty ? "." : dir) + "/\(playbook.id).cases.yaml"
             guard FileManager.default.fileExists(atPath: path) else {

@@ -11,30 +11,46 @@ public enum PlaybookLoader {
         "remediation", "verify", "references",
     ]
     static let conditionKeys = ["failure", "status", "hop", "header", "request_header", "body", "field", "summary", "all", "any", "not"]
-    /// Playbooks and the hop signatures beside them (`hops/`), validated together.
-    public static func loadLibrary(directories: [String], strict: Bool = true) throws -> PlaybookLibrary {
+    /// Playbooks and the hop signatures beside them (`hops/`), validated together, over
+    /// `base` (none by default; `BuiltinPlaybooks.library` for what a check uses): a
+    /// playbook of the same id, a hop of the same name replaces the base's; look-alike ids
+    /// may name the base's, hop names the base's and the built-in ones.
+    public static func loadLibrary(directories: [String], strict: Bool = true, base: PlaybookLibrary = .empty) throws -> PlaybookLibrary {
+        base.overridden(by: try loadFiles(directories: directories, strict: strict, base: base))
+    }
+
+    /// The playbooks and hops of the directories alone, validated as `loadLibrary` does
+    /// (their hop names and look-alikes may name `base`'s).
+    public static func loadFiles(directories: [String], strict: Bool = true, base: PlaybookLibrary = .empty) throws -> PlaybookLibrary {
         var errors: [PlaybookError] = []
         var hops: [HopSignature] = []
         do { hops = try HopSignatureLoader.load(directories: directories, strict: strict) } catch let e as PlaybookErrors { errors += e.errors }
         var playbooks: [Playbook] = []
-        // The standard hops are already among these unless the defaults were left out
-        // (--no-default-playbooks): only then are they read again, for their names.
-        let includesDefaults = PlaybookLocator.defaultDirectories().allSatisfy(directories.contains)
-        let names = Set(hops.map(\.name) + (includesDefaults ? [] : HopCatalog.standard.map(\.name)) + ["origin"])
-        do { playbooks = try load(directories: directories, strict: strict, hopNames: names) } catch let e as PlaybookErrors { errors += e.errors }
+        let names = Set(hops.map(\.name) + base.hops.map(\.name) + BuiltinPlaybooks.hops.map(\.name) + ["origin"])
+        do {
+            playbooks = try load(directories: directories, strict: strict, hopNames: names, knownIDs: Set(base.playbooks.map(\.id)))
+        } catch let e as PlaybookErrors { errors += e.errors }
         if !errors.isEmpty { throw PlaybookErrors(errors: errors) }
         return PlaybookLibrary(playbooks: playbooks, hops: hops)
     }
 
     /// Loads every `*.yaml` in the directories, later directories overriding earlier ones
     /// by id. Throws every error found, not just the first. Hop names are checked against
-    /// `hopNames` (default: the hops in these directories and the standard ones).
-    public static func load(directories: [String], strict: Bool = true, hopNames: Set<String>? = nil) throws -> [Playbook] {
+    /// `hopNames` (default: the hops in these directories and the standard ones); look-alikes
+    /// may also name `knownIDs` (the playbooks these add to).
+    public static func load(
+        directories: [String],
+        strict: Bool = true,
+        hopNames: Set<String>? = nil,
+        knownIDs: Set<String> = []
+    ) throws
+        -> [Playbook]
+    {
         let hopNames =
             hopNames
             ?? Set(
                 ((try? HopSignatureLoader.load(directories: directories, strict: false)) ?? []).map(\.name)
-                    + HopCatalog.standard.map(\.name) + ["origin"]
+                    + BuiltinPlaybooks.hops.map(\.name) + ["origin"]
             )
         var byID: [String: Playbook] = [:]
         var order: [String] = []
@@ -73,12 +89,12 @@ public enum PlaybookLoader {
             }
         }
         for playbook in byID.values {
-            for alike in playbook.lookAlikes where byID[alike.id] == nil {
+            for alike in playbook.lookAlikes where byID[alike.id] == nil && !knownIDs.contains(alike.id) {
                 errors.append(
                     PlaybookError(
                         file: playbook.file,
                         line: alike.line,
-                        message: "look_alikes: unknown playbook id '\(alike.id)'\(Suggest.hint(alike.id, in: Array(byID.keys)))"
+                        message: "look_alikes: unknown playbook id '\(alike.id)'\(Suggest.hint(alike.id, in: Array(byID.keys) + knownIDs))"
                     )
                 )
             }
@@ -88,7 +104,7 @@ public enum PlaybookLoader {
     }
 
     public static func load(file path: String, strict: Bool = true, hopNames: Set<String>? = nil) throws -> Playbook {
-        let hopNames = hopNames ?? Set(HopCatalog.standard.map(\.name) + ["origin"])
+        let hopNames = hopNames ?? Set(BuiltinPlaybooks.hops.map(\.name) + ["origin"])
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PlaybookError(file: path, line: nil, message: "cannot read the file")
         }

@@ -4,21 +4,37 @@ import HTTPDiagCore
 import Glibc
 #endif
 
-/// Where the playbooks are: `$HTTPDIAG_PLAYBOOKS`, then `Playbooks/` next to the binary
-/// or in a parent directory of it (the repository, for a binary in `.build/`), then
+/// Where playbook files are. The default playbooks are compiled in (`BuiltinPlaybooks`):
+/// diagnosing reads no file unless asked to. Files come from `$HTTPDIAG_PLAYBOOKS` (one
+/// directory, or several separated by `:`) and `--playbooks DIR`, which add to and override
+/// the built-in ones; `playbooks lint|test` and the lab also read the source directory
+/// the built-in ones were generated from: `Playbooks/` next to the binary or in a parent
+/// directory of it (the repository, for a binary in `.build/`), or
 /// `../share/httpdiag/Playbooks` (an installed layout).
 public enum PlaybookLocator {
-    public static func defaultDirectories(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
-        if let env = environment["HTTPDIAG_PLAYBOOKS"], !env.isEmpty { return [env] }
+    /// `$HTTPDIAG_PLAYBOOKS`, split on `:` (empty parts are dropped).
+    public static func environmentDirectories(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        (environment["HTTPDIAG_PLAYBOOKS"] ?? "").split(separator: ":").map(String.init)
+    }
+
+    /// The source directory of the built-in playbooks, if this binary can see one.
+    public static func sourceDirectory() -> String? {
         var dir = executableDirectory()
         for _ in 0..<6 {
             for candidate in [dir + "/Playbooks", dir + "/share/httpdiag/Playbooks"] where isDirectory(candidate) {
-                return [candidate]
+                return candidate
             }
             guard let slash = dir.lastIndex(of: "/"), slash != dir.startIndex else { break }
             dir = String(dir[..<slash])
         }
-        return []
+        return nil
+    }
+
+    /// The directories of playbook files a binary sees by default: `$HTTPDIAG_PLAYBOOKS`
+    /// and the source directory (what `playbooks lint` reads; a check reads neither unless
+    /// through `PlaybookSource`).
+    public static func defaultDirectories(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        (sourceDirectory().map { [$0] } ?? []) + environmentDirectories(environment: environment)
     }
 
     static func executableDirectory() -> String {

@@ -1,8 +1,7 @@
 import HTTPDiagCore
 
-/// The hop signatures beside the default playbooks (`Playbooks/hops/`), loaded once, for
+/// The standard hop signatures: the built-in ones (generated from `Playbooks/hops/`), for
 /// callers that do not load their own (commands pass what they loaded).
 public enum HopCatalog {
-    public static let standard: [HopSignature] =
-        (try? HopSignatureLoader.load(directories: PlaybookLocator.defaultDirectories(), strict: false)) ?? []
+    public static var standard: [HopSignature] { BuiltinPlaybooks.hops }
 }

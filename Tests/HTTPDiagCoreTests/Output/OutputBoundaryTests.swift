@@ -29,6 +29,13 @@ struct OutputBoundaryTests {
         ("httpdiag/CheckCommand.swift", "createFile(atPath: reportFile, contents: nil)", "an empty file: can --report be written?"),
         ("httpdiag/PlaybooksCommand.swift", "print(", "playbook lint, test and eval output: the shipped playbooks and corpus"),
         ("httpdiag/ExplainCommand.swift", "print(", "runbooks rendered from the shipped playbooks"),
+        (
+            "HTTPDiagPlaybooks/Builtin/BuiltinPlaybooks.generated.swift", "",
+            "generated data only: the shipped playbooks' texts as string literals (their code samples say print( and send()"
+        ),
+        ("httpdiag/GenerateSwiftCommand.swift", "print(", "the Swift source of the shipped playbooks (make builtin)"),
+        ("httpdiag/VersionCommand.swift", "print(Self.text)", "the versions of httpdiag, libcurl, OpenSSL and the built-in playbook count"),
+        ("httpdiag/HTTPDiagCommand.swift", "print(VersionCommand.text)", "--version and -V: the same versions"),
         ("httpdiag/LabCommand.swift", "print(", "the lab's own loopback URLs and the eval table (diagnosis ids, verdict lines of its own endpoints)"),
         ("httpdiag/HistoryCommand.swift", "print(open ?", "a fixed sentence"),
         ("httpdiag/HistoryCommand.swift", "print(\"latency \"", "a sparkline of numbers"),

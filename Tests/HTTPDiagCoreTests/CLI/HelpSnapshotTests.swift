@@ -17,8 +17,8 @@ struct HelpSnapshotTests {
           -h, --help              Show help information.
 
         SUBCOMMANDS:
-          check                   Probe one URL for real and report what happened at
-                                  each layer.
+          check                   Probe URLs for real and report what happened at each
+                                  layer.
           run                     Probe every endpoint of a config concurrently; track
                                   incidents in a SQLite state.
           history                 Recent results of one endpoint (a latency sparkline

@@ -84,7 +84,7 @@ struct RegexCacheTests {
                 }
             }
         }
-        UpstreamReasonText.table.forEach { patterns.insert($0.pattern) }
+        for reason in UpstreamReasonText.table { patterns.insert(reason.pattern) }
         var texts = ["", "ACCESSDENIED", "<code>accessdenied</code>", "\u{212A}", "Page Expıred", "page expired"]
         for dir in ["corpus", "corpus-heldback"] {
             let path = playbookDirectory + "/" + dir

@@ -34,4 +34,74 @@ struct RegexCacheTests {
         #expect(expected[3] == [false, false, false, false, false], "an invalid pattern never matches")
         #expect(expected[0][0] && expected[1][1] && expected[2][2] && expected[4][4])
     }
+
+    /// The literal prefilter: per top-level branch the longest run every match contains;
+    /// nothing when a construct is not understood or a branch has no literal.
+    @Test func requiredLiterals() {
+        func literals(_ p: String) -> [String]? { RequiredLiterals.of(p).map { $0.map { String(decoding: $0, as: UTF8.self) } } }
+        #expect(literals("<Code>AccessDenied</Code>") == ["<code>accessdenied</code>"])
+        #expect(literals("upstream (timed out|connect error) while") == ["upstream "])
+        #expect(literals("CSRF token (missing|mismatch)|Page Expired") == ["csrf token ", "page expired"])
+        #expect(literals("^https://cognito-idp\\.[a-z0-9-]+\\.amazonaws\\.com") == ["https://cognito-idp."])
+        #expect(literals("colou?r scheme") == ["r scheme"])
+        #expect(literals("abcx*yz") == ["abc"])
+        #expect(literals("ab+") == ["ab"])
+        #expect(literals("a\\.?bc") == ["bc"])
+        #expect(literals("foo|") == nil, "a branch without a literal")
+        #expect(literals("(?i)abc") == nil)
+        #expect(literals("\\p{L}abc") == nil)
+        #expect(literals("\\Qa.b\\E") == nil)
+        #expect(literals("[a[bc]]xyz") == nil)
+        #expect(literals("\\d{3}") == nil)
+        #expect(literals("^([^,]*,){30,}") == nil)
+        #expect(literals("ab{2,3}cd[a-z]{0,3}") == ["cd"])
+    }
+
+    /// The prefilter never hides a match: every `matches:` pattern of the playbooks (and of
+    /// the hop signatures) gives
+    /// the regex's own answer on every recorded response of the corpora, and on texts
+    /// whose case or non-ASCII letters differ from the pattern's.
+    @Test func prefilterKeepsEveryMatch() throws {
+        let library = try PlaybookLoader.loadLibrary(directories: [playbookDirectory])
+        var patterns: Set<String> = []
+        func collect(_ c: Condition) {
+            switch c {
+            case .header(_, let t), .requestHeader(_, let t), .body(let t), .field(_, let t), .summary(_, let t):
+                if let m = t.matches { patterns.insert(m) }
+            case .all(let cs), .any(let cs): cs.forEach(collect)
+            case .not(let inner): collect(inner)
+            default: break
+            }
+        }
+        for p in library.playbooks { (p.when + p.support + p.against).forEach(collect) }
+        // Hop signatures and upstream reasons match through the same cache.
+        for hop in library.hops {
+            for signal in hop.signals + hop.generatedSignals + hop.upstreamReasons.map(\.signal) {
+                switch signal {
+                case .header(_, let p) where !p.isEmpty: patterns.insert(p)
+                case .bodyMatches(let p), .cname(let p): patterns.insert(p)
+                default: break
+                }
+            }
+        }
+        for reason in UpstreamReasonText.table { patterns.insert(reason.pattern) }
+        var texts = ["", "ACCESSDENIED", "<code>accessdenied</code>", "\u{212A}", "Page Expıred", "page expired"]
+        for dir in ["corpus", "corpus-heldback"] {
+            let path = playbookDirectory + "/" + dir
+            for file in try FileManager.default.contentsOfDirectory(atPath: path) where file.hasSuffix(".http") {
+                texts.append(try String(contentsOfFile: path + "/" + file, encoding: .utf8))
+            }
+        }
+        #expect(patterns.count > 150 && texts.count > 200)
+        var matched = 0
+        for p in patterns {
+            guard let regex = try? Regex(p).ignoresCase() else { continue }
+            for text in texts {
+                let expected = (try? regex.firstMatch(in: text)).flatMap { $0 }.map { String(text[$0.range]) }
+                #expect(RegexCache.firstMatch(p, text) == expected, "\(p)")
+                if expected != nil { matched += 1 }
+            }
+        }
+        #expect(matched > 100)
+    }
 }

@@ -67,6 +67,49 @@ struct ConditionEvaluator {
         }
     }
 
+    /// Whether `condition` holds: `evaluate(condition).holds` without building the
+    /// evidence lines (most playbooks fail, and their evidence is never read).
+    func holds(_ condition: Condition) -> Bool {
+        let probe = facts.probe
+        switch condition {
+        case .failure(let kinds):
+            guard let kind = probe.error?.kind.rawValue else { return false }
+            return kinds.contains(kind)
+        case .status(let patterns):
+            guard let status = probe.response?.status else { return false }
+            return patterns.contains { $0.matches(status) }
+        case .hop(let test):
+            return facts.hops.contains(where: test.holds)
+        case .header(let name, let test):
+            return headerHolds(probe.response?.headers ?? [], name: name, test: test)
+        case .requestHeader(let name, let test):
+            return headerHolds(probe.request.headers, name: name, test: test)
+        case .body(let test):
+            return test.passes((probe.response?.body).map { .string($0) })
+        case .field(let path, let test):
+            return valueHolds(facts.values(path), test: test)
+        case .summary(let path, let test):
+            return valueHolds(ProbeFacts.values(path, in: summary.tree), test: test)
+        case .all(let conditions):
+            return conditions.allSatisfy(holds)
+        case .any(let conditions):
+            return conditions.contains(where: holds)
+        case .not(let inner):
+            return !holds(inner)
+        }
+    }
+
+    private func headerHolds(_ headers: [HeaderField], name: String, test: ValueTest) -> Bool {
+        let values = headers.all(name)
+        if values.isEmpty { return test.passes(nil) }
+        return values.contains { test.passes(.string($0)) }
+    }
+
+    private func valueHolds(_ values: [JSONValue], test: ValueTest) -> Bool {
+        if values.isEmpty { return test.passes(nil) }
+        return values.contains { test.passes($0) }
+    }
+
     private func headerTest(_ headers: [HeaderField], name: String, test: ValueTest, label: String) -> (Bool, [String]) {
         let values = headers.all(name)
         if values.isEmpty { return test.passes(nil) ? (true, ["\(label) \(name) absent"]) : (false, []) }

@@ -48,18 +48,20 @@ public struct DiagnosisEngine: Sendable {
     func diagnoses(facts: ProbeFacts, summary: SummaryFacts) -> [Diagnosis] {
         let evaluator = ConditionEvaluator(facts: facts, summary: summary)
         var matched: [(diagnosis: Diagnosis, score: Double, playbook: Playbook)] = []
-        for playbook in playbooks {
+        for i in playbooks.indices {
+            // Most playbooks fail: test them in place, without copying the playbook or
+            // building evidence, and evaluate the few that hold.
+            guard playbooks[i].when.allSatisfy(evaluator.holds) else { continue }
+            let playbook = playbooks[i]
             let result = evaluator.evaluate(.all(playbook.when))
-            guard result.holds else { continue }
             var score = playbook.when.reduce(0) { $0 + EvidenceWeight.of($1, evaluator: evaluator) } + Self.priorWeight * playbook.confidence
             var evidence = [Template.render(playbook.explanation, facts: facts)] + result.evidence
-            for condition in playbook.support {
+            for condition in playbook.support where evaluator.holds(condition) {
                 let r = evaluator.evaluate(condition)
-                guard r.holds else { continue }
                 score += EvidenceWeight.of(condition, evaluator: evaluator)
                 evidence += r.evidence
             }
-            for condition in playbook.against where evaluator.evaluate(condition).holds {
+            for condition in playbook.against where evaluator.holds(condition) {
                 score -= max(1, EvidenceWeight.of(condition, evaluator: evaluator))
                 evidence.append("against: \(ConditionText.describe(condition))")
             }

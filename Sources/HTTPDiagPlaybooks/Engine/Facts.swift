@@ -63,8 +63,18 @@ final class ProbeFacts {
         return (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .null
     }
 
+    /// Values already looked up, by path: the playbooks ask for the same few paths.
+    private var valuesByPath: [String: [JSONValue]] = [:]
+
     /// Every value at `path`; `[]` fans out over array elements. Empty when absent.
     func values(_ path: String) -> [JSONValue] {
+        if let cached = valuesByPath[path] { return cached }
+        let values = lookUp(path)
+        valuesByPath[path] = values
+        return values
+    }
+
+    private func lookUp(_ path: String) -> [JSONValue] {
         let first = path.prefix { $0 != "." && $0 != "[" }
         guard let root = part(String(first)) else { return [] }
         let rest = path.dropFirst(first.count)
@@ -78,6 +88,11 @@ final class ProbeFacts {
     }
 
     static func values(_ path: String, in tree: JSONValue) -> [JSONValue] {
+        // A plain key (every `summary:` path): one look-up, no splitting.
+        if !path.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "[") }) {
+            guard !path.isEmpty, case .object(let o) = tree, let value = o[path] else { return path.isEmpty ? [tree] : [] }
+            return [value]
+        }
         var current = [tree]
         for var part in path.split(separator: ".").map(String.init) {
             let fanOut = part.hasSuffix("[]")

@@ -33,5 +33,19 @@ extension String {
         return false
     }
 
+    /// `find` with ASCII letters of `h` folded to lower case; `n` is already lower case.
+    static func findIgnoringASCIICase(_ n: UnsafeBufferPointer<UInt8>, in h: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard n.count <= h.count, !n.isEmpty else { return n.isEmpty }
+        var i = 0
+        let last = h.count - n.count
+        while i <= last {
+            var j = 0
+            while j < n.count && RequiredLiterals.lower(h[i + j]) == n[j] { j += 1 }
+            if j == n.count { return true }
+            i += 1
+        }
+        return false
+    }
+
     static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
 }

@@ -10,9 +10,7 @@ public enum CaseLoader {
     ]
 
     public static func load(file path: String, playbookID: String, baseDirectory: String, now: Date = Date()) throws -> [PlaybookCase] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PlaybookError(file: path, line: nil, message: "cannot read the file")
-        }
+        let data = try PlaybookFile.read(path)
         let reader = YAMLReader(file: path)
         let root = try reader.parse(String(decoding: data, as: UTF8.self))
         let top = try reader.entries(root, "cases file", allowed: ["cases"], required: ["cases"])

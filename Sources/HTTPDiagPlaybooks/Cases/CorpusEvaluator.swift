@@ -23,9 +23,7 @@ public struct CorpusEvaluator: Sendable {
         }
         return try names.filter { $0.hasSuffix(".http") }.sorted().map { name in
             let path = directory + "/" + name
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw PlaybookError(file: path, line: nil, message: "cannot read the file")
-            }
+            let data = try PlaybookFile.read(path)
             let raw = try RawHTTPMessage(text: String(decoding: data, as: UTF8.self), file: path)
             guard let root = raw.comments["root_cause"]?.first, !root.isEmpty else {
                 throw PlaybookError(file: path, line: nil, message: "no '# root_cause:' line")

@@ -105,9 +105,7 @@ public enum PlaybookLoader {
 
     public static func load(file path: String, strict: Bool = true, hopNames: Set<String>? = nil) throws -> Playbook {
         let hopNames = hopNames ?? Set(BuiltinPlaybooks.hops.map(\.name) + ["origin"])
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PlaybookError(file: path, line: nil, message: "cannot read the file")
-        }
+        let data = try PlaybookFile.read(path)
         let reader = YAMLReader(file: path, strict: strict)
         let root = try reader.parse(String(decoding: data, as: UTF8.self))
         // Every part is checked on its own and its errors kept: lint reports all the

@@ -46,9 +46,7 @@ public enum HopCaseLoader {
     }
 
     static func load(file path: String, baseDirectory: String) throws -> [HopCase] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PlaybookError(file: path, line: nil, message: "cannot read the file")
-        }
+        let data = try PlaybookFile.read(path)
         let reader = YAMLReader(file: path)
         let root = try reader.parse(String(decoding: data, as: UTF8.self))
         let top = try reader.entries(root, "hop signature", allowed: HopSignatureLoader.topKeys)

@@ -29,9 +29,7 @@ public enum HopSignatureLoader {
     }
 
     public static func load(file path: String, strict: Bool = true) throws -> HopSignature {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PlaybookError(file: path, line: nil, message: "cannot read the file")
-        }
+        let data = try PlaybookFile.read(path)
         let reader = YAMLReader(file: path, strict: strict)
         let root = try reader.parse(String(decoding: data, as: UTF8.self))
         let e = try reader.entries(root, "hop signature", allowed: topKeys, required: ["name", "title", "role", "order", "source", "signals"])

@@ -19,6 +19,11 @@ trap 'kill $lab 2>/dev/null; wait $lab 2>/dev/null; rm -f "$labout"' EXIT
 for _ in $(seq 200); do grep -q '^TLS certificates' "$labout" && break; sleep 0.1; done
 HTTPDIAG_LAB_CERTS=$(sed -n 's/^TLS certificates (removed when the lab stops): //p' "$labout")
 export HTTPDIAG_LAB_CERTS
+if [[ -z $HTTPDIAG_LAB_CERTS ]]; then
+  echo "demo: the lab did not start on 127.0.0.1:47080 (is another lab still running there?):" >&2
+  cat "$labout" >&2
+  exit 3
+fi
 # An ID token where an access token is expected: the Cognito case of the knowledge base.
 export COGNITO_ID_TOKEN="eyJhbGciOiJSUzI1NiJ9.eyJ0b2tlbl91c2UiOiJpZCIsImF1ZCI6ImRlbW8ifQ.c2lnbmF0dXJl"
 rm -f reports/state.sqlite*

@@ -91,7 +91,13 @@ struct LabCommand: ParsableCommand {
                 print("TLS certificates (removed when the lab stops): \(certs.directory)")
             }
             fflush(nil)  // flush every stream: the lab runs until killed
-            while true { sleep(3600) }
+            // The signal sources must outlive the wait: in a release build their last use
+            // would otherwise be their creation (the defer after an endless loop is never
+            // reached), they would be freed, and SIGTERM would be caught and dropped.
+            withExtendedLifetime(signals) {
+                while true { sleep(3600) }
+            }
+            return
         }
 
         let engine = try playbooks.engine()

@@ -2,31 +2,10 @@
 /// it: method, headers (`-H`), body (`--data-binary`, byte for byte) or form fields
 /// (`-F`), samples, nameserver and CA. Quoted for bash/zsh (`$'…'` for a body with line breaks).
 public enum LabCommandLine {
-    public static func render(
-        url: String,
-        method: String? = nil,
-        headers: [String] = [],
-        body: String? = nil,
-        form: [String] = [],
-        samples: Int = 1,
-        dnsServer: String? = nil,
-        caFile: String? = nil,
-        program: String = "httpdiag"
-    ) -> String {
-        arguments(
-            url: url,
-            method: method,
-            headers: headers,
-            body: body,
-            form: form,
-            samples: samples,
-            dnsServer: dnsServer,
-            caFile: caFile,
-            program: program
-        ).map(quote).joined(separator: " ")
-    }
+    /// The argument vector as one bash/zsh command line.
+    public static func render(_ arguments: [String]) -> String { arguments.map(quote).joined(separator: " ") }
 
-    /// The same, as the argument vector.
+    /// The argument vector of the command line.
     public static func arguments(
         url: String,
         method: String? = nil,

@@ -77,13 +77,15 @@ struct LabCommand: ParsableCommand {
             for e in endpoints {
                 guard let (u, o) = try? url(e) else { continue }
                 let command = LabCommandLine.render(
-                    url: u,
-                    method: e.method,
-                    headers: e.headers,
-                    body: e.body,
-                    samples: e.samples,
-                    dnsServer: o.dnsServer.map { "\($0)" },
-                    caFile: o.tls.caFile
+                    LabCommandLine.arguments(
+                        url: u,
+                        method: e.method,
+                        headers: e.headers,
+                        body: e.body,
+                        samples: e.samples,
+                        dnsServer: o.dnsServer.map { "\($0)" },
+                        caFile: o.tls.caFile
+                    )
                 )
                 print("  \(e.name.padding(24)) \(command)")
             }

@@ -7,9 +7,8 @@ public enum HopFingerprinter {
         let body = probe.response?.body ?? ""
         let cnames = probe.dns?.cnameChain.map(\.target) ?? []
         let bodyASCII = String.isASCII(body)
-        let lowercasedBody = body.lowercased()
         func quote(_ signal: HopSignature.Signal, headers: [HeaderField], body: String, cnames: [String]) -> String? {
-            Self.quote(signal, headers: headers, body: body, cnames: cnames, bodyASCII: bodyASCII, lowercasedBody: lowercasedBody)
+            Self.quote(signal, headers: headers, body: body, cnames: cnames, bodyASCII: bodyASCII)
         }
         var found: [(signature: HopSignature, hop: Hop, byServer: Bool)] = []
         for signature in signatures {
@@ -69,13 +68,10 @@ public enum HopFingerprinter {
         headers: [HeaderField],
         body: String,
         cnames: [String],
-        bodyASCII: Bool? = nil,
-        lowercasedBody: String? = nil
+        bodyASCII: Bool? = nil
     ) -> String? {
-        // Patterns are compiled only for texts that hold their required literal (RegexPrefilter).
-        func matches(_ pattern: String, _ text: String, lowercased: String? = nil) -> Bool {
-            RegexPrefilter.mayMatch(pattern, lowercasedText: lowercased ?? text.lowercased()) && RegexCache.matches(pattern, text)
-        }
+        // RegexCache compiles a pattern only for a text that holds its required literal.
+        func matches(_ pattern: String, _ text: String) -> Bool { RegexCache.matches(pattern, text) }
         switch signal {
         case .header(let name, let pattern):
             for value in headers.all(name) where pattern.isEmpty || matches(pattern, value) {
@@ -85,7 +81,6 @@ public enum HopFingerprinter {
         case .bodyContains(let text):
             return body.containsText(text, isASCII: bodyASCII) ? "body contains \"\(text.prefix(80))\"" : nil
         case .bodyMatches(let pattern):
-            guard RegexPrefilter.mayMatch(pattern, lowercasedText: lowercasedBody ?? body.lowercased()) else { return nil }
             return RegexCache.firstMatch(pattern, body).map { "body: \"\($0.prefix(80))\"" }
         case .cname(let pattern):
             return cnames.first { matches(pattern, $0) }.map { "CNAME \($0)" }

@@ -9,6 +9,8 @@ final class RealServerTopology: @unchecked Sendable {
     let server: RealServer
     private let upstreamServer: RealServer?
     private let upstreamSocket: LabServer?
+    /// The case's server listens on 127.0.0.1 only; its port on ::1 is held closed.
+    private let closedIPv6: ClosedIPv6Port
 
     init(_ labCase: RealServerLabCase) throws {
         var upstreamPort: Int?
@@ -28,8 +30,13 @@ final class RealServerTopology: @unchecked Sendable {
             upstreamServer = server
             upstreamPort = server.port
         }
+        var hold: ClosedIPv6Port?
         do {
-            server = try Self.startOnFreePort { try labCase.server.start(port: $0, upstreamPort: upstreamPort) }
+            server = try Self.startOnFreePort { port in
+                hold = ClosedIPv6Port(port)
+                guard hold != nil else { throw TestSupportError("[::1]:\(port) is taken") }
+                return try labCase.server.start(port: port, upstreamPort: upstreamPort)
+            }
         } catch {
             upstreamServer?.stop()
             upstreamSocket?.stop()
@@ -37,12 +44,14 @@ final class RealServerTopology: @unchecked Sendable {
         }
         self.upstreamServer = upstreamServer
         self.upstreamSocket = upstreamSocket
+        closedIPv6 = hold!
     }
 
     /// Stops every server; returns the pids of anything still running afterwards.
     @discardableResult
     func stop() -> [pid_t] {
         server.stop()
+        withExtendedLifetime(closedIPv6) {}
         upstreamServer?.stop()
         upstreamSocket?.stop()
         return [server, upstreamServer].compactMap { $0 }.flatMap { RealServer.runningMembers(ofGroup: $0.pid) }

@@ -10,7 +10,7 @@ struct PlaybooksCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One line per playbook: id, layer, severity, title.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "One line per playbook: id, layer, severity, title.")
         @OptionGroup var playbooks: PlaybookOptions
 
         func run() throws {
@@ -21,7 +21,10 @@ struct PlaybooksCommand: ParsableCommand {
     }
 
     struct Lint: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Validate every playbook and case file; report every error with file and line.")
+        static let configuration = CommandConfiguration(
+            commandName: "lint",
+            abstract: "Validate every playbook and case file; report every error with file and line."
+        )
         @OptionGroup var playbooks: PlaybookOptions
 
         func run() throws {
@@ -41,7 +44,10 @@ struct PlaybooksCommand: ParsableCommand {
     }
 
     struct Test: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run every playbook's fixture cases; print failures and top-1 accuracy.")
+        static let configuration = CommandConfiguration(
+            commandName: "test",
+            abstract: "Run every playbook's fixture cases; print failures and top-1 accuracy."
+        )
         @OptionGroup var playbooks: PlaybookOptions
         @Flag(help: "Print every case, not only failures.") var verbose = false
 
@@ -95,6 +101,7 @@ struct PlaybooksCommand: ParsableCommand {
 
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "eval",
             abstract: "Top-1 and top-3 accuracy on directories of recorded responses (*.http with # root_cause:), one line per directory."
         )
         @OptionGroup var playbooks: PlaybookOptions

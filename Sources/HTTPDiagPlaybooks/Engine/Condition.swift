@@ -26,6 +26,18 @@ public indirect enum Condition: Sendable {
     case any([Condition])
     case not(Condition)
 
+    /// Whether evaluating it can run a regex (a `matches:` test somewhere inside): such
+    /// conditions are tested after the others of the same list, so that a playbook whose
+    /// status or failure kind does not fit never compiles or runs its patterns.
+    var runsRegex: Bool {
+        switch self {
+        case .failure, .status, .hop: false
+        case .header(_, let t), .requestHeader(_, let t), .body(let t), .field(_, let t), .summary(_, let t): t.matches != nil
+        case .all(let c), .any(let c): c.contains(where: \.runsRegex)
+        case .not(let inner): inner.runsRegex
+        }
+    }
+
     var statuses: [Int] {
         switch self {
         case .status(let patterns): patterns.flatMap(\.codes)

@@ -51,7 +51,7 @@ public struct DiagnosisEngine: Sendable {
         for i in playbooks.indices {
             // Most playbooks fail: test them in place, without copying the playbook or
             // building evidence, and evaluate the few that hold.
-            guard playbooks[i].when.allSatisfy(evaluator.holds) else { continue }
+            guard evaluator.holdsAll(playbooks[i].when) else { continue }
             let playbook = playbooks[i]
             let result = evaluator.evaluate(.all(playbook.when))
             var score = playbook.when.reduce(0) { $0 + EvidenceWeight.of($1, evaluator: evaluator) } + Self.priorWeight * playbook.confidence

@@ -76,8 +76,16 @@ struct ProberDNSTests {
     }
 
     @Test func brokenIPv6PathShowsNextToWorkingIPv4() throws {
-        let v4only = try labServer(.text(200, "ok"))
+        var v4only = try labServer(.text(200, "ok"))
+        // ::1 on that port held closed: a parallel test's server on [::1]:0 can get it.
+        var closed = ClosedIPv6Port(v4only.port)
+        if closed == nil {
+            v4only = try labServer(.text(200, "ok"))
+            closed = ClosedIPv6Port(v4only.port)
+        }
+        try #require(closed != nil, "[::1]:\(v4only.port) is taken")
         let report = try dnsCheck("v6.test", port: v4only.port)
+        withExtendedLifetime(closed) {}
         let byFamily = Dictionary(grouping: report.probes, by: { $0.family ?? "" })
         #expect(byFamily["ipv4"]?.first?.response?.status == 200)
         #expect(byFamily["ipv6"]?.first?.error?.kind == .connectRefused)

@@ -26,9 +26,24 @@ public indirect enum Condition: Sendable {
     case any([Condition])
     case not(Condition)
 
-    /// Whether evaluating it can run a regex (a `matches:` test somewhere inside): such
-    /// conditions are tested after the others of the same list, so that a playbook whose
-    /// status or failure kind does not fit never compiles or runs its patterns.
+    /// The same conditions, each list (top level, `all`, `any`) reordered so that those
+    /// that can run a regex come last, otherwise in their order: whether they hold is the
+    /// same in any order (they are pure), and the cheap ones usually decide.
+    static func cheapFirst(_ conditions: [Condition]) -> [Condition] {
+        let reordered = conditions.map(\.cheapFirst)
+        return reordered.filter { !$0.runsRegex } + reordered.filter(\.runsRegex)
+    }
+
+    var cheapFirst: Condition {
+        switch self {
+        case .all(let c): .all(Self.cheapFirst(c))
+        case .any(let c): .any(Self.cheapFirst(c))
+        case .not(let inner): .not(inner.cheapFirst)
+        default: self
+        }
+    }
+
+    /// Whether evaluating it can run a regex (a `matches:` test somewhere inside).
     var runsRegex: Bool {
         switch self {
         case .failure, .status, .hop: false

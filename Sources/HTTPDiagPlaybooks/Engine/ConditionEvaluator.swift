@@ -91,18 +91,12 @@ struct ConditionEvaluator {
         case .summary(let path, let test):
             return valueHolds(ProbeFacts.values(path, in: summary.tree), test: test)
         case .all(let conditions):
-            return holdsAll(conditions)
+            return conditions.allSatisfy(holds)
         case .any(let conditions):
-            return conditions.contains { !$0.runsRegex && holds($0) } || conditions.contains { $0.runsRegex && holds($0) }
+            return conditions.contains(where: holds)
         case .not(let inner):
             return !holds(inner)
         }
-    }
-
-    /// Whether every condition holds, those that run a regex tested last (the answer is
-    /// the same in any order; only the cost differs).
-    func holdsAll(_ conditions: [Condition]) -> Bool {
-        conditions.allSatisfy { $0.runsRegex || holds($0) } && conditions.allSatisfy { !$0.runsRegex || holds($0) }
     }
 
     private func headerHolds(_ headers: [HeaderField], name: String, test: ValueTest) -> Bool {

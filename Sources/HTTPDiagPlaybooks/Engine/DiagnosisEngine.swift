@@ -4,10 +4,15 @@ import HTTPDiagCore
 public struct DiagnosisEngine: Sendable {
     public let playbooks: [Playbook]
     public let hops: [HopSignature]
+    /// Per playbook, its `when` conditions in the order the gate tests them: those that
+    /// run a regex last (Condition.cheapFirst), so that a playbook whose status, failure
+    /// kind or hops do not fit never compiles or runs its patterns. Made once per engine.
+    private let gates: [[Condition]]
 
     public init(playbooks: [Playbook], hops: [HopSignature] = HopCatalog.standard) {
         self.playbooks = playbooks
         self.hops = hops
+        gates = playbooks.map { Condition.cheapFirst($0.when) }
     }
 
     public init(library: PlaybookLibrary) { self.init(playbooks: library.playbooks, hops: library.hops) }
@@ -51,9 +56,7 @@ public struct DiagnosisEngine: Sendable {
         for i in playbooks.indices {
             // Most playbooks fail: test them in place, without copying the playbook or
             // building evidence, and evaluate the few that hold.
-            // Conditions that run a regex are tested last (Condition.cheapFirst), so that a
-            // playbook whose status, failure kind or hops do not fit never compiles its patterns.
-            guard Condition.cheapFirst(playbooks[i].when).allSatisfy(evaluator.holds) else { continue }
+            guard gates[i].allSatisfy(evaluator.holds) else { continue }
             let playbook = playbooks[i]
             let result = evaluator.evaluate(.all(playbook.when))
             var score = playbook.when.reduce(0) { $0 + EvidenceWeight.of($1, evaluator: evaluator) } + Self.priorWeight * playbook.confidence

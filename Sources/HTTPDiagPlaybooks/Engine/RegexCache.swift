@@ -149,10 +149,9 @@ enum RequiredLiterals {
             /// a quantifier makes it optional.
             func literal(_ c: UInt8, width: Int) {
                 let next = i + width
-                let q: UInt8? = next < p.count ? p[next] : nil
-                if q == UInt8(ascii: "?") || q == UInt8(ascii: "*") || q == UInt8(ascii: "{") {
+                if optional(at: next) {
                     endRun()
-                } else if q == UInt8(ascii: "+") {
+                } else if next < p.count, p[next] == UInt8(ascii: "+") {
                     run.append(lower(c))
                     endRun()
                 } else {
@@ -201,9 +200,7 @@ enum RequiredLiterals {
                     if failed { return nil }
                     guard i < p.count, p[i] == UInt8(ascii: ")") else { return fail() }
                     i += 1
-                    let q: UInt8? = i < p.count ? p[i] : nil
-                    let optional = q == UInt8(ascii: "?") || q == UInt8(ascii: "*") || q == UInt8(ascii: "{")
-                    if kind == .group, !optional, let inner { consider(inner) }
+                    if kind == .group, !optional(at: i), let inner { consider(inner) }
                 case UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "*"), UInt8(ascii: "+"),
                     UInt8(ascii: "?"), UInt8(ascii: "}"):
                     endRun()
@@ -214,6 +211,12 @@ enum RequiredLiterals {
             }
             endRun()
             return best
+        }
+
+        /// Whether a quantifier at `j` can make what precedes it absent (`?`, `*`, or any
+        /// `{...}`: bounds are not read, so `{2}` counts as optional too).
+        func optional(at j: Int) -> Bool {
+            j < p.count && (p[j] == UInt8(ascii: "?") || p[j] == UInt8(ascii: "*") || p[j] == UInt8(ascii: "{"))
         }
 
         enum GroupKind { case group, lookaround, options }

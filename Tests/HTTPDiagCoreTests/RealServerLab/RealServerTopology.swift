@@ -32,11 +32,17 @@ final class RealServerTopology: @unchecked Sendable {
         }
         var hold: ClosedIPv6Port?
         do {
-            server = try Self.startOnFreePort { port in
+            let started = try Self.startOnFreePort { port in
                 hold = ClosedIPv6Port(port)
                 guard hold != nil else { throw TestSupportError("[::1]:\(port) is taken") }
                 return try labCase.server.start(port: port, upstreamPort: upstreamPort)
             }
+            guard let hold else {
+                started.stop()
+                throw TestSupportError("the port of \(labCase.name) is not held on ::1")
+            }
+            server = started
+            closedIPv6 = hold
         } catch {
             upstreamServer?.stop()
             upstreamSocket?.stop()
@@ -44,14 +50,12 @@ final class RealServerTopology: @unchecked Sendable {
         }
         self.upstreamServer = upstreamServer
         self.upstreamSocket = upstreamSocket
-        closedIPv6 = hold!
     }
 
     /// Stops every server; returns the pids of anything still running afterwards.
     @discardableResult
     func stop() -> [pid_t] {
         server.stop()
-        withExtendedLifetime(closedIPv6) {}
         upstreamServer?.stop()
         upstreamSocket?.stop()
         return [server, upstreamServer].compactMap { $0 }.flatMap { RealServer.runningMembers(ofGroup: $0.pid) }

@@ -61,6 +61,11 @@ let package = Package(
             name: "HTTPDiagFleetTests",
             dependencies: ["HTTPDiagFleet", "HTTPDiagCore", "HTTPDiagLab", "HTTPDiagTestSupport"]
         ),
+        // The executable's own logic (its command-line scanner against ArgumentParser).
+        .testTarget(
+            name: "httpdiagTests",
+            dependencies: ["httpdiag", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(
             name: "HTTPDiagFuzzTests",
             dependencies: [

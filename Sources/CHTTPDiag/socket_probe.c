@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include "chttpdiag.h"
 #include "socket_address.h"
 #include <arpa/inet.h>
@@ -10,6 +11,8 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+
+size_t hd_stdout_write(const void *bytes, size_t count) { return fwrite(bytes, 1, count, stdout); }
 
 int64_t hd_monotonic_ns(void) {
     struct timespec ts;

@@ -24,7 +24,6 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "http:// or https:// URL to probe.") var url: String
     @Argument(help: ArgumentHelp("More URLs, diagnosed one after another (each report headed '==> URL <==').", valueName: "url"))
     var moreURLs: [String] = []
-    var urls: [String] { [url] + moreURLs }
 
     @Option(name: [.customShort("X"), .customLong("request")], help: "HTTP method.") var method: String?
     @Flag(name: [.customShort("I"), .customLong("head")], help: "Send a HEAD request; no body is awaited.") var head = false
@@ -113,88 +112,59 @@ struct CheckCommand: ParsableCommand {
         var session: CheckSession.Format { CheckSession.Format(rawValue: rawValue)! }
     }
 
-    func run() throws {
-        var options = CheckSession.Options(probe: try probeOptions())
-        options.format = format.session
-        options.playbooks = playbooks.source
-        options.reportFile = reportFile
-        options.color = isatty(1) == 1
-        options.perfdata = CheckSession.Options.perfdata(terminal: isatty(1) == 1, asked: perfdata)
-        options.curl = CurlOutputs(verbose: verbose, writeOut: try writeOutFormat(), quiet: silent)
-        options.curl.showWarnings = showError
-        if output.contains("-") { throw InputError("-o -: the body is not written to stdout (the diagnosis is there); give a file") }
-        let result = try CheckBatch.run(options, urls: urls, bodyFiles: output)
-        for emission in result.emissions {
-            switch emission {
-            case .stdout(let text, let terminator): StandardOutput.print(text, terminator: terminator)
-            case .stderr(let text):
-                fflush(nil)
-                StandardErrorOutput.print(text)
-            }
-        }
-        fflush(nil)
-        try result.verdict.exitUnlessOK()
+    /// The plain values ArgumentParser parsed; the work is CheckArguments'.
+    var arguments: CheckArguments {
+        var a = CheckArguments()
+        a.url = url
+        a.moreURLs = moreURLs
+        a.method = method
+        a.head = head
+        a.headers = headers
+        a.data = data
+        a.dataBinary = dataBinary
+        a.form = form
+        a.json = json
+        a.user = user
+        a.userAgent = userAgent
+        a.resolve = resolve
+        a.connectTo = connectTo
+        a.location = location
+        a.noLocation = noLocation
+        a.maxRedirs = maxRedirs
+        a.http11 = http11
+        a.http2 = http2
+        a.cert = cert
+        a.key = key
+        a.cacert = cacert
+        a.insecure = insecure
+        a.connectTimeout = connectTimeout
+        a.maxTime = maxTime
+        a.proxy = proxy
+        a.noProxy = noProxy
+        a.ipv4 = ipv4
+        a.ipv6 = ipv6
+        a.dnsServer = dnsServer
+        a.noFanout = noFanout
+        a.noFollowup = noFollowup
+        a.samples = samples
+        a.burst = burst
+        a.compressed = compressed
+        a.captureBody = captureBody
+        a.maxDownload = maxDownload
+        a.certWarnDays = certWarnDays
+        a.reportFile = reportFile
+        a.verbose = verbose
+        a.output = output
+        a.silent = silent
+        a.showError = showError
+        a.fail = fail
+        a.writeOut = writeOut
+        a.perfdata = perfdata
+        a.format = format.session
+        a.playbookDirectories = playbooks.directories
+        a.noDefaultPlaybooks = playbooks.noDefaults
+        return a
     }
 
-    /// -w FORMAT, or @FILE / @- read as curl reads it (the whole file, one trailing newline kept as text).
-    func writeOutFormat() throws -> WriteOutFormat? {
-        guard let writeOut else { return nil }
-        guard writeOut.hasPrefix("@") else { return WriteOutFormat(writeOut) }
-        let bytes = try BodyArgument.read(writeOut, flag: "-w")
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw InputError("-w \(writeOut): not UTF-8 text") }
-        return WriteOutFormat(text)
-    }
-
-    func probeOptions() throws -> ProbeOptions {
-        var o = ProbeOptions(url: url)
-        o.method = method
-        o.head = head
-        o.headers = try HeaderArgument.expand(headers)
-        if data != nil && dataBinary != nil { throw InputError("use one of -d/--data and --data-binary") }
-        if let d = data ?? dataBinary { o.body = try BodyArgument.read(d, flag: data != nil ? "-d" : "--data-binary") }
-        o.multipart = try form.map(FormArgument.parse)
-        if o.body != nil && !o.multipart.isEmpty { throw InputError("-d and -F cannot be combined") }
-        if !json.isEmpty {
-            if o.body != nil || !o.multipart.isEmpty { throw InputError("--json cannot be combined with -d, --data-binary or -F") }
-            o.setJSONBody(try json.map { try BodyArgument.read($0, flag: "--json") })
-        }
-        o.userpwd = user
-        if let ua = userAgent { o.userAgent = ua }
-        o.resolve = resolve
-        o.connectTo = connectTo
-        o.followRedirects = !noLocation
-        o.maxRedirects = maxRedirs
-        if http11 && http2 { throw InputError("use one of --http1.1 and --http2") }
-        o.httpVersion = http11 ? .http1_1 : http2 ? .http2 : .automatic
-        for (flag, path) in [("--cert", cert), ("--key", key), ("--cacert", cacert)] {
-            if let path, !FileManager.default.isReadableFile(atPath: path) {
-                throw InputError("\(flag) \(path): file not found or not readable")
-            }
-        }
-        if key != nil && cert == nil { throw InputError("--key needs --cert") }
-        o.tls = TLSOptions(insecure: insecure, caFile: cacert, clientCert: cert, clientKey: key)
-        if let c = connectTimeout { o.connectTimeoutMs = try milliseconds(c, flag: "--connect-timeout") }
-        o.maxTimeMs = try milliseconds(maxTime, flag: "--max-time")
-        if let server = dnsServer { o.dnsServer = try DNSServer(parsing: server, field: "--dns-server") }
-        o.fanout = !noFanout
-        o.followups = !noFollowup
-        o.samples = samples
-        o.burst = burst
-        o.compressed = compressed
-        o.captureBytes = captureBody
-        o.maxDownloadBytes = maxDownload
-        o.certWarnDays = certWarnDays
-        o.proxy = proxy
-        o.noProxy = noProxy
-        if ipv4 && ipv6 { throw InputError("use one of -4 and -6") }
-        o.ipFamily = ipv4 ? .ipv4 : ipv6 ? .ipv6 : .any
-        try o.validate()
-        return o
-    }
-
-    func milliseconds(_ seconds: Double, flag: String) throws -> Int {
-        guard seconds.isFinite, seconds > 0 else { throw InputError("\(flag) must be a positive number of seconds (got \(seconds))") }
-        guard seconds <= 86_400 else { throw InputError("\(flag) must be at most 86400 seconds") }
-        return max(Int((seconds * 1000).rounded()), 1)
-    }
+    func run() throws { try arguments.run() }
 }

@@ -27,6 +27,11 @@ struct HTTPDiagCommand: ParsableCommand {
             return
         }
         do {
+            // The usual `check URL [flags]` skips ArgumentParser's reflection (CheckArgumentScanner).
+            if arguments.first == "check", let check = CheckArgumentScanner.scan(arguments.dropFirst()) {
+                try check.run()
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch let exit as ExitCode {

@@ -109,6 +109,8 @@ void hd_socket_observation_reset(hd_socket_observation *obs);
 CURLcode hd_install_socket_observer(CURL *h, hd_socket_observation *obs);
 /* CLOCK_MONOTONIC in nanoseconds, the clock of every *_ns field. */
 int64_t hd_monotonic_ns(void);
+/* fwrite to C's stdout (Swift 6 cannot name the `stdout` global): the FILE Swift's print uses. */
+size_t hd_stdout_write(const void *bytes, size_t count);
 
 /* ---- one raw TCP exchange (follow-up probes): connect, optionally send, read the first bytes ---- */
 typedef struct {

@@ -4,7 +4,7 @@ public struct Style: Sendable {
 
     public init(enabled: Bool) { self.enabled = enabled }
 
-    public static func forTerminal(isTTY: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) -> Style {
+    public static func forTerminal(isTTY: Bool, environment: [String: String] = ProcessEnvironment.current) -> Style {
         Style(enabled: isTTY && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb")
     }
 

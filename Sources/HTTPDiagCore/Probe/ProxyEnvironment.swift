@@ -3,7 +3,7 @@
 /// curl does), then `all_proxy`, unless `no_proxy` matches the host.
 enum ProxyEnvironment {
     /// Read once: the environment does not change during a run, and a fleet asks per probe.
-    static let processEnvironment = ProcessInfo.processInfo.environment
+    static var processEnvironment: [String: String] { ProcessEnvironment.current }
 
     static func proxy(for target: TargetURL, environment: [String: String] = processEnvironment) -> String? {
         proxy(for: target, explicit: nil, noProxy: nil, environment: environment)

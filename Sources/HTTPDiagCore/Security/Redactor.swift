@@ -175,7 +175,7 @@ public struct Redactor: Sendable {
         for value in environment.map(Self.credentials(in:)) ?? Self.processCredentials { addSecret(value) }
     }
 
-    static let processCredentials = credentials(in: ProcessInfo.processInfo.environment)
+    static let processCredentials = credentials(in: ProcessEnvironment.current)
 
     static func credentials(in environment: [String: String]) -> [String] {
         environmentCredentials.compactMap { environment[$0]?.trimmedSpaces() }.filter { !$0.isEmpty }

@@ -25,7 +25,7 @@ public enum ConfigLoader {
     /// YAML with the same schema and the same located errors; anything else as JSON.
     public static func load(
         file: String,
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environment: [String: String] = ProcessEnvironment.current,
         only: [String] = []
     ) throws -> FleetConfig {
         guard let data = FileManager.default.contents(atPath: file) else {

@@ -395,7 +395,7 @@ public final class StateStore: @unchecked Sendable {
     }
 
     /// Default: `$XDG_STATE_HOME/httpdiag/state.sqlite` (or `~/.local/state/...`).
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultPath(environment: [String: String] = ProcessEnvironment.current) -> String {
         let base =
             environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"

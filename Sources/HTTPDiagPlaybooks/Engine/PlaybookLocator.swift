@@ -13,7 +13,7 @@ import Glibc
 /// `../share/httpdiag/Playbooks` (an installed layout).
 public enum PlaybookLocator {
     /// `$HTTPDIAG_PLAYBOOKS`, split on `:` (empty parts are dropped).
-    public static func environmentDirectories(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+    public static func environmentDirectories(environment: [String: String] = ProcessEnvironment.current) -> [String] {
         (environment["HTTPDIAG_PLAYBOOKS"] ?? "").split(separator: ":").map(String.init)
     }
 
@@ -33,7 +33,7 @@ public enum PlaybookLocator {
     /// The directories of playbook files a binary sees by default: `$HTTPDIAG_PLAYBOOKS`
     /// and the source directory (what `playbooks lint` reads; a check reads neither unless
     /// through `PlaybookSource`).
-    public static func defaultDirectories(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+    public static func defaultDirectories(environment: [String: String] = ProcessEnvironment.current) -> [String] {
         (sourceDirectory().map { [$0] } ?? []) + environmentDirectories(environment: environment)
     }
 

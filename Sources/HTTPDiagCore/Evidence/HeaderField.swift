@@ -22,7 +22,7 @@ extension Array where Element == HeaderField {
 extension String {
     /// ASCII letters compared byte by byte without allocating (header names are ASCII);
     /// anything else through `lowercased()`.
-    func caseInsensitiveEquals(_ other: String) -> Bool {
+    public func caseInsensitiveEquals(_ other: String) -> Bool {
         guard utf8.count == other.utf8.count else { return false }
         var ascii = true
         let equal = utf8.elementsEqual(other.utf8) { a, b in

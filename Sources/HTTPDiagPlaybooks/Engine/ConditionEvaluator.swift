@@ -70,22 +70,23 @@ struct ConditionEvaluator {
     /// Whether `condition` holds: `evaluate(condition).holds` without building the
     /// evidence lines (most playbooks fail, and their evidence is never read).
     func holds(_ condition: Condition) -> Bool {
-        let probe = facts.probe
+        // `facts.probe.x` each time, not a local copy of the probe: copying the whole
+        // ProbeResult (every field retained) for each of ~50 conditions was a fleet cost.
         switch condition {
         case .failure(let kinds):
-            guard let kind = probe.error?.kind.rawValue else { return false }
+            guard let kind = facts.probe.error?.kind.rawValue else { return false }
             return kinds.contains(kind)
         case .status(let patterns):
-            guard let status = probe.response?.status else { return false }
+            guard let status = facts.probe.response?.status else { return false }
             return patterns.contains { $0.matches(status) }
         case .hop(let test):
             return facts.hops.contains(where: test.holds)
         case .header(let name, let test):
-            return headerHolds(probe.response?.headers ?? [], name: name, test: test)
+            return headerHolds(facts.probe.response?.headers ?? [], name: name, test: test)
         case .requestHeader(let name, let test):
-            return headerHolds(probe.request.headers, name: name, test: test)
+            return headerHolds(facts.probe.request.headers, name: name, test: test)
         case .body(let test):
-            return test.passes((probe.response?.body).map { .string($0) })
+            return test.passes((facts.probe.response?.body).map { .string($0) })
         case .field(let path, let test):
             return valueHolds(facts.values(path), test: test)
         case .summary(let path, let test):
@@ -100,9 +101,12 @@ struct ConditionEvaluator {
     }
 
     private func headerHolds(_ headers: [HeaderField], name: String, test: ValueTest) -> Bool {
-        let values = headers.all(name)
-        if values.isEmpty { return test.passes(nil) }
-        return values.contains { test.passes(.string($0)) }
+        var present = false
+        for field in headers where field.name.caseInsensitiveEquals(name) {
+            if test.passes(.string(field.value)) { return true }
+            present = true
+        }
+        return present ? false : test.passes(nil)
     }
 
     private func valueHolds(_ values: [JSONValue], test: ValueTest) -> Bool {

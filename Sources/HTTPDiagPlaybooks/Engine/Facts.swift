@@ -11,9 +11,9 @@ final class ProbeFacts {
     /// body included, was the engine's costliest step in a fleet run).
     private var parts: [String: JSONValue] = [:]
 
-    init(_ probe: ProbeResult, hops signatures: [HopSignature] = HopCatalog.standard) {
+    init(_ probe: ProbeResult, hops signatures: [HopSignature] = HopCatalog.standard, index: HopSignatureIndex? = nil) {
         self.probe = probe
-        hops = HopFingerprinter.hops(of: probe, signatures: signatures)
+        hops = HopFingerprinter.hops(of: probe, signatures: signatures, index: index)
     }
 
     /// The whole tree (tests and `summary`-free callers).

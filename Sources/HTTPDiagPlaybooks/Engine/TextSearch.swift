@@ -47,5 +47,15 @@ extension String {
         return false
     }
 
-    static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
+    /// One pass over the contiguous UTF-8 bytes, OR-ed together (the compiler vectorises
+    /// it): `utf8.allSatisfy` cost about 1,200 instructions for a 20-byte needle, and a
+    /// fleet probe asks it ~50 times.
+    static func isASCII(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in
+            var all: UInt8 = 0
+            for b in bytes { all |= b }
+            return all < 0x80
+        }
+    }
 }

@@ -2,18 +2,32 @@ import HTTPDiagCore
 
 /// Names the intermediaries of one probe from its response headers, body and CNAMEs.
 public enum HopFingerprinter {
-    public static func hops(of probe: ProbeResult, signatures: [HopSignature] = HopCatalog.standard) -> [Hop] {
+    /// `index`: the signatures' HopSignatureIndex, when the caller keeps one (built here otherwise).
+    public static func hops(
+        of probe: ProbeResult,
+        signatures: [HopSignature] = HopCatalog.standard,
+        index: HopSignatureIndex? = nil
+    )
+        -> [Hop]
+    {
         let headers = probe.response?.headers ?? []
         let body = probe.response?.body ?? ""
         let cnames = probe.dns?.cnameChain.map(\.target) ?? []
         let bodyASCII = String.isASCII(body)
+        let index = index.flatMap { $0.count == signatures.count ? $0 : nil } ?? HopSignatureIndex(signatures)
+        let candidates = index.candidates(headers: headers, bodyBytes: body.utf8.count, hasCNAMEs: !cnames.isEmpty)
         func quote(_ signal: HopSignature.Signal, headers: [HeaderField], body: String, cnames: [String]) -> String? {
             Self.quote(signal, headers: headers, body: body, cnames: cnames, bodyASCII: bodyASCII)
         }
         var found: [(signature: HopSignature, hop: Hop, byServer: Bool)] = []
-        for signature in signatures {
+        // Only the candidates, by index: a `for signature in signatures` loop copied every
+        // signature (nine fields) for each probe, though most have no signal present.
+        for i in signatures.indices where candidates[i] {
+            guard signatures[i].signals.contains(where: { quote($0, headers: headers, body: body, cnames: cnames) != nil }) else {
+                continue
+            }
+            let signature = signatures[i]
             let matched = signature.signals.filter { quote($0, headers: headers, body: body, cnames: cnames) != nil }
-            guard !matched.isEmpty else { continue }
             let evidence = matched.compactMap { quote($0, headers: headers, body: body, cnames: cnames) }
             let generated = signature.generatedSignals.contains { quote($0, headers: headers, body: body, cnames: cnames) != nil }
             found.append(
@@ -74,8 +88,8 @@ public enum HopFingerprinter {
         func matches(_ pattern: String, _ text: String) -> Bool { RegexCache.matches(pattern, text) }
         switch signal {
         case .header(let name, let pattern):
-            for value in headers.all(name) where pattern.isEmpty || matches(pattern, value) {
-                return "\(headers.first { $0.name.lowercased() == name.lowercased() }?.name ?? name): \(value.prefix(120))"
+            for field in headers where field.name.caseInsensitiveEquals(name) && (pattern.isEmpty || matches(pattern, field.value)) {
+                return "\(headers.first { $0.name.caseInsensitiveEquals(name) }?.name ?? name): \(field.value.prefix(120))"
             }
             return nil
         case .bodyContains(let text):

@@ -1,0 +1,56 @@
+import Foundation
+import HTTPDiagTestSupport
+import Testing
+
+@testable import HTTPDiagCore
+@testable import HTTPDiagPlaybooks
+
+/// The index only skips signatures that cannot match: the hops found with it are the hops
+/// found by evaluating every signature, on every hop case and every playbook fixture.
+@Suite struct HopSignatureIndexTests {
+    static let library = (try? PlaybookLoader.loadLibrary(directories: [playbookDirectory])) ?? PlaybookLibrary(playbooks: [], hops: [])
+
+    static func fixtureProbes() throws -> [(String, ProbeResult)] {
+        var probes = try HopCaseLoader.load(directories: [playbookDirectory]).map { ("\($0.file):\($0.line ?? 0)", $0.probe) }
+        for file in try FileManager.default.contentsOfDirectory(atPath: playbookDirectory).sorted() where file.hasSuffix(".cases.yaml") {
+            let id = String(file.dropLast(".cases.yaml".count))
+            for c in try CaseLoader.load(file: playbookDirectory + "/" + file, playbookID: id, baseDirectory: playbookDirectory) {
+                probes += c.probes.map { ("\(file): \(c.name)", $0) }
+            }
+        }
+        return probes
+    }
+
+    @Test func theIndexFindsWhatEvaluatingEverySignatureFinds() throws {
+        let hops = Self.library.hops
+        let index = HopSignatureIndex(hops)
+        let reference = HopSignatureIndex.evaluatingAll(hops)
+        let probes = try Self.fixtureProbes()
+        #expect(hops.count > 60 && probes.count > 500)
+        var found = 0
+        for (name, probe) in probes {
+            let indexed = HopFingerprinter.hops(of: probe, signatures: hops, index: index)
+            #expect(indexed == HopFingerprinter.hops(of: probe, signatures: hops, index: reference), "\(name)")
+            found += indexed.filter { $0.name != "origin" }.count
+        }
+        #expect(found > 300)  // the fixtures do name hops: the comparison is not of empty lists
+    }
+
+    @Test func aSignatureIsSkippedOnlyWhenNoneOfItsSignalsCanBePresent() {
+        let hops = Self.library.hops
+        let index = HopSignatureIndex(hops)
+        let none = index.candidates(headers: [], bodyBytes: 0, hasCNAMEs: false)
+        // With no header, no body and no CNAME, only signatures with a body regex remain.
+        for (i, h) in hops.enumerated() {
+            let hasRegex = h.signals.contains {
+                if case .bodyMatches = $0 { return true }
+                return false
+            }
+            #expect(none[i] == hasRegex, "\(h.name)")
+        }
+        let server = index.candidates(headers: [HeaderField(name: "SERVER", value: "x")], bodyBytes: 0, hasCNAMEs: false)
+        #expect(hops.indices.contains { server[$0] && !none[$0] })  // a header name matches in any case
+        let cnames = index.candidates(headers: [], bodyBytes: 0, hasCNAMEs: true)
+        #expect(hops.indices.contains { cnames[$0] && !none[$0] })
+    }
+}

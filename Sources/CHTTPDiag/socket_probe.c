@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* posix_spawn_file_actions_addclosefrom_np */
 #include <stdio.h>
 #include "chttpdiag.h"
 #include "socket_address.h"
@@ -11,6 +12,10 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+
+int hd_spawn_close_from(posix_spawn_file_actions_t *actions, int from) {
+    return posix_spawn_file_actions_addclosefrom_np(actions, from);
+}
 
 size_t hd_stdout_write(const void *bytes, size_t count) { return fwrite(bytes, 1, count, stdout); }
 

@@ -36,6 +36,51 @@ public enum LabPorts {
         } == 0
     }
 
+    /// Whether process `pid` owns the socket listening on TCP 127.0.0.1:`port`: the
+    /// listener's inode from /proc/PID/net/tcp is one of the process's open files. A server
+    /// that lost the race for a free port exits, but until it does, another program's
+    /// listener on that port answers `accepts` as if it were ours.
+    public static func isListening(port: Int, pid: pid_t) -> Bool {
+        // The table of pid's own network namespace (a server may run in one a test made).
+        guard let table = readText("/proc/\(pid)/net/tcp") else { return false }
+        // local_address 0100007F:PORT (127.0.0.1, hex), state 0A (LISTEN), inode: 10th field.
+        let local = "0100007F:" + hex4(port)
+        var inodes = Set<String>()
+        for line in table.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: " ", omittingEmptySubsequences: true)
+            if f.count > 9, f[1] == local, f[3] == "0A" { inodes.insert("socket:[\(f[9])]") }
+        }
+        guard !inodes.isEmpty, let dir = opendir("/proc/\(pid)/fd") else { return false }
+        defer { closedir(dir) }
+        var link = [CChar](repeating: 0, count: 64)
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let n = readlink("/proc/\(pid)/fd/\(name)", &link, link.count - 1)
+            guard n > 0 else { continue }
+            let target = link.prefix(n).withUnsafeBufferPointer { b in String(decoding: UnsafeRawBufferPointer(b), as: UTF8.self) }
+            if inodes.contains(target) { return true }
+        }
+        return false
+    }
+
+    private static func hex4(_ port: Int) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String((0..<4).reversed().map { digits[(port >> ($0 * 4)) & 0xF] })
+    }
+
+    private static func readText(_ path: String) -> String? {
+        guard let f = fopen(path, "r") else { return nil }
+        defer { fclose(f) }
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, f)
+            if n <= 0 { break }
+            out += buffer.prefix(n)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Waits until 127.0.0.1:`port` accepts connections, or `while` says to stop (the
     /// server exited); false when it did not within `timeout` seconds.
     public static func waitUntilAccepting(_ port: Int, timeout: Double = 5, while alive: () -> Bool = { true }) -> Bool {

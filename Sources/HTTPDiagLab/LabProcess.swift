@@ -1,3 +1,4 @@
+import CHTTPDiag
 import Synchronization
 
 #if canImport(Glibc)
@@ -31,6 +32,10 @@ public func spawnChild(
     } else {
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, fileMode)
     }
+    // Nothing else of ours: a child that inherited a listening socket of this process (a
+    // test's loopback server) would keep that port open after we close it, and would
+    // look like the owner of a port it never bound.
+    hd_spawn_close_from(&actions, 3)
 
     var attr = posix_spawnattr_t()
     posix_spawnattr_init(&attr)

@@ -82,22 +82,42 @@ public final class LabTLSServer: Sendable {
 
     /// `cert` and `key` are file names in `certificates` (the key: the certificate's name
     /// with `.key`); `extra` are more s_server arguments as they are.
+    ///
+    /// Ready means this s_server owns the listener (LabPorts.isListening), not just that
+    /// something accepts on the port: when another program takes a free port first, this
+    /// s_server fails to bind and exits, and it is started again on another free port.
     public init(certificates: LabCertificates, cert: String, key: String? = nil, extra: [String] = [], port requested: Int = 0) throws {
-        let port = requested == 0 ? LabPorts.free() : requested
         let keyName = key ?? (cert.hasSuffix(".pem") ? String(cert.dropLast(4)) : cert) + ".key"
-        process = try LabProcess(
-            "/usr/bin/openssl",
-            [
-                "s_server", "-accept", "127.0.0.1:\(port)", "-cert", certificates.path(cert),
-                "-key", certificates.path(keyName), "-www", "-quiet",
-            ] + extra
-        )
-        self.port = port
-        let process = self.process
-        guard LabPorts.waitUntilAccepting(port, while: { process.isRunning }) else {
+        for attempt in 1...5 {
+            let port = requested == 0 ? LabPorts.free() : requested
+            let process = try LabProcess(
+                "/usr/bin/openssl",
+                [
+                    "s_server", "-accept", "127.0.0.1:\(port)", "-cert", certificates.path(cert),
+                    "-key", certificates.path(keyName), "-www", "-quiet",
+                ] + extra
+            )
+            if Self.waitUntilOwned(port, by: process) {
+                self.port = port
+                self.process = process
+                return
+            }
             process.stop()
-            throw LabError("openssl s_server (\(cert)) did not listen on 127.0.0.1:\(port)")
+            if requested != 0 || attempt == 5 {
+                throw LabError("openssl s_server (\(cert)) did not listen on 127.0.0.1:\(port)")
+            }
         }
+        preconditionFailure("unreachable")
+    }
+
+    /// True once `process` listens on `port` itself; false when it exits first or 5 s pass.
+    private static func waitUntilOwned(_ port: Int, by process: LabProcess) -> Bool {
+        for _ in 0..<250 {
+            if LabPorts.isListening(port: port, pid: process.pid) { return true }
+            if !process.isRunning { return false }
+            usleep(20_000)
+        }
+        return false
     }
 
     /// `https://localhost:PORT/` (the certificates are for localhost).

@@ -22,6 +22,20 @@ struct LabCommand: ParsableCommand {
     @Option(help: "Seconds allowed per probe.") var maxTime: Double = 3
     @OptionGroup var playbooks: PlaybookOptions
 
+    /// The lab's HTTP server on 127.0.0.1, with [::1] on the same port held closed for as
+    /// long as the lab runs: `ipv6-broken` (dual.lab.test, AAAA ::1) must find IPv6
+    /// refused, and another program that takes that port on ::1 would answer instead. With
+    /// `--port 0`, a port whose ::1 side is taken is given up for another.
+    static func startHTTP(port: Int, handler: @escaping @Sendable (LabRequest) -> LabBehavior) throws -> (LabServer, ClosedIPv6Port?) {
+        for _ in 0..<20 {
+            let http = try LabServer(host: "127.0.0.1", port: port, routes: handler)
+            if let closed = ClosedIPv6Port(http.port) { return (http, closed) }
+            if port != 0 { return (http, nil) }  // the port asked for: the lab says what it can
+            http.stop()
+        }
+        throw LabError.system("no free port for the lab on both 127.0.0.1 and ::1")
+    }
+
     func run() throws {
         // The corpus and the certificate script are read from the repository.
         let playbookDir = PlaybookLocator.sourceDirectory() ?? "Playbooks"
@@ -29,7 +43,7 @@ struct LabCommand: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: playbookDir + "/corpus/" + file) else { return nil }
             return Self.wireBytes(of: data)
         }
-        let http = try LabServer(host: "127.0.0.1", port: port) { request in
+        let (http, closedIPv6) = try Self.startHTTP(port: port) { request in
             // /delay/MS: a healthy answer after MS milliseconds (the fleet benchmark's origin).
             if request.path.hasPrefix("/delay/"), let ms = Int(request.path.dropFirst(7)) {
                 return .custom { _ in
@@ -39,6 +53,7 @@ struct LabCommand: ParsableCommand {
             }
             return endpoints.first { request.path == $0.path && $0.path != "/" }?.behavior ?? .text(200, "lab root\n")
         }
+        defer { withExtendedLifetime(closedIPv6) {} }
         let dns = try LabDNSResponder(mode: .zone(LabCatalog.zone), port: dnsPort)
         // Certificates made fresh in a private temporary directory, removed when the lab
         // ends: normally, or on SIGINT, SIGTERM or SIGHUP.

@@ -39,6 +39,8 @@ public final class OpenSSLServer: Sendable {
 
     public var port: Int { server.port }
     public var url: String { server.url }
+    /// Stops s_server now (it is stopped when the value goes away, too).
+    public func stop() { server.stop() }
     deinit { server.stop() }
 }
 

@@ -10,6 +10,7 @@
 #include <curl/curl.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <spawn.h>
 #include "library_versions.h"
 
 /* ---- libcurl ---- */
@@ -111,6 +112,8 @@ CURLcode hd_install_socket_observer(CURL *h, hd_socket_observation *obs);
 int64_t hd_monotonic_ns(void);
 /* fwrite to C's stdout (Swift 6 cannot name the `stdout` global): the FILE Swift's print uses. */
 size_t hd_stdout_write(const void *bytes, size_t count);
+/* posix_spawn_file_actions_addclosefrom_np (glibc >= 2.34), which Swift's Glibc module does not import. */
+int hd_spawn_close_from(posix_spawn_file_actions_t *actions, int from);
 
 /* ---- one raw TCP exchange (follow-up probes): connect, optionally send, read the first bytes ---- */
 typedef struct {

@@ -66,7 +66,7 @@ enum RegexCache {
     /// Whether an ASCII `text` contains one of the literals (ASCII case folded). A
     /// non-ASCII text is not prefiltered: Unicode case folding can match an ASCII letter
     /// with another character (K, the Kelvin sign), so the regex decides.
-    private static func containsAny(_ literals: [[UInt8]], _ text: String) -> Bool {
+    static func containsAny(_ literals: [[UInt8]], _ text: String) -> Bool {
         var text = text
         return text.withUTF8 { h in
             if h.contains(where: { $0 >= 0x80 }) { return true }

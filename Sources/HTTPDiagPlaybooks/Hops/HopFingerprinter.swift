@@ -15,7 +15,7 @@ public enum HopFingerprinter {
         let cnames = probe.dns?.cnameChain.map(\.target) ?? []
         let bodyASCII = String.isASCII(body)
         let index = index.flatMap { $0.count == signatures.count ? $0 : nil } ?? HopSignatureIndex(signatures)
-        let candidates = index.candidates(headers: headers, bodyBytes: body.utf8.count, hasCNAMEs: !cnames.isEmpty)
+        let candidates = index.candidates(headers: headers, body: body, hasCNAMEs: !cnames.isEmpty)
         func quote(_ signal: HopSignature.Signal, headers: [HeaderField], body: String, cnames: [String]) -> String? {
             Self.quote(signal, headers: headers, body: body, cnames: cnames, bodyASCII: bodyASCII)
         }

@@ -2,8 +2,9 @@ import HTTPDiagCore
 
 /// Which hop signatures could match a probe, found without evaluating their signals: a
 /// signature is a candidate when one of its header signals names a header the response
-/// has, one of its body texts fits in the body, it has a body regex (a regex may match
-/// even an empty body), or it has a CNAME signal and the probe has CNAMEs. Anything else
+/// has, one of its body texts fits in the body, one of its body regexes may match (the
+/// body holds one of its required literals, RegexCache's own prefilter, or the regex has
+/// none), or it has a CNAME signal and the probe has CNAMEs. Anything else
 /// cannot match, so HopFingerprinter skips it; the answer is the same as evaluating every
 /// signature (HopSignatureIndexTests checks it on every hop case and playbook fixture).
 /// Built once per signature list (DiagnosisEngine keeps one): a fleet probe of a healthy
@@ -14,7 +15,8 @@ public final class HopSignatureIndex: Sendable {
     private let byHeader: [String: [Int]]
     /// Signatures with a body text, with the length of their shortest one.
     private let byBodyText: [(index: Int, shortest: Int)]
-    private let withBodyRegex: [Int]
+    /// Signatures with a body regex, with each regex's required literals (nil: none known).
+    private let withBodyRegex: [(index: Int, literals: [[[UInt8]]?])]
     private let withCNAME: [Int]
     /// Every signature is a candidate (the reference the index is tested against).
     private let all: Bool
@@ -29,24 +31,24 @@ public final class HopSignatureIndex: Sendable {
         count = signatures.count
         var byHeader: [String: [Int]] = [:]
         var byBodyText: [(Int, Int)] = []
-        var withBodyRegex: [Int] = []
+        var withBodyRegex: [(Int, [[[UInt8]]?])] = []
         var withCNAME: [Int] = []
         for (i, signature) in signatures.enumerated() {
             var names = Set<String>()
             var shortest: Int?
-            var regex = false
+            var regexes: [[[UInt8]]?] = []
             var cname = false
             for signal in signature.signals {
                 switch signal {
                 case .header(let name, _): names.insert(name.lowercased())
                 case .bodyContains(let text): shortest = min(shortest ?? .max, text.utf8.count)
-                case .bodyMatches: regex = true
+                case .bodyMatches(let pattern): regexes.append(RequiredLiterals.of(pattern))
                 case .cname: cname = true
                 }
             }
             for name in names { byHeader[name, default: []].append(i) }
             if let shortest { byBodyText.append((i, shortest)) }
-            if regex { withBodyRegex.append(i) }
+            if !regexes.isEmpty { withBodyRegex.append((i, regexes)) }
             if cname { withCNAME.append(i) }
         }
         self.byHeader = byHeader
@@ -55,9 +57,10 @@ public final class HopSignatureIndex: Sendable {
         self.withCNAME = withCNAME
     }
 
-    /// The signatures worth evaluating for a response with these headers, a body of
-    /// `bodyBytes` UTF-8 bytes and `hasCNAMEs`, in signature order.
-    func candidates(headers: [HeaderField], bodyBytes: Int, hasCNAMEs: Bool) -> [Bool] {
+    /// The signatures worth evaluating for a response with these headers and body, and
+    /// `hasCNAMEs`, in signature order.
+    func candidates(headers: [HeaderField], body: String, hasCNAMEs: Bool) -> [Bool] {
+        let bodyBytes = body.utf8.count
         var marked = [Bool](repeating: all, count: count)
         if all { return marked }
         for field in headers {
@@ -65,7 +68,9 @@ public final class HopSignatureIndex: Sendable {
         }
         // An empty text never matches, a longer one cannot fit.
         for (i, shortest) in byBodyText where shortest > 0 && shortest <= bodyBytes { marked[i] = true }
-        for i in withBodyRegex { marked[i] = true }
+        for (i, regexes) in withBodyRegex where !marked[i] {
+            marked[i] = regexes.contains { literals in literals.map { RegexCache.containsAny($0, body) } ?? true }
+        }
         if hasCNAMEs { for i in withCNAME { marked[i] = true } }
         return marked
     }

@@ -70,6 +70,11 @@ struct LabCommandLineTests {
         }
         let expected = Dictionary(uniqueKeysWithValues: LabCatalog.endpoints(corpus: { _ in nil }).map { ($0.name, $0.expected) })
         #expect(lines.count == expected.count, "\(lines)")
+        // The lab holds [::1] on its HTTP port closed: no other server can take it there and
+        // answer for ipv6-broken (dual.lab.test's AAAA), which must find IPv6 refused.
+        let out = (try? String(contentsOfFile: dir + "/lab.out", encoding: .utf8)) ?? ""
+        let port = try #require(out.firstMatch(of: /HTTP on http:\/\/127\.0\.0\.1:(\d+)/).flatMap { Int($0.1) })
+        #expect(ClosedIPv6Port(port) == nil, "[::1]:\(port) could be bound while the lab ran")
         for line in lines {
             let parts = line.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, parts[1].hasPrefix("httpdiag check ") else {

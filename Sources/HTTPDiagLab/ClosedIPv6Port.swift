@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// [::1]:`port` bound and never listened on, for as long as this object lives: a connect
 /// there is refused, and no other server of a parallel test can take the port on ::1

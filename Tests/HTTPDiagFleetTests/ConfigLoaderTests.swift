@@ -162,3 +162,30 @@ struct ExpectationTests {
         #expect(e.expect.failures(try Prober.check(e.probeOptions())) == [])
     }
 }
+
+/// Numbers in JSON's syntax are read directly; everything else as Yams reads it.
+@Suite struct ConfigNumberTests {
+    @Test(arguments: [
+        ("2", 2_000), ("2.5", 2_500), ("1e1", 10_000), ("1.5E+1", 15_000), ("0.25", 250), ("3600", 3_600_000),
+        // YAML's own forms (Yams): digit separators, hexadecimal, a float with no fraction digits.
+        ("1_0", 10_000), ("0x1F", 31_000), ("2.", 2_000),
+    ])
+    func timeoutsReadAsTheirValue(_ literal: String, _ ms: Int) throws {
+        let file = try writeTemp("endpoints:\n  - {name: a, url: \"http://127.0.0.1:1/\", timeout_s: \(literal)}\n", name: "c.yaml")
+        #expect(try ConfigLoader.load(file: file).endpoints[0].timeoutMs == ms)
+    }
+
+    @Test func jsonSyntaxIsRecognisedExactly() {
+        for good in ["0", "-0", "7", "10", "1.5", "-2.25", "1e3", "1E-3", "2.5e+2"] {
+            #expect(ConfigReader.jsonNumber(good) == Double(good), "\(good)")
+        }
+        for other in ["", "-", "01", "1.", ".5", "1e", "1e+", "+1", "0x1F", "1_0", ".inf", "1 ", "NaN", "1.2.3"] {
+            #expect(ConfigReader.jsonNumber(other) == nil, "\(other)")
+        }
+    }
+
+    @Test func aQuotedNumberIsStillAString() throws {
+        let file = try writeTemp(#"{"endpoints": [{"name": "a", "url": "http://127.0.0.1:1/", "timeout_s": "2"}]}"#)
+        #expect(throws: ConfigError.self) { try ConfigLoader.load(file: file) }
+    }
+}

@@ -56,7 +56,7 @@ struct ConfigReader {
     }
 
     func number(_ node: Node, path: String, range: ClosedRange<Double>) throws -> Double {
-        guard case .scalar(let s) = node, s.style == .plain, let v = node.float ?? node.int.map(Double.init) else {
+        guard case .scalar(let s) = node, s.style == .plain, let v = Self.jsonNumber(s.string) ?? node.float ?? node.int.map(Double.init) else {
             throw fail(node, path, "expected a number, got \(describe(node))")
         }
         guard range.contains(v) else {
@@ -100,8 +100,40 @@ struct ConfigReader {
         return SecretNames.isSecretHeader(String(path[r.upperBound...]))
     }
 
+    /// A plain scalar in JSON's number syntax (`-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][-+]?[0-9]+)?`),
+    /// read without Yams's tag resolution (a regular expression per rule, ~10k instructions
+    /// a number): Yams resolves such a scalar to an int or a float of the same value. Nil for
+    /// anything else (YAML's 0x1F, 1_000, .inf...), which Yams reads.
+    static func jsonNumber(_ text: String) -> Double? {
+        var t = text
+        let json = t.withUTF8 { b -> Bool in
+            var i = 0
+            func digits() -> Int {
+                let start = i
+                while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
+                return i - start
+            }
+            if i < b.count, b[i] == UInt8(ascii: "-") { i += 1 }
+            guard i < b.count else { return false }
+            if b[i] == UInt8(ascii: "0") { i += 1 } else if digits() == 0 { return false }
+            if i < b.count, b[i] == UInt8(ascii: ".") {
+                i += 1
+                if digits() == 0 { return false }
+            }
+            if i < b.count, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
+                i += 1
+                if i < b.count, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { i += 1 }
+                if digits() == 0 { return false }
+            }
+            return i == b.count
+        }
+        return json ? Double(text) : nil
+    }
+
     /// `${NAME}` from the environment, so secrets stay out of the file.
     func expandEnvironment(_ text: String, node: Node, path: String) throws -> String {
+        // Most values have no `$` at all: no substring search for them.
+        guard text.utf8.contains(UInt8(ascii: "$")) else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.firstRange(of: "${") {

@@ -21,23 +21,23 @@ final class ProbeFacts {
 
     func part(_ key: String) -> JSONValue? {
         if let cached = parts[key] { return cached }
-        let p = probe
+        // `probe.x` in place: a local copy of the probe retained every field of it.
         let value: JSONValue? =
             switch key {
-            case "address": p.address.map { .string($0) }
-            case "family": p.family.map { .string($0) }
-            case "port": .number(Double(p.port))
-            case "sample": .number(Double(p.sample))
-            case "verdict": .string(p.verdict.rawValue)
-            case "started_at": Self.encode(p.startedAt)
-            case "timings": Self.encode(p.timings)
-            case "dns": p.dns.map(Self.encode)
-            case "tls": p.tls.map(Self.encode)
-            case "request": Self.request(p.request)
-            case "response": p.response.map(Self.encode)
-            case "redirects": p.redirects.isEmpty ? .array([]) : Self.encode(p.redirects)
-            case "error": p.error.map(Self.encode)
-            case "followups": p.followups.isEmpty ? .array([]) : Self.encode(p.followups)
+            case "address": probe.address.map { .string($0) }
+            case "family": probe.family.map { .string($0) }
+            case "port": .number(Double(probe.port))
+            case "sample": .number(Double(probe.sample))
+            case "verdict": .string(probe.verdict.rawValue)
+            case "started_at": Self.encode(probe.startedAt)
+            case "timings": Self.encode(probe.timings)
+            case "dns": probe.dns.map(Self.encode)
+            case "tls": probe.tls.map(Self.encode)
+            case "request": Self.request(probe.request)
+            case "response": probe.response.map(Self.encode)
+            case "redirects": probe.redirects.isEmpty ? .array([]) : Self.encode(probe.redirects)
+            case "error": probe.error.map(Self.encode)
+            case "followups": probe.followups.isEmpty ? .array([]) : Self.encode(probe.followups)
             default: nil
             }
         if let value { parts[key] = value }
@@ -75,9 +75,10 @@ final class ProbeFacts {
     }
 
     private func lookUp(_ path: String) -> [JSONValue] {
-        let first = path.prefix { $0 != "." && $0 != "[" }
-        guard let root = part(String(first)) else { return [] }
-        let rest = path.dropFirst(first.count)
+        // The first key ends at `.` or `[`, found on the bytes (not Character by Character).
+        let cut = path.utf8.firstIndex { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "[") } ?? path.endIndex
+        guard let root = part(String(path[..<cut])) else { return [] }
+        let rest = path[cut...]
         if rest.isEmpty { return [root] }
         if rest.hasPrefix("[]") {
             guard case .array(let a) = root else { return [] }

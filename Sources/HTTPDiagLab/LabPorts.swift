@@ -42,7 +42,7 @@ public enum LabPorts {
     /// listener on that port answers `accepts` as if it were ours.
     public static func isListening(port: Int, pid: pid_t) -> Bool {
         // The table of pid's own network namespace (a server may run in one a test made).
-        guard let table = readText("/proc/\(pid)/net/tcp") else { return false }
+        guard let table = LabFile.read("/proc/\(pid)/net/tcp") else { return false }
         // local_address 0100007F:PORT (127.0.0.1, hex), state 0A (LISTEN), inode: 10th field.
         let local = "0100007F:" + hex4(port)
         var inodes = Set<String>()
@@ -66,19 +66,6 @@ public enum LabPorts {
     private static func hex4(_ port: Int) -> String {
         let digits = Array("0123456789ABCDEF")
         return String((0..<4).reversed().map { digits[(port >> ($0 * 4)) & 0xF] })
-    }
-
-    private static func readText(_ path: String) -> String? {
-        guard let f = fopen(path, "r") else { return nil }
-        defer { fclose(f) }
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, f)
-            if n <= 0 { break }
-            out += buffer.prefix(n)
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Waits until 127.0.0.1:`port` accepts connections, or `while` says to stop (the

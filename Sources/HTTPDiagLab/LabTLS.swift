@@ -34,7 +34,7 @@ public final class LabCertificates: Sendable {
             throw LabError("\(script): \(e)")
         }
         guard status == 0 else {
-            let output = Self.read(log)
+            let output = LabFile.read(log) ?? ""
             Self.removeTree(directory)
             throw LabError("\(script) failed (wait status \(status)): \(output)")
         }
@@ -58,19 +58,6 @@ public final class LabCertificates: Sendable {
             closedir(dir)
         }
         rmdir(path)
-    }
-
-    static func read(_ file: String) -> String {
-        guard let f = fopen(file, "r") else { return "" }
-        defer { fclose(f) }
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, f)
-            if n <= 0 { break }
-            out += buffer[0..<n]
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -11,11 +11,18 @@ public struct TargetURL: Sendable, Equatable {
     public init(_ text: String) throws {
         let trimmed = text.trimmedSpaces()
         guard !trimmed.isEmpty else { throw InputError("URL is empty") }
-        // On the bytes when the URL is ASCII (the usual case); by Character otherwise.
-        let whitespace =
-            trimmed.utf8.allSatisfy({ $0 < 0x80 })
-            ? trimmed.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || (0x0A...0x0D).contains($0) })
-            : trimmed.contains(where: { $0.isNewline || $0 == " " || $0 == "\t" })
+        // On the bytes when the URL is ASCII (the usual case), in one pass; by Character otherwise.
+        var bytes = trimmed
+        let (ascii, asciiSpace) = bytes.withUTF8 { b -> (Bool, Bool) in
+            var all: UInt8 = 0
+            var space = false
+            for c in b {
+                all |= c
+                if c == 0x20 || c == 0x09 || (0x0A...0x0D).contains(c) { space = true }
+            }
+            return (all < 0x80, space)
+        }
+        let whitespace = ascii ? asciiSpace : trimmed.contains(where: { $0.isNewline || $0 == " " || $0 == "\t" })
         if whitespace {
             throw InputError("URL '\(Redactor().url(trimmed))' contains whitespace")
         }
@@ -36,7 +43,7 @@ public struct TargetURL: Sendable, Equatable {
         }
         var host = withUnsafeBytes(of: &parts.host) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        if let zone = host.firstIndex(of: "%") { host = String(host[..<zone]) }
+        if let zone = host.utf8.firstIndex(of: UInt8(ascii: "%")) { host = String(host[..<zone]) }
         guard !host.isEmpty else { throw InputError("URL '\(Redactor().url(trimmed))' has no host") }
         guard (1...65535).contains(parts.port) else {
             throw InputError("URL '\(Redactor().url(trimmed))': port \(parts.port) is out of range")

@@ -10,10 +10,10 @@ import Testing
 @Suite("Phase timings of failed transfers")
 struct ProberTimingTests {
     /// The phases add up to the total (the waterfall draws them end to end).
-    func expectPhasesAddUp(_ t: Timings, sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectPhasesAddUp(_ t: Timings, slackMs: Double = 0.5, sourceLocation: SourceLocation = #_sourceLocation) {
         let sum = t.phases.reduce(0) { $0 + $1.ms }
         #expect(
-            abs(sum - t.totalMs) <= max(0.05 * t.totalMs, 0.5),
+            abs(sum - t.totalMs) <= max(0.05 * t.totalMs, slackMs),
             "phases \(t.phases) sum to \(sum), total \(t.totalMs)",
             sourceLocation: sourceLocation
         )
@@ -65,7 +65,10 @@ struct ProberTimingTests {
         // The TLS library's set-up (CA file, SSL_CTX) belongs to the handshake, as on success.
         #expect(t.connectMs < t.tlsMs)
         #expect(t.waitMs == 0 && t.sendMs == 0, "no request was sent")
-        expectPhasesAddUp(t)
+        // A refused handshake ends at the server's alert; libcurl stamps the total when the
+        // loop ends the transfer after it, which on a loaded 2-core CI machine was 0.7 ms
+        // later (seen once): that tail belongs to no phase.
+        expectPhasesAddUp(t, slackMs: 2)
     }
 
     @Test func handshakeTimeoutShowsTheTLSPhase() throws {

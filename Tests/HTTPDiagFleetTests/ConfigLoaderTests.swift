@@ -141,7 +141,10 @@ struct ExpectationTests {
             expect: Expectation(),
             healthPath: nil,
             samples: 1,
-            timeoutMs: 3000,
+            // Generous: this is about the expectations, and a loaded 2-core CI machine once
+            // left this loopback probe without an answer (its expectations then had nothing
+            // to judge, and the list came back empty).
+            timeoutMs: 15_000,
             connectTimeoutMs: nil,
             tls: TLSOptions(),
             certWarnDays: 14,
@@ -156,6 +159,7 @@ struct ExpectationTests {
             maxLatencyMs: nil
         )
         let up = try Prober.check(e.probeOptions())
+        try #require(up.probes.allSatisfy { $0.error == nil && $0.response != nil }, "the probe itself failed: \(up.probes.map(\.error))")
         #expect(e.expect.failures(up) == ["body does not contain \"healthy\"", "header Content-Type does not contain \"text/html\""])
         e.url = server.baseURL + "/down"
         // The 503 is already the failure: no second list of complaints about its body.

@@ -96,7 +96,7 @@ import Testing
         }
         var accepted = 0
         var disagreements: [[String]] = []
-        let total = 1500
+        let total = 600
         for _ in 0..<total {
             var words: [String] = []
             for _ in 0..<rng.next(upTo: 7) {

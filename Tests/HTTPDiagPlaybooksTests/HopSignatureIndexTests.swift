@@ -29,8 +29,8 @@ import Testing
         #expect(hops.count > 60 && probes.count > 500)
         var found = 0
         for (name, probe) in probes {
-            let indexed = HopFingerprinter.hops(of: probe, signatures: hops, index: index)
-            #expect(indexed == HopFingerprinter.hops(of: probe, signatures: hops, index: reference), "\(name)")
+            let indexed = HopFingerprinter.hops(of: probe, index: index)
+            #expect(indexed == HopFingerprinter.hops(of: probe, index: reference), "\(name)")
             found += indexed.filter { $0.name != "origin" }.count
         }
         #expect(found > 300)  // the fixtures do name hops: the comparison is not of empty lists
@@ -57,5 +57,28 @@ import Testing
         let akamai = try #require(hops.firstIndex { $0.name == "akamai" })
         #expect(!none[akamai])
         #expect(index.candidates(headers: [], body: "Reference #18.2f58", hasCNAMEs: false)[akamai])
+    }
+
+    /// An empty body text (it never matches) does not hide the signature's other texts.
+    @Test func anEmptyBodyTextDoesNotHideALongerOne() throws {
+        let signature = HopSignature(
+            name: "x",
+            title: "X",
+            role: "proxy",
+            order: 1,
+            signals: [.bodyContains(""), .bodyContains("Powered by X-Proxy")],
+            generatedSignals: [],
+            upstreamReasons: [],
+            source: [],
+            file: "x.yaml"
+        )
+        let index = HopSignatureIndex([signature])
+        #expect(index.candidates(headers: [], body: "<p>Powered by X-Proxy</p>", hasCNAMEs: false) == [true])
+        #expect(index.candidates(headers: [], body: "short", hasCNAMEs: false) == [false])
+        var probe = FieldCatalog.example
+        try #require(probe.response != nil)
+        probe.response?.body = "<p>Powered by X-Proxy</p>"
+        probe.response?.headers = []
+        #expect(HopFingerprinter.hops(of: probe, index: index).map(\.name).contains("x"))
     }
 }

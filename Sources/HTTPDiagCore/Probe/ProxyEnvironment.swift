@@ -2,16 +2,13 @@
 /// `<scheme>_proxy` (lower case first; `HTTP_PROXY` upper case is ignored for http, as
 /// curl does), then `all_proxy`, unless `no_proxy` matches the host.
 enum ProxyEnvironment {
-    /// Read once: the environment does not change during a run, and a fleet asks per probe.
-    static var processEnvironment: [String: String] { ProcessEnvironment.current }
-
-    static func proxy(for target: TargetURL, environment: [String: String] = processEnvironment) -> String? {
+    static func proxy(for target: TargetURL, environment: [String: String] = ProcessEnvironment.current) -> String? {
         proxy(for: target, explicit: nil, noProxy: nil, environment: environment)
     }
 
     /// The proxy of a check: `-x` (`explicit`, empty = none) instead of the environment's,
     /// `--noproxy` (`noProxy`) instead of `no_proxy`, as curl gives them precedence.
-    static func proxy(for target: TargetURL, options: ProbeOptions, environment: [String: String] = processEnvironment) -> String? {
+    static func proxy(for target: TargetURL, options: ProbeOptions, environment: [String: String] = ProcessEnvironment.current) -> String? {
         proxy(for: target, explicit: options.proxy, noProxy: options.noProxy, environment: environment)
     }
 

@@ -45,7 +45,7 @@ public struct CaseRunner: Sendable {
         if !passed, c.expect == .top, let playbook = engine.playbooks.first(where: { $0.id == c.playbookID }),
             let primary = DiagnosisEngine.primaryProbe(report.probes)
         {
-            let evaluator = ConditionEvaluator(facts: ProbeFacts(primary, hops: engine.hops), summary: SummaryFacts(report.probes))
+            let evaluator = ConditionEvaluator(facts: ProbeFacts(primary, index: engine.hopIndex), summary: SummaryFacts(report.probes))
             unmet = playbook.when.enumerated().filter { !evaluator.evaluate($0.element).holds }.map {
                 "condition \($0.offset + 1): \(ConditionText.describe($0.element))"
             }

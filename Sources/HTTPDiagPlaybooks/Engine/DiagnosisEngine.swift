@@ -9,7 +9,7 @@ public struct DiagnosisEngine: Sendable {
     /// kind or hops do not fit never compiles or runs its patterns. Made once per engine.
     private let gates: [[Condition]]
     /// Which hop signatures a probe's headers, body and CNAMEs leave worth evaluating.
-    private let hopIndex: HopSignatureIndex
+    let hopIndex: HopSignatureIndex
 
     public init(playbooks: [Playbook], hops: [HopSignature] = HopCatalog.standard) {
         self.playbooks = playbooks
@@ -25,7 +25,7 @@ public struct DiagnosisEngine: Sendable {
     public func diagnose(_ report: CheckReport) -> CheckReport {
         var report = report
         guard let primary = Self.primaryProbe(report.probes) else { return report }
-        let facts = ProbeFacts(primary, hops: hops, index: hopIndex)
+        let facts = ProbeFacts(primary, index: hopIndex)
         report.hops = facts.hops
         report.diagnoses = diagnoses(facts: facts, summary: SummaryFacts(report.probes))
         if let top = report.diagnoses.first {

@@ -11,9 +11,13 @@ final class ProbeFacts {
     /// body included, was the engine's costliest step in a fleet run).
     private var parts: [String: JSONValue] = [:]
 
-    init(_ probe: ProbeResult, hops signatures: [HopSignature] = HopCatalog.standard, index: HopSignatureIndex? = nil) {
+    convenience init(_ probe: ProbeResult, hops signatures: [HopSignature] = HopCatalog.standard) {
+        self.init(probe, index: HopSignatureIndex(signatures))
+    }
+
+    init(_ probe: ProbeResult, index: HopSignatureIndex) {
         self.probe = probe
-        hops = HopFingerprinter.hops(of: probe, signatures: signatures, index: index)
+        hops = HopFingerprinter.hops(of: probe, index: index)
     }
 
     /// The whole tree (tests and `summary`-free callers).

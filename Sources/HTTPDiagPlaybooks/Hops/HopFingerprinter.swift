@@ -2,19 +2,17 @@ import HTTPDiagCore
 
 /// Names the intermediaries of one probe from its response headers, body and CNAMEs.
 public enum HopFingerprinter {
-    /// `index`: the signatures' HopSignatureIndex, when the caller keeps one (built here otherwise).
-    public static func hops(
-        of probe: ProbeResult,
-        signatures: [HopSignature] = HopCatalog.standard,
-        index: HopSignatureIndex? = nil
-    )
-        -> [Hop]
-    {
+    public static func hops(of probe: ProbeResult, signatures: [HopSignature] = HopCatalog.standard) -> [Hop] {
+        hops(of: probe, index: HopSignatureIndex(signatures))
+    }
+
+    /// With the signatures' index, when the caller keeps one (DiagnosisEngine does).
+    public static func hops(of probe: ProbeResult, index: HopSignatureIndex) -> [Hop] {
+        let signatures = index.signatures
         let headers = probe.response?.headers ?? []
         let body = probe.response?.body ?? ""
         let cnames = probe.dns?.cnameChain.map(\.target) ?? []
         let bodyASCII = String.isASCII(body)
-        let index = index.flatMap { $0.count == signatures.count ? $0 : nil } ?? HopSignatureIndex(signatures)
         let candidates = index.candidates(headers: headers, body: body, hasCNAMEs: !cnames.isEmpty)
         func quote(_ signal: HopSignature.Signal, headers: [HeaderField], body: String, cnames: [String]) -> String? {
             Self.quote(signal, headers: headers, body: body, cnames: cnames, bodyASCII: bodyASCII)

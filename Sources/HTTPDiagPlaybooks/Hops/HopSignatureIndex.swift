@@ -10,10 +10,11 @@ import HTTPDiagCore
 /// Built once per signature list (DiagnosisEngine keeps one): a fleet probe of a healthy
 /// origin evaluated all ~70 signatures, ~120k instructions of its ~900k.
 public final class HopSignatureIndex: Sendable {
-    let count: Int
+    /// The signatures indexed, in their order.
+    public let signatures: [HopSignature]
     /// Lower-cased header name → the signatures with a signal on it, ascending.
     private let byHeader: [String: [Int]]
-    /// Signatures with a body text, with the length of their shortest one.
+    /// Signatures with a non-empty body text, with the length of their shortest one.
     private let byBodyText: [(index: Int, shortest: Int)]
     /// Signatures with a body regex, with each regex's required literals (nil: none known).
     private let withBodyRegex: [(index: Int, literals: [[[UInt8]]?])]
@@ -28,7 +29,7 @@ public final class HopSignatureIndex: Sendable {
 
     private init(_ signatures: [HopSignature], all: Bool) {
         self.all = all
-        count = signatures.count
+        self.signatures = signatures
         var byHeader: [String: [Int]] = [:]
         var byBodyText: [(Int, Int)] = []
         var withBodyRegex: [(Int, [[[UInt8]]?])] = []
@@ -41,7 +42,9 @@ public final class HopSignatureIndex: Sendable {
             for signal in signature.signals {
                 switch signal {
                 case .header(let name, _): names.insert(name.lowercased())
-                case .bodyContains(let text): shortest = min(shortest ?? .max, text.utf8.count)
+                // An empty text never matches (containsText): it must not hide a longer one.
+                case .bodyContains(let text) where !text.isEmpty: shortest = min(shortest ?? .max, text.utf8.count)
+                case .bodyContains: break
                 case .bodyMatches(let pattern): regexes.append(RequiredLiterals.of(pattern))
                 case .cname: cname = true
                 }
@@ -61,13 +64,13 @@ public final class HopSignatureIndex: Sendable {
     /// `hasCNAMEs`, in signature order.
     func candidates(headers: [HeaderField], body: String, hasCNAMEs: Bool) -> [Bool] {
         let bodyBytes = body.utf8.count
-        var marked = [Bool](repeating: all, count: count)
+        var marked = [Bool](repeating: all, count: signatures.count)
         if all { return marked }
         for field in headers {
             if let list = byHeader[field.name.lowercased()] { for i in list { marked[i] = true } }
         }
-        // An empty text never matches, a longer one cannot fit.
-        for (i, shortest) in byBodyText where shortest > 0 && shortest <= bodyBytes { marked[i] = true }
+        // A text longer than the body cannot be in it.
+        for (i, shortest) in byBodyText where shortest <= bodyBytes { marked[i] = true }
         for (i, regexes) in withBodyRegex where !marked[i] {
             marked[i] = regexes.contains { literals in literals.map { RegexCache.containsAny($0, body) } ?? true }
         }
